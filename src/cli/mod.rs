@@ -1,0 +1,118 @@
+//! The command-line interface: raw arguments parsed once by clap into validated values, each
+//! subcommand a thin adapter over the core. Bad input exits 2 with one line on stderr.
+
+pub mod check;
+pub mod price;
+pub mod quote_args;
+
+use std::ffi::OsString;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Prices managed IT services: tiers, quantity discounts, term credits, cost-plus, ROI,
+/// proposals and SOW pricing appendices. Without a subcommand, opens the window.
+#[derive(Debug, Parser)]
+#[command(name = "msp-quote", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Price a quote (a file, flags, or both) and print the result.
+    Price(price::PriceArgs),
+    /// Validate a price book: print every error (exit 2) or its warnings (exit 0).
+    CheckPriceBook(check::CheckArgs),
+}
+
+/// Output format of the reporting commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+/// A user-facing failure: printed as `error: {message}` on stderr, exit code 2.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct CliError {
+    pub message: String,
+}
+
+impl CliError {
+    /// An error with this message.
+    pub fn new(message: impl Into<String>) -> Self {
+        CliError {
+            message: message.into(),
+        }
+    }
+}
+
+/// What a run produced: text for stdout, or an error for stderr.
+pub enum Outcome {
+    /// Print this to stdout and exit 0.
+    Output(String),
+    /// No subcommand: the caller opens the window.
+    OpenWindow,
+}
+
+/// Parses `args` (including the program name) and runs the subcommand.
+///
+/// # Errors
+/// A [`CliError`] for any bad input; clap's help and version output come back as `Output`.
+pub fn run_with_args<I, T>(args: I) -> Result<Outcome, CliError>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            use clap::error::ErrorKind;
+            return match error.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    Ok(Outcome::Output(error.render().to_string()))
+                }
+                _ => Err(CliError::new(first_line_of_clap_error(&error))),
+            };
+        }
+    };
+    let Some(command) = cli.command else {
+        return Ok(Outcome::OpenWindow);
+    };
+    let output = match command {
+        Command::Price(args) => price::run(&args)?,
+        Command::CheckPriceBook(args) => check::run(&args)?,
+    };
+    Ok(Outcome::Output(output))
+}
+
+/// clap's message without its usage block: one line.
+fn first_line_of_clap_error(error: &clap::Error) -> String {
+    let rendered = error.render().to_string();
+    let line = rendered
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or("invalid arguments");
+    line.trim_start_matches("error: ").trim().to_string()
+}
+
+/// Runs the command line of this process; `open_window` is called when no subcommand is given.
+pub fn main_with(open_window: impl FnOnce() -> ExitCode) -> ExitCode {
+    match run_with_args(std::env::args_os()) {
+        Ok(Outcome::Output(text)) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Ok(Outcome::OpenWindow) => open_window(),
+        Err(error) => {
+            for line in error.message.lines() {
+                eprintln!("error: {line}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! `msp-quote price`: price a quote and print it as a table or JSON.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::quote_args::QuoteArgs;
+use super::{CliError, OutputFormat};
+use crate::core::money::{display, percent_text};
+use crate::core::pricing::{PricedQuote, snapshot_of};
+use crate::formats::json::priced_quote_json;
+use crate::formats::quote::save_quote;
+
+/// Arguments of `price`.
+#[derive(Debug, Args)]
+pub struct PriceArgs {
+    #[command(flatten)]
+    pub quote: QuoteArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// Also save the quote (with its price-book pin and priced figures) to this RON file.
+    #[arg(long, value_name = "QUOTE.ron")]
+    pub save: Option<PathBuf>,
+}
+
+/// Runs `price`.
+///
+/// # Errors
+/// A one-line [`CliError`] for bad input or an unwritable `--save` path.
+pub fn run(args: &PriceArgs) -> Result<String, CliError> {
+    let inputs = args.quote.resolve()?;
+    if let Some(path) = &args.save {
+        let mut quote = inputs.quote.clone();
+        quote.price_book_pin = Some(inputs.loaded.pin());
+        quote.priced_snapshot = Some(snapshot_of(&inputs.priced));
+        save_quote(path, &quote)
+            .map_err(|error| CliError::new(format!("cannot write {}: {error}", path.display())))?;
+    }
+    Ok(match args.format {
+        OutputFormat::Json => {
+            let value = priced_quote_json(&inputs.priced, &inputs.loaded.pin());
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&value).unwrap_or_default()
+            )
+        }
+        OutputFormat::Text => price_table(&inputs.priced),
+    })
+}
+
+/// The priced quote as a readable table.
+pub fn price_table(priced: &PricedQuote) -> String {
+    let symbol = &priced.currency.symbol;
+    let decimals = priced.currency.decimals;
+    let money = |amount| display(amount, symbol, decimals);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<28} {:>6} {:>12} {:>9} {:>12} {:>14}",
+        "Line", "Count", "List", "Discount", "Net unit", "Monthly"
+    );
+    for line in &priced.lines {
+        let discount = if line.extra_discount_percent.is_zero() {
+            format!("{}%", percent_text(line.discount_percent))
+        } else {
+            format!(
+                "{}+{}%",
+                percent_text(line.discount_percent),
+                percent_text(line.extra_discount_percent)
+            )
+        };
+        let _ = writeln!(
+            out,
+            "{:<28} {:>6} {:>12} {:>9} {:>12} {:>14}",
+            format!("{} {}", line.tier_name, line.kind_name),
+            line.count,
+            money(line.unit_list),
+            discount,
+            money(line.unit_net),
+            money(line.monthly)
+        );
+    }
+    for addon in &priced.addons {
+        let _ = writeln!(
+            out,
+            "{:<28} {:>6} {:>12} {:>9} {:>12} {:>14}",
+            addon.name,
+            addon.quantity,
+            money(addon.unit_list),
+            format!("{}%", percent_text(addon.discount_percent)),
+            money(addon.unit_net),
+            money(addon.monthly)
+        );
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "Monthly recurring      {:>14}",
+        money(priced.monthly_recurring)
+    );
+    let _ = writeln!(
+        out,
+        "Setup fee ({:<9})   {:>14}",
+        priced.setup_mode.name(),
+        money(priced.setup_fee)
+    );
+    let _ = writeln!(
+        out,
+        "First invoice          {:>14}",
+        money(priced.first_invoice())
+    );
+    for credit in &priced.credits {
+        let _ = writeln!(
+            out,
+            "Credit, month {:<3}      {:>14}",
+            credit.month,
+            money(-credit.amount)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "Term                   {:>14}",
+        format!("{} months", priced.term_months)
+    );
+    let _ = writeln!(
+        out,
+        "Total contract value   {:>14}",
+        money(priced.total_contract_value)
+    );
+    let _ = writeln!(
+        out,
+        "Effective monthly      {:>14}",
+        money(priced.effective_monthly)
+    );
+    for warning in &priced.warnings {
+        let _ = writeln!(out, "warning: {}", warning.message);
+    }
+    out
+}

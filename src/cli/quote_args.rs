@@ -1,0 +1,218 @@
+//! The quote flags shared by `price`, `roi`, `proposal` and `appendix`: raw arguments turned
+//! once into a validated quote and price book.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::Args;
+use rust_decimal::Decimal;
+
+use super::CliError;
+use crate::core::pricing::{PricedQuote, price_quote, repricing_warnings};
+use crate::core::quote::{AddOnLine, DeviceLine, ExtraDiscount, Quote, SetupMode};
+use crate::formats::price_book::{LoadedBook, load_or_standard};
+use crate::formats::quote::load_quote;
+
+/// Flags that build a quote without a file, or override a quote file's fields.
+#[derive(Debug, Clone, Args, Default)]
+pub struct QuoteArgs {
+    /// A quote file (RON). Without it the flags build the quote.
+    #[arg(value_name = "QUOTE.ron")]
+    pub quote: Option<PathBuf>,
+    /// Price book (RON); the embedded standard book when omitted.
+    #[arg(long, value_name = "FILE")]
+    pub price_book: Option<PathBuf>,
+    /// A device line, TIER:KIND=COUNT (repeatable; replaces the file's device lines).
+    #[arg(long = "device", value_name = "TIER:KIND=COUNT", value_parser = parse_device)]
+    pub devices: Vec<DeviceLine>,
+    /// An add-on, ID=QTY (repeatable; replaces the file's add-ons).
+    #[arg(long = "addon", value_name = "ID=QTY", value_parser = parse_addon)]
+    pub addons: Vec<AddOnLine>,
+    /// Contract term in months (default 12, or the file's).
+    #[arg(long, value_name = "MONTHS", value_parser = parse_term)]
+    pub term: Option<u32>,
+    /// Setup fee: up front in month 1, or amortized over the term.
+    #[arg(long, value_name = "upfront|amortized", value_parser = parse_setup)]
+    pub setup: Option<SetupMode>,
+    /// Extra discount in percent, on top of the quantity discount (needs --reason).
+    #[arg(long, value_name = "PCT", value_parser = parse_percent, requires = "reason")]
+    pub extra_discount: Option<Decimal>,
+    /// Why the extra discount is given.
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// The customer's name (overrides the file's).
+    #[arg(long, value_name = "NAME")]
+    pub customer: Option<String>,
+    /// Quote date, YYYY-MM-DD (default: the file's; else SOURCE_DATE_EPOCH; else today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+}
+
+/// A quote with its book, priced.
+pub struct PricedInputs {
+    pub loaded: LoadedBook,
+    pub quote: Quote,
+    pub priced: PricedQuote,
+}
+
+impl QuoteArgs {
+    /// Loads the book and the quote, applies the flags and prices the result; warnings about
+    /// a changed price book are added to the priced quote.
+    ///
+    /// # Errors
+    /// A one-line [`CliError`] for an unreadable or invalid file or an unpriceable quote.
+    pub fn resolve(&self) -> Result<PricedInputs, CliError> {
+        let loaded = load_or_standard(self.price_book.as_deref())
+            .map_err(|error| CliError::new(error.one_line()))?;
+        let quote = self.build_quote()?;
+        let mut priced = price_quote(&loaded.book, &quote).map_err(|error| {
+            let source = self
+                .quote
+                .as_ref()
+                .map_or(String::new(), |path| format!("{}: ", path.display()));
+            CliError::new(format!("{source}{error}"))
+        })?;
+        priced.warnings.extend(repricing_warnings(
+            quote.price_book_pin.as_ref(),
+            quote.priced_snapshot.as_ref(),
+            &loaded.pin(),
+            &priced,
+        ));
+        Ok(PricedInputs {
+            loaded,
+            quote,
+            priced,
+        })
+    }
+
+    /// The quote from the file (if any) with the flags applied.
+    ///
+    /// # Errors
+    /// A one-line [`CliError`] when the quote file cannot be read or is invalid.
+    pub fn build_quote(&self) -> Result<Quote, CliError> {
+        let mut quote = match &self.quote {
+            Some(path) => load_quote(path).map_err(|error| CliError::new(error.one_line()))?,
+            None => Quote::empty(self.date.unwrap_or_else(default_date)),
+        };
+        if !self.devices.is_empty() {
+            quote.devices = self.devices.clone();
+        }
+        if !self.addons.is_empty() {
+            quote.addons = self.addons.clone();
+        }
+        if let Some(term) = self.term {
+            quote.term_months = term;
+        }
+        if let Some(setup) = self.setup {
+            quote.setup_mode = setup;
+        }
+        if let Some(percent) = self.extra_discount {
+            quote.extra_discount = Some(ExtraDiscount {
+                percent,
+                reason: self.reason.clone().unwrap_or_default(),
+            });
+        }
+        if let Some(name) = &self.customer {
+            quote.customer.name = name.clone();
+        }
+        if let Some(date) = self.date {
+            quote.date = date;
+        }
+        Ok(quote)
+    }
+}
+
+/// Today's date (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set: only for quotes built
+/// from flags, so that a reproducible build can pin it.
+pub fn default_date() -> NaiveDate {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|text| text.trim().parse::<u64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |elapsed| elapsed.as_secs())
+        });
+    let days = i32::try_from(seconds / 86_400).unwrap_or(0);
+    // 719_163 is the day number of 1970-01-01 counted from 0001-01-01 (day 1).
+    NaiveDate::from_num_days_from_ce_opt(719_163 + days).unwrap_or_default()
+}
+
+fn parse_count(text: &str, what: &str) -> Result<u32, String> {
+    match text.trim().parse::<u32>() {
+        Ok(count) if count >= 1 => Ok(count),
+        _ => Err(format!(
+            "{what} '{text}' is not allowed: write a whole number of at least 1"
+        )),
+    }
+}
+
+/// Parses `TIER:KIND=COUNT`.
+///
+/// # Errors
+/// A message naming the malformed value and the expected form.
+pub fn parse_device(text: &str) -> Result<DeviceLine, String> {
+    let malformed = || format!("'{text}' is not TIER:KIND=COUNT (for example silver:server=7)");
+    let (tier_kind, count) = text.split_once('=').ok_or_else(malformed)?;
+    let (tier, kind) = tier_kind.split_once(':').ok_or_else(malformed)?;
+    if tier.trim().is_empty() || kind.trim().is_empty() {
+        return Err(malformed());
+    }
+    Ok(DeviceLine {
+        tier: tier.trim().to_lowercase(),
+        kind: kind.trim().to_lowercase(),
+        count: parse_count(count, "count")?,
+    })
+}
+
+/// Parses `ID=QTY`.
+///
+/// # Errors
+/// A message naming the malformed value and the expected form.
+pub fn parse_addon(text: &str) -> Result<AddOnLine, String> {
+    let (id, quantity) = text
+        .split_once('=')
+        .ok_or_else(|| format!("'{text}' is not ID=QTY (for example offsite-backup=2)"))?;
+    if id.trim().is_empty() {
+        return Err(format!("'{text}' has no add-on id"));
+    }
+    Ok(AddOnLine {
+        id: id.trim().to_lowercase(),
+        quantity: parse_count(quantity, "quantity")?,
+    })
+}
+
+fn parse_term(text: &str) -> Result<u32, String> {
+    parse_count(text, "term")
+}
+
+fn parse_setup(text: &str) -> Result<SetupMode, String> {
+    match text.trim().to_lowercase().as_str() {
+        "upfront" | "up-front" => Ok(SetupMode::Upfront),
+        "amortized" | "amortised" => Ok(SetupMode::Amortized),
+        _ => Err(format!(
+            "'{text}' is not a setup mode (allowed: upfront, amortized)"
+        )),
+    }
+}
+
+/// Parses a percentage 0-100 ("5", "2.5", "5%").
+///
+/// # Errors
+/// A message naming the value when it is not a number within 0-100.
+pub fn parse_percent(text: &str) -> Result<Decimal, String> {
+    let value = text
+        .trim()
+        .trim_end_matches('%')
+        .parse::<Decimal>()
+        .map_err(|_| format!("'{text}' is not a percentage"))?;
+    if value < Decimal::ZERO || value > Decimal::ONE_HUNDRED {
+        return Err(format!("'{text}' is outside 0-100"));
+    }
+    Ok(value)
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("'{text}' is not a date (write YYYY-MM-DD)"))
+}

@@ -1,0 +1,11 @@
+//! The pure core: price book, quote, and the engines that price them.
+//!
+//! Nothing under `core` reads files, draws, or knows a file format: every function is plain
+//! data in, plain data out, with money as exact [`rust_decimal::Decimal`].
+
+pub mod bands;
+pub mod lint;
+pub mod money;
+pub mod price_book;
+pub mod pricing;
+pub mod quote;

@@ -1,0 +1,466 @@
+//! Line pricing: bands, discounts, rounding and warnings.
+
+use rust_decimal::Decimal;
+
+use super::schedule::build_schedule;
+use super::{
+    AppliedBand, LineSegment, PricedAddOn, PricedLine, PricedQuote, PricingError, Warning,
+    WarningField, WarningKind, WaterfallStep, WaterfallStepKind,
+};
+use crate::core::bands::{band_for_count, graduated_split, volume_cliffs};
+use crate::core::money::{display, percent_text, round_half_away};
+use crate::core::price_book::{
+    DiscountMode, DiscountSchedule, PastLastBand, PriceBook, Tier, join_display,
+};
+use crate::core::quote::{Quote, SetupMode};
+
+/// Prices `quote` against `book`.
+///
+/// # Errors
+/// A [`PricingError`] when the quote names a tier, kind, add-on or term the book does not
+/// offer, has a zero count, an extra discount outside 0-100, a setup mode the book does not
+/// offer, or a count above the last band of a schedule that refuses such counts.
+pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, PricingError> {
+    let decimals = book.currency.decimals;
+    let term = book
+        .term(quote.term_months)
+        .ok_or_else(|| PricingError::TermNotOffered {
+            term: quote.term_months,
+            allowed: book.offered_terms_text(),
+        })?;
+    check_setup_mode(book, quote.setup_mode)?;
+    let extra_percent = extra_discount_percent(quote)?;
+    let tiers = resolve_tiers(book, quote)?;
+
+    let mut warnings = Vec::new();
+    let band = applied_band(book, quote, &mut warnings)?;
+    let context = DiscountContext {
+        book,
+        extra_percent,
+        decimals,
+    };
+
+    let mut position_by_schedule = std::collections::BTreeMap::<&str, u32>::new();
+    let mut lines = Vec::with_capacity(quote.devices.len());
+    for (line, tier) in quote.devices.iter().zip(&tiers) {
+        let schedule = tier
+            .discount_schedule
+            .as_deref()
+            .and_then(|id| book.discount_schedule(id))
+            .filter(|schedule| schedule.applies_to_kinds.contains(&line.kind));
+        let first_position = schedule
+            .filter(|schedule| schedule.counted_kind == line.kind)
+            .map(|schedule| {
+                let next = position_by_schedule.entry(&schedule.id).or_insert(1);
+                let first = *next;
+                *next += line.count;
+                first
+            });
+        lines.push(context.price_line(
+            tier,
+            &line.kind,
+            line.count,
+            schedule,
+            first_position,
+            quote,
+        ));
+    }
+
+    let addons = price_addons(&context, quote, band.as_ref())?;
+    let monthly_recurring = lines.iter().map(|line| line.monthly).sum::<Decimal>()
+        + addons.iter().map(|addon| addon.monthly).sum::<Decimal>();
+
+    if let Some(percent) = extra_percent
+        && percent > book.guardrails.max_extra_discount_percent
+    {
+        warnings.push(Warning {
+            kind: WarningKind::NeedsApproval,
+            field: WarningField::ExtraDiscount,
+            message: format!(
+                "extra discount {}% is above the {}% a rep may give: needs approval",
+                percent_text(percent),
+                percent_text(book.guardrails.max_extra_discount_percent)
+            ),
+        });
+    }
+
+    let schedule = build_schedule(book, term, quote, monthly_recurring, decimals);
+    if schedule.credit_lost > Decimal::ZERO {
+        warnings.push(Warning {
+            kind: WarningKind::CreditLost,
+            field: WarningField::Term,
+            message: format!(
+                "{} of term credit exceeds what is left to bill and is lost at month {}",
+                display(schedule.credit_lost, &book.currency.symbol, decimals),
+                quote.term_months
+            ),
+        });
+    }
+    let total_contract_value: Decimal = schedule.months.iter().map(|month| month.due).sum();
+    let effective_monthly = round_half_away(
+        total_contract_value / Decimal::from(quote.term_months.max(1)),
+        decimals,
+    );
+
+    Ok(PricedQuote {
+        currency: book.currency.clone(),
+        term_months: quote.term_months,
+        band,
+        lines,
+        addons,
+        monthly_recurring,
+        setup_fee: book.setup.amount,
+        setup_mode: quote.setup_mode,
+        credits: schedule.granted,
+        credit_lost: schedule.credit_lost,
+        schedule: schedule.months,
+        total_contract_value,
+        effective_monthly,
+        warnings,
+    })
+}
+
+fn check_setup_mode(book: &PriceBook, mode: SetupMode) -> Result<(), PricingError> {
+    let offered = match mode {
+        SetupMode::Upfront => book.setup.upfront_offered,
+        SetupMode::Amortized => book.setup.amortized_offered,
+    };
+    if offered {
+        Ok(())
+    } else {
+        Err(PricingError::SetupModeNotOffered {
+            mode: mode.name().to_string(),
+        })
+    }
+}
+
+fn extra_discount_percent(quote: &Quote) -> Result<Option<Decimal>, PricingError> {
+    match &quote.extra_discount {
+        None => Ok(None),
+        Some(extra) if extra.percent < Decimal::ZERO || extra.percent > Decimal::ONE_HUNDRED => {
+            Err(PricingError::ExtraDiscountOutOfRange {
+                percent: extra.percent.to_string(),
+            })
+        }
+        Some(extra) if extra.percent.is_zero() => Ok(None),
+        Some(extra) => Ok(Some(extra.percent)),
+    }
+}
+
+/// Resolves each device line's tier, checking kinds, prices and counts.
+fn resolve_tiers<'a>(book: &'a PriceBook, quote: &Quote) -> Result<Vec<&'a Tier>, PricingError> {
+    quote
+        .devices
+        .iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let tier = book
+                .tier(&line.tier)
+                .ok_or_else(|| PricingError::UnknownTier {
+                    tier: line.tier.clone(),
+                    allowed: join_display(book.tiers.iter().map(|t| &t.id)),
+                })?;
+            if book.device_kind(&line.kind).is_none() {
+                return Err(PricingError::UnknownKind {
+                    kind: line.kind.clone(),
+                    allowed: join_display(book.device_kinds.iter().map(|k| &k.id)),
+                });
+            }
+            if !tier.monthly_prices.contains_key(&line.kind) {
+                return Err(PricingError::KindNotPriced {
+                    tier: tier.id.clone(),
+                    kind: line.kind.clone(),
+                    allowed: join_display(tier.monthly_prices.keys()),
+                });
+            }
+            if line.count == 0 {
+                return Err(PricingError::ZeroCount {
+                    line: index + 1,
+                    tier: line.tier.clone(),
+                    kind: line.kind.clone(),
+                });
+            }
+            Ok(tier)
+        })
+        .collect()
+}
+
+/// The schedule the quote's band is reported for: the first schedule any of its tiers uses.
+fn quote_schedule<'a>(book: &'a PriceBook, quote: &Quote) -> Option<&'a DiscountSchedule> {
+    quote
+        .devices
+        .iter()
+        .filter_map(|line| book.tier(&line.tier)?.discount_schedule.as_deref())
+        .chain(book.discount_schedules.first().map(|s| s.id.as_str()))
+        .find_map(|id| book.discount_schedule(id))
+}
+
+/// Finds the quote's band and adds the band warnings (cliff, past the last band).
+fn applied_band(
+    book: &PriceBook,
+    quote: &Quote,
+    warnings: &mut Vec<Warning>,
+) -> Result<Option<AppliedBand>, PricingError> {
+    let Some(schedule) = quote_schedule(book, quote) else {
+        return Ok(None);
+    };
+    let count: u32 = quote
+        .devices
+        .iter()
+        .filter(|line| line.kind == schedule.counted_kind)
+        .map(|line| line.count)
+        .sum();
+    let Some(lookup) = band_for_count(&schedule.bands, count) else {
+        return Ok(None);
+    };
+    let band = schedule.bands[lookup.index];
+    let kind_name = book.kind_name(&schedule.counted_kind).to_lowercase();
+    if lookup.past_last_band {
+        if schedule.past_last_band == PastLastBand::Refuse {
+            return Err(PricingError::AboveLastBand {
+                count,
+                kind: kind_name,
+                max: band.max,
+            });
+        }
+        warnings.push(Warning {
+            kind: WarningKind::PastLastBand,
+            field: WarningField::Devices,
+            message: format!(
+                "{count} {kind_name}s is above the last discount band ({}-{}): the last band's \
+                 {}% applies and custom pricing needs approval",
+                band.min,
+                band.max,
+                percent_text(band.discount_percent)
+            ),
+        });
+    }
+    if schedule.mode == DiscountMode::Volume {
+        for cliff in volume_cliffs(&schedule.bands) {
+            let next = cliff.last_of_band + 1;
+            if (cliff.dead_zone_start..=next).contains(&count) {
+                warnings.push(Warning {
+                    kind: WarningKind::Cliff,
+                    field: WarningField::Devices,
+                    message: format!(
+                        "volume cliff {} -> {next} {kind_name}s: {} to {} {kind_name}s cost more \
+                         in total than {next}",
+                        cliff.last_of_band, cliff.dead_zone_start, cliff.last_of_band
+                    ),
+                });
+            }
+        }
+    }
+    Ok(Some(AppliedBand {
+        schedule_id: schedule.id.clone(),
+        counted_kind: schedule.counted_kind.clone(),
+        count,
+        min: band.min,
+        max: band.max,
+        discount_percent: band.discount_percent,
+        past_last_band: lookup.past_last_band,
+    }))
+}
+
+struct DiscountContext<'a> {
+    book: &'a PriceBook,
+    extra_percent: Option<Decimal>,
+    decimals: u32,
+}
+
+impl DiscountContext<'_> {
+    /// Prices one device line. `first_position` is the 1-based position of the line's first
+    /// unit among the schedule's counted devices (graduated mode), `None` when not counted.
+    fn price_line(
+        &self,
+        tier: &Tier,
+        kind: &str,
+        count: u32,
+        schedule: Option<&DiscountSchedule>,
+        first_position: Option<u32>,
+        quote: &Quote,
+    ) -> PricedLine {
+        let unit_list = tier.monthly_prices.get(kind).copied().unwrap_or_default();
+        let total_count = schedule.map_or(0, |schedule| counted_total(schedule, quote));
+        let percents: Vec<(Decimal, u32)> = match schedule {
+            None => vec![(Decimal::ZERO, count)],
+            Some(schedule) => match (schedule.mode, first_position) {
+                (DiscountMode::Graduated, Some(first)) => {
+                    graduated_split(&schedule.bands, first, count)
+                        .into_iter()
+                        .map(|(index, units)| (schedule.bands[index].discount_percent, units))
+                        .collect()
+                }
+                _ => vec![(volume_percent(schedule, total_count), count)],
+            },
+        };
+        let segments: Vec<LineSegment> = percents
+            .iter()
+            .map(|&(percent, units)| {
+                let unit_net = self.net_unit_price(unit_list, percent);
+                LineSegment {
+                    count: units,
+                    discount_percent: percent,
+                    unit_net,
+                    amount: unit_net * Decimal::from(units),
+                }
+            })
+            .collect();
+        let monthly: Decimal = segments.iter().map(|segment| segment.amount).sum();
+        let first_percent = percents.first().map_or(Decimal::ZERO, |p| p.0);
+        let unit_net = match segments.as_slice() {
+            [only] => only.unit_net,
+            _ => round_half_away(monthly / Decimal::from(count.max(1)), self.decimals),
+        };
+        PricedLine {
+            tier: tier.id.clone(),
+            tier_name: tier.name.clone(),
+            kind: kind.to_string(),
+            kind_name: self.book.kind_name(kind).to_string(),
+            count,
+            unit_list,
+            discount_percent: first_percent,
+            extra_discount_percent: self.extra_percent_for(schedule.is_some()),
+            unit_net,
+            monthly,
+            segments,
+            waterfall: self.waterfall(unit_list, first_percent, schedule.is_some()),
+        }
+    }
+
+    fn extra_percent_for(&self, discountable: bool) -> Decimal {
+        match self.extra_percent {
+            Some(percent) if discountable => percent,
+            _ => Decimal::ZERO,
+        }
+    }
+
+    /// list x (1 - band%) x (1 - extra%), rounded half away from zero to the currency's places.
+    fn net_unit_price(&self, unit_list: Decimal, band_percent: Decimal) -> Decimal {
+        round_half_away(
+            self.unrounded_net(unit_list, band_percent, true),
+            self.decimals,
+        )
+    }
+
+    fn unrounded_net(
+        &self,
+        unit_list: Decimal,
+        band_percent: Decimal,
+        discountable: bool,
+    ) -> Decimal {
+        let hundred = Decimal::ONE_HUNDRED;
+        let after_band = unit_list * (hundred - band_percent) / hundred;
+        after_band * (hundred - self.extra_percent_for(discountable)) / hundred
+    }
+
+    fn waterfall(
+        &self,
+        unit_list: Decimal,
+        percent: Decimal,
+        discountable: bool,
+    ) -> Vec<WaterfallStep> {
+        let hundred = Decimal::ONE_HUNDRED;
+        let mut steps = vec![WaterfallStep {
+            kind: WaterfallStepKind::List,
+            change: unit_list,
+            running: unit_list,
+        }];
+        let mut running = unit_list;
+        if discountable && !percent.is_zero() {
+            let after = running * (hundred - percent) / hundred;
+            steps.push(WaterfallStep {
+                kind: WaterfallStepKind::QuantityDiscount { percent },
+                change: after - running,
+                running: after,
+            });
+            running = after;
+        }
+        let extra = self.extra_percent_for(discountable);
+        if !extra.is_zero() {
+            let after = running * (hundred - extra) / hundred;
+            steps.push(WaterfallStep {
+                kind: WaterfallStepKind::ExtraDiscount { percent: extra },
+                change: after - running,
+                running: after,
+            });
+            running = after;
+        }
+        let net = round_half_away(running, self.decimals);
+        if net != running {
+            steps.push(WaterfallStep {
+                kind: WaterfallStepKind::Rounding,
+                change: net - running,
+                running: net,
+            });
+        }
+        steps.push(WaterfallStep {
+            kind: WaterfallStepKind::Net,
+            change: Decimal::ZERO,
+            running: net,
+        });
+        steps
+    }
+}
+
+fn counted_total(schedule: &DiscountSchedule, quote: &Quote) -> u32 {
+    quote
+        .devices
+        .iter()
+        .filter(|line| line.kind == schedule.counted_kind)
+        .map(|line| line.count)
+        .sum()
+}
+
+/// The band rate for the schedule's total count (0% when the count is below every band).
+fn volume_percent(schedule: &DiscountSchedule, count: u32) -> Decimal {
+    band_for_count(&schedule.bands, count).map_or(Decimal::ZERO, |lookup| {
+        schedule.bands[lookup.index].discount_percent
+    })
+}
+
+fn price_addons(
+    context: &DiscountContext<'_>,
+    quote: &Quote,
+    band: Option<&AppliedBand>,
+) -> Result<Vec<PricedAddOn>, PricingError> {
+    let book = context.book;
+    quote
+        .addons
+        .iter()
+        .map(|line| {
+            let addon = book
+                .addon(&line.id)
+                .ok_or_else(|| PricingError::UnknownAddOn {
+                    addon: line.id.clone(),
+                    allowed: join_display(book.addons.iter().map(|a| &a.id)),
+                })?;
+            if line.quantity == 0 {
+                return Err(PricingError::ZeroQuantity {
+                    addon: line.id.clone(),
+                });
+            }
+            let schedule_discounts_addons = band
+                .and_then(|band| book.discount_schedule(&band.schedule_id))
+                .is_some_and(|schedule| schedule.applies_to_discountable_addons);
+            let discountable = addon.discountable && schedule_discounts_addons;
+            let percent = match band {
+                Some(band) if discountable => band.discount_percent,
+                _ => Decimal::ZERO,
+            };
+            let unit_net = round_half_away(
+                context.unrounded_net(addon.monthly_price, percent, discountable),
+                context.decimals,
+            );
+            Ok(PricedAddOn {
+                id: addon.id.clone(),
+                name: addon.name.clone(),
+                quantity: line.quantity,
+                unit_list: addon.monthly_price,
+                discount_percent: percent,
+                unit_net,
+                monthly: unit_net * Decimal::from(line.quantity),
+            })
+        })
+        .collect()
+}

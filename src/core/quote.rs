@@ -1,0 +1,139 @@
+//! The quote: what a customer is offered, as plain validated data.
+//!
+//! A quote names tiers, kinds and add-ons by id; the engine resolves them against a price
+//! book and refuses what the book does not offer. The engine reads no clock: every date of
+//! a quote is written in it.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// A customer quote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// Quote number ("Q-2026-0042").
+    pub number: String,
+    /// Revision, starting at 1; a new revision keeps the old file.
+    pub revision: u32,
+    /// The date the quote is made; documents date themselves from it.
+    pub date: NaiveDate,
+    pub customer: Customer,
+    /// The price book this quote was priced with, if it was saved before.
+    pub price_book_pin: Option<PriceBookPin>,
+    pub devices: Vec<DeviceLine>,
+    pub addons: Vec<AddOnLine>,
+    /// Contract term in months; must be one the book offers.
+    pub term_months: u32,
+    pub setup_mode: SetupMode,
+    pub extra_discount: Option<ExtraDiscount>,
+    /// What the quote cost when it was last priced: lets a later re-pricing report changes.
+    pub priced_snapshot: Option<PricedSnapshot>,
+}
+
+/// Who the quote is for.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Customer {
+    pub name: String,
+    pub contact: String,
+    /// Number of sites (locations).
+    pub sites: u32,
+    /// Number of users.
+    pub users: u32,
+    /// Number of desktops.
+    pub desktops: u32,
+}
+
+/// Identifies the exact price book a quote was priced with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PriceBookPin {
+    pub id: String,
+    pub version: String,
+    /// SHA-256 of the book file's bytes, lowercase hex.
+    pub sha256: String,
+}
+
+/// A number of devices of one kind at one tier.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceLine {
+    pub tier: String,
+    pub kind: String,
+    /// At least 1.
+    pub count: u32,
+}
+
+/// An add-on and its quantity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddOnLine {
+    pub id: String,
+    /// At least 1 (devices, users, or 1 for a flat add-on).
+    pub quantity: u32,
+}
+
+/// How the setup fee is charged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SetupMode {
+    /// The whole fee in month 1.
+    #[default]
+    Upfront,
+    /// Spread over the term: setup/term rounded down each month, the remainder in the last.
+    Amortized,
+}
+
+impl SetupMode {
+    /// The mode's file and CLI name ("upfront", "amortized").
+    pub fn name(self) -> &'static str {
+        match self {
+            SetupMode::Upfront => "upfront",
+            SetupMode::Amortized => "amortized",
+        }
+    }
+}
+
+/// A manual extra discount on top of the quantity discount.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtraDiscount {
+    /// Percent, 0-100.
+    pub percent: Decimal,
+    /// Why it is given (shown to approvers).
+    pub reason: String,
+}
+
+/// The figures a quote had when it was last priced, kept in the quote file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PricedSnapshot {
+    pub lines: Vec<SnapshotLine>,
+    pub monthly_recurring: Decimal,
+    pub total_contract_value: Decimal,
+}
+
+/// One priced line of a [`PricedSnapshot`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SnapshotLine {
+    /// "silver server" or "addon backup-offsite".
+    pub label: String,
+    pub unit_net: Decimal,
+    pub monthly: Decimal,
+}
+
+impl Quote {
+    /// A quote with no lines, dated `date`, for the default 12-month term with setup up front.
+    pub fn empty(date: NaiveDate) -> Self {
+        Quote {
+            number: "Q-0001".to_string(),
+            revision: 1,
+            date,
+            customer: Customer::default(),
+            price_book_pin: None,
+            devices: Vec::new(),
+            addons: Vec::new(),
+            term_months: 12,
+            setup_mode: SetupMode::Upfront,
+            extra_discount: None,
+            priced_snapshot: None,
+        }
+    }
+
+    /// Total devices on the quote, all tiers and kinds.
+    pub fn device_count(&self) -> u32 {
+        self.devices.iter().map(|line| line.count).sum()
+    }
+}

@@ -1,0 +1,120 @@
+//! Price books in RON: load (with every problem located), save, the embedded standard book.
+
+mod convert;
+mod raw;
+mod to_raw;
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+pub use convert::parse_colour;
+
+use crate::core::price_book::PriceBook;
+use crate::core::quote::PriceBookPin;
+use crate::formats::problem::{InputError, Location, ron_problem};
+
+/// The standard price book's RON text, embedded in the binary.
+pub const STANDARD_BOOK_RON: &str = include_str!("../../../price-books/standard.ron");
+
+/// The name used for the embedded book in messages.
+pub const STANDARD_BOOK_NAME: &str = "<embedded standard book>";
+
+/// A price book together with where it came from and the hash of its bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedBook {
+    pub book: PriceBook,
+    /// The file it was read from (`None` for the embedded standard book).
+    pub path: Option<PathBuf>,
+    /// SHA-256 of the file's bytes, lowercase hex.
+    pub sha256: String,
+}
+
+impl LoadedBook {
+    /// The pin a quote priced with this book records.
+    pub fn pin(&self) -> PriceBookPin {
+        PriceBookPin {
+            id: self.book.id.clone(),
+            version: self.book.version.clone(),
+            sha256: self.sha256.clone(),
+        }
+    }
+
+    /// The folder relative paths in the book (the logo) are resolved against.
+    pub fn base_dir(&self) -> Option<&Path> {
+        self.path.as_deref().and_then(Path::parent)
+    }
+}
+
+/// Lowercase hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+/// Parses and validates a price book from RON text; `source_name` names it in problems.
+///
+/// # Errors
+/// An [`InputError`] with every problem: a syntax error with its line:column, or every
+/// validation problem with its field path.
+pub fn parse_price_book(text: &str, source_name: &str) -> Result<PriceBook, InputError> {
+    let raw: raw::RawPriceBook = ron::from_str(text).map_err(|error| InputError {
+        source_name: source_name.to_string(),
+        problems: vec![ron_problem(&error)],
+    })?;
+    convert::validate(&raw).map_err(|problems| InputError {
+        source_name: source_name.to_string(),
+        problems,
+    })
+}
+
+/// The embedded standard price book.
+///
+/// # Errors
+/// Only if the embedded file is invalid, which the test suite rules out.
+pub fn standard_book() -> Result<LoadedBook, InputError> {
+    Ok(LoadedBook {
+        book: parse_price_book(STANDARD_BOOK_RON, STANDARD_BOOK_NAME)?,
+        path: None,
+        sha256: sha256_hex(STANDARD_BOOK_RON.as_bytes()),
+    })
+}
+
+/// Reads and validates a price book file.
+///
+/// # Errors
+/// An [`InputError`] when the file cannot be read, is not UTF-8, or is invalid.
+pub fn load_price_book(path: &Path) -> Result<LoadedBook, InputError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|error| {
+        InputError::single(&name, Location::Whole, format!("cannot read: {error}"))
+    })?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| InputError::single(&name, Location::Whole, "not UTF-8 text"))?;
+    Ok(LoadedBook {
+        book: parse_price_book(text, &name)?,
+        path: Some(path.to_path_buf()),
+        sha256: sha256_hex(&bytes),
+    })
+}
+
+/// Loads `path`, or the embedded standard book when `path` is `None`.
+///
+/// # Errors
+/// As [`load_price_book`].
+pub fn load_or_standard(path: Option<&Path>) -> Result<LoadedBook, InputError> {
+    match path {
+        Some(path) => load_price_book(path),
+        None => standard_book(),
+    }
+}
+
+/// The book as RON text. Parsing it gives the same book back.
+///
+/// # Errors
+/// Only if RON serialisation fails, which plain strings and numbers do not.
+pub fn price_book_to_ron(book: &PriceBook) -> Result<String, ron::Error> {
+    ron::ser::to_string_pretty(&to_raw::to_raw(book), ron::ser::PrettyConfig::default())
+}
