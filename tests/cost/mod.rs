@@ -1,5 +1,8 @@
 //! Cost analysis: hand-derived cases from pricing-rules.md section 5 and worked example 9.3.
 
+mod cli;
+mod xlsx;
+
 use std::path::Path;
 
 use msp_quote::core::cost::*;
