@@ -4,6 +4,7 @@
 //! problem is reported with its location.
 
 pub mod cost_json;
+pub mod import;
 pub mod json;
 pub mod price_book;
 pub mod problem;
