@@ -1,7 +1,7 @@
 //! `msp-quote cost`: the cost-plus analysis of a quote, as a table, JSON or an xlsx workbook.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
@@ -9,8 +9,9 @@ use super::{CliError, OutputFormat};
 use crate::core::cost::{CostBreakdown, analyse_cost};
 use crate::core::money::{display, percent_text};
 use crate::formats::cost_json::cost_breakdown_json;
+use crate::formats::import::cost_lines::{ImportedCostLines, import_cost_lines};
 use crate::formats::price_book::load_or_standard;
-use crate::formats::quote::load_quote;
+use crate::formats::quote::{load_quote, save_quote};
 use crate::formats::xlsx::cost::write_cost_analysis;
 
 /// Arguments of `cost`.
@@ -28,6 +29,12 @@ pub struct CostArgs {
     /// Also write the analysis as an xlsx workbook with live formulas.
     #[arg(long, value_name = "OUT.xlsx")]
     pub xlsx: Option<PathBuf>,
+    /// Add the cost lines of a spreadsheet or CSV (xlsx, xlsm, xls, ods, csv) to the analysis.
+    #[arg(long = "import", value_name = "FILE")]
+    pub import: Option<PathBuf>,
+    /// Save the quote, with the imported lines, to this RON file.
+    #[arg(long, value_name = "QUOTE.ron")]
+    pub save: Option<PathBuf>,
 }
 
 /// Runs `cost`.
@@ -38,11 +45,19 @@ pub struct CostArgs {
 pub fn run(args: &CostArgs) -> Result<String, CliError> {
     let loaded = load_or_standard(args.price_book.as_deref())
         .map_err(|error| CliError::new(error.one_line()))?;
-    let quote = load_quote(&args.quote).map_err(|error| CliError::new(error.one_line()))?;
+    let mut quote = load_quote(&args.quote).map_err(|error| CliError::new(error.one_line()))?;
     let file = args.quote.display();
+    let imported = match &args.import {
+        Some(path) => {
+            let lines = import_cost_lines(path).map_err(|error| CliError::new(error.one_line()))?;
+            lines.append_to(quote.cost_analysis.get_or_insert_with(Default::default));
+            Some((path, lines))
+        }
+        None => None,
+    };
     let analysis = quote.cost_analysis.as_ref().ok_or_else(|| {
         CliError::new(format!(
-            "{file}: the quote has no cost_analysis (see examples/small-customer.ron)"
+            "{file}: the quote has no cost_analysis (see examples/small-customer.ron, or add lines with --import)"
         ))
     })?;
     let breakdown = analyse_cost(&loaded.book, &quote, analysis)
@@ -50,12 +65,69 @@ pub fn run(args: &CostArgs) -> Result<String, CliError> {
     if let Some(path) = &args.xlsx {
         write_cost_analysis(path, &quote, &breakdown).map_err(CliError::new)?;
     }
+    if let Some(path) = &args.save {
+        save_quote(path, &quote)
+            .map_err(|error| CliError::new(format!("cannot write {}: {error}", path.display())))?;
+    }
     Ok(match args.format {
-        OutputFormat::Json => format!(
-            "{}\n",
-            serde_json::to_string_pretty(&cost_breakdown_json(&breakdown)).unwrap_or_default()
-        ),
-        OutputFormat::Text => cost_table(&breakdown),
+        OutputFormat::Json => {
+            let mut value = cost_breakdown_json(&breakdown);
+            if let (Some((path, lines)), Some(object)) = (&imported, value.as_object_mut()) {
+                object.insert("import".to_string(), import_json(path, lines));
+            }
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&value).unwrap_or_default()
+            )
+        }
+        OutputFormat::Text => {
+            let mut out = String::new();
+            if let Some((path, lines)) = &imported {
+                out.push_str(&import_text(path, lines));
+            }
+            out.push_str(&cost_table(&breakdown));
+            out
+        }
+    })
+}
+
+/// What an import did, as text: the count, then every skipped row or cell and every caveat.
+fn import_text(path: &Path, lines: &ImportedCostLines) -> String {
+    let mut out = format!(
+        "imported {} cost line{} from {} (sheet {})\n",
+        lines.line_count(),
+        if lines.line_count() == 1 { "" } else { "s" },
+        path.display(),
+        lines.sheet
+    );
+    for problem in &lines.skipped {
+        let _ = writeln!(out, "skipped: {problem}");
+    }
+    for problem in &lines.warnings {
+        let _ = writeln!(out, "import warning: {problem}");
+    }
+    out.push('\n');
+    out
+}
+
+fn import_json(path: &Path, lines: &ImportedCostLines) -> serde_json::Value {
+    let problems = |problems: &[crate::formats::problem::Problem]| {
+        problems
+            .iter()
+            .map(|problem| {
+                serde_json::json!({
+                    "location": problem.location.to_string(),
+                    "message": problem.message,
+                })
+            })
+            .collect::<Vec<_>>()
+    };
+    serde_json::json!({
+        "file": path.display().to_string(),
+        "sheet": lines.sheet,
+        "lines": lines.line_count(),
+        "skipped": problems(&lines.skipped),
+        "warnings": problems(&lines.warnings),
     })
 }
 

@@ -1,6 +1,7 @@
 //! Cost analysis: hand-derived cases from pricing-rules.md section 5 and worked example 9.3.
 
 mod cli;
+mod import;
 mod xlsx;
 
 use std::path::Path;

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError}
 pub const COST_LINES_SHEET: &str = "Cost lines";
 
 /// The cost-line template's columns, in order: the header text the importer matches first.
-pub const COST_LINE_COLUMNS: [&str; 8] = [
+pub const COST_LINE_COLUMNS: [&str; 9] = [
     "Category",
     "Description",
     "Quantity",
@@ -17,10 +17,11 @@ pub const COST_LINE_COLUMNS: [&str; 8] = [
     "Per",
     "APR %",
     "Lease months",
+    "Royalty %",
 ];
 
 /// What each column of the template holds (written on the instructions sheet).
-const COST_LINE_HELP: [(&str, &str); 8] = [
+const COST_LINE_HELP: [(&str, &str); 9] = [
     (
         "Category",
         "hardware, software, affiliate, affiliate-incident or agent-fee",
@@ -42,13 +43,14 @@ const COST_LINE_HELP: [(&str, &str); 8] = [
         "Per",
         "software and affiliate: device, user or flat (software only)",
     ),
-    (
-        "APR %",
-        "leased hardware: the annual rate; agent-fee lines: the royalty percent",
-    ),
+    ("APR %", "leased hardware: the annual interest rate"),
     (
         "Lease months",
         "leased hardware: the number of monthly payments",
+    ),
+    (
+        "Royalty %",
+        "agent-fee lines: the percent of the monthly sell price the affiliate pays us",
     ),
 ];
 
@@ -90,7 +92,7 @@ pub fn cost_analysis_template() -> Result<Vec<u8>, XlsxError> {
         help.write_string(row, 1, text)?;
     }
     help.write_string(
-        10,
+        11,
         0,
         "Rows may be rearranged; the header row may move down; blank rows are skipped.",
     )?;
