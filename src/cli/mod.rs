@@ -4,6 +4,7 @@
 pub mod check;
 pub mod price;
 pub mod quote_args;
+pub mod roi;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -26,6 +27,8 @@ pub enum Command {
     Price(price::PriceArgs),
     /// Validate a price book: print every error (exit 2) or its warnings (exit 0).
     CheckPriceBook(check::CheckArgs),
+    /// Compare the customer's current costs with the contract: ROI, payback, NPV, options.
+    Roi(roi::RoiArgs),
 }
 
 /// Output format of the reporting commands.
@@ -86,6 +89,7 @@ where
     let output = match command {
         Command::Price(args) => price::run(&args)?,
         Command::CheckPriceBook(args) => check::run(&args)?,
+        Command::Roi(args) => roi::run(&args)?,
     };
     Ok(Outcome::Output(output))
 }

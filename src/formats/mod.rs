@@ -7,6 +7,7 @@ pub mod json;
 pub mod price_book;
 pub mod problem;
 pub mod quote;
+pub mod roi_json;
 
 use std::io::Write;
 use std::path::Path;

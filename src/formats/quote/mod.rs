@@ -1,5 +1,6 @@
 //! Quotes in RON: load (every problem located), save (atomically), round-trip exactly.
 
+pub mod customer_costs;
 mod raw;
 
 use std::path::Path;
@@ -157,6 +158,10 @@ fn from_raw(raw: &RawQuote) -> Result<Quote, Vec<crate::formats::problem::Proble
         },
         extra_discount,
         priced_snapshot,
+        customer_costs: raw
+            .customer_costs
+            .as_ref()
+            .map(|costs| customer_costs::costs_from_raw(costs, "customer_costs", &mut check)),
     };
     if check.problems.is_empty() {
         Ok(quote)
@@ -221,5 +226,9 @@ fn to_raw(quote: &Quote) -> RawQuote {
             monthly_recurring: snapshot.monthly_recurring.to_string(),
             total_contract_value: snapshot.total_contract_value.to_string(),
         }),
+        customer_costs: quote
+            .customer_costs
+            .as_ref()
+            .map(customer_costs::costs_to_raw),
     }
 }
