@@ -5,6 +5,7 @@ pub mod check;
 pub mod price;
 pub mod quote_args;
 pub mod roi;
+pub mod template;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -29,6 +30,8 @@ pub enum Command {
     CheckPriceBook(check::CheckArgs),
     /// Compare the customer's current costs with the contract: ROI, payback, NPV, options.
     Roi(roi::RoiArgs),
+    /// Write a spreadsheet template (customer-costs) that the importer reads back.
+    Template(template::TemplateArgs),
 }
 
 /// Output format of the reporting commands.
@@ -90,6 +93,7 @@ where
         Command::Price(args) => price::run(&args)?,
         Command::CheckPriceBook(args) => check::run(&args)?,
         Command::Roi(args) => roi::run(&args)?,
+        Command::Template(args) => template::run(&args)?,
     };
     Ok(Outcome::Output(output))
 }

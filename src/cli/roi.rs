@@ -14,6 +14,7 @@ use crate::core::roi::{
     CustomerCosts, DEFAULT_DISCOUNT_RATE_PERCENT, RoiOption, RoiResult, roi_options,
     roi_over_schedule,
 };
+use crate::formats::import::customer_costs::import_customer_costs;
 use crate::formats::quote::customer_costs::parse_customer_costs;
 use crate::formats::roi_json::roi_json;
 
@@ -116,8 +117,28 @@ pub fn load_costs(path: &Path) -> Result<LoadedCosts, CliError> {
                 warnings: Vec::new(),
             })
         }
+        "xlsx" | "xlsm" | "xls" | "ods" | "csv" => {
+            let imported =
+                import_customer_costs(path).map_err(|error| CliError::new(error.one_line()))?;
+            let name = path.display();
+            let warnings = imported
+                .skipped
+                .iter()
+                .map(|problem| format!("{name}:{problem}"))
+                .chain(
+                    imported
+                        .warnings
+                        .iter()
+                        .map(|problem| format!("{name}:{problem}")),
+                )
+                .collect();
+            Ok(LoadedCosts {
+                costs: imported.costs,
+                warnings,
+            })
+        }
         _ => Err(CliError::new(format!(
-            "{}: costs must be a .ron file (spreadsheet import is not built yet)",
+            "{}: costs must be a .ron, .xlsx, .xlsm, .xls, .ods or .csv file",
             path.display()
         ))),
     }

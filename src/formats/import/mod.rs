@@ -10,6 +10,7 @@
 //! Callers map [`ImportedRow`]s to their own domain lines (`cost_lines`, `customer_costs`).
 
 mod csv;
+pub mod customer_costs;
 mod grid;
 mod header;
 mod value;
