@@ -932,8 +932,295 @@ fn libreoffice_semicolon_csv_fixture_with_bom_imports() {
     );
 }
 
-/// Writes the sources of the LibreOffice fixtures (run by hand with `--ignored`, then open
-/// and save them with LibreOffice; see tests/fixtures/README.md).
+/// The medium customer's current costs (9 servers, 250 desktops) for
+/// examples/medium-customer-costs.xlsx: the template's layout plus a "Monthly equivalent"
+/// formula column that the importer does not read.
+fn medium_customer_costs_workbook() -> Vec<u8> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Customer costs").unwrap();
+    let title = Format::new().set_bold().set_font_size(14);
+    let bold = Format::new().set_bold().set_text_wrap();
+    let money = Format::new().set_num_format("$#,##0.00");
+    sheet
+        .merge_range(
+            0,
+            0,
+            0,
+            10,
+            "Fabrikam Manufacturing: current IT costs",
+            &title,
+        )
+        .unwrap();
+    sheet
+        .merge_range(
+            1,
+            0,
+            1,
+            10,
+            "9 servers, 250 desktops, 2 sites",
+            &Format::new(),
+        )
+        .unwrap();
+    let headers = msp_quote::formats::customer_costs_template::TEMPLATE_HEADERS;
+    for (column, header) in headers
+        .iter()
+        .chain(["Monthly equivalent"].iter())
+        .enumerate()
+    {
+        sheet
+            .write_string_with_format(3, column as u16, *header, &bold)
+            .unwrap();
+    }
+    // (category, description, amount, period, hours, rate, rate %, avoidable %, fee, start)
+    type Row<'a> = (&'a str, &'a str, f64, &'a str, f64, f64, f64, f64, f64, f64);
+    let rows: [Row; 16] = [
+        (
+            "Internal staff",
+            "IT administrator (loaded)",
+            6500.0,
+            "monthly",
+            0.0,
+            0.0,
+            0.0,
+            60.0,
+            0.0,
+            0.0,
+        ),
+        (
+            "Consultant fees",
+            "Network and security consultants",
+            36000.0,
+            "annual",
+            0.0,
+            0.0,
+            0.0,
+            100.0,
+            0.0,
+            0.0,
+        ),
+        (
+            "Staff augmentation",
+            "Contractors for projects and leave cover",
+            1800.0,
+            "monthly",
+            0.0,
+            0.0,
+            0.0,
+            100.0,
+            0.0,
+            0.0,
+        ),
+        (
+            "Internal staff training",
+            "Certifications",
+            6000.0,
+            "annual",
+            0.0,
+            0.0,
+            0.0,
+            50.0,
+            0.0,
+            0.0,
+        ),
+        (
+            "Mileage and travel",
+            "Travel between the two sites",
+            350.0,
+            "monthly",
+            0.0,
+            0.0,
+            0.0,
+            80.0,
+            0.0,
+            0.0,
+        ),
+        (
+            "Tools for internal staff",
+            "Monitoring, ticketing and remote tools",
+            9600.0,
+            "annual",
+            0.0,
+            0.0,
+            0.0,
+            75.0,
+            0.0,
+            0.0,
+        ),
+        (
+            "Affiliate incident support",
+            "Vendor remote incident support",
+            900.0,
+            "monthly",
+            0.0,
+            0.0,
+            0.0,
+            100.0,
+            0.0,
+            0.0,
+        ),
+        (
+            "Recruiting and advertising",
+            "IT job advertising",
+            4000.0,
+            "annual",
+            0.0,
+            0.0,
+            0.0,
+            50.0,
+            0.0,
+            0.0,
+        ),
+        (
+            "Subscriptions",
+            "Publications and knowledge bases",
+            1200.0,
+            "annual",
+            0.0,
+            0.0,
+            0.0,
+            50.0,
+            0.0,
+            0.0,
+        ),
+        (
+            "Emergency support",
+            "After-hours emergency callouts",
+            1100.0,
+            "monthly",
+            0.0,
+            0.0,
+            0.0,
+            100.0,
+            0.0,
+            0.0,
+        ),
+        (
+            "Unplanned downtime",
+            "Outages (250 desktops idle)",
+            0.0,
+            "",
+            6.0,
+            1500.0,
+            0.0,
+            70.0,
+            0.0,
+            0.0,
+        ),
+        (
+            "Employee time lost",
+            "Users waiting on IT problems",
+            0.0,
+            "",
+            40.0,
+            45.0,
+            0.0,
+            60.0,
+            0.0,
+            0.0,
+        ),
+        (
+            "Depreciation",
+            "Servers, storage and network gear",
+            24000.0,
+            "annual",
+            0.0,
+            0.0,
+            0.0,
+            50.0,
+            0.0,
+            0.0,
+        ),
+        (
+            "Tax effect (opex vs capex)",
+            "Expensing instead of capitalising",
+            24000.0,
+            "annual",
+            0.0,
+            0.0,
+            25.0,
+            100.0,
+            0.0,
+            0.0,
+        ),
+        (
+            "Avoided hire",
+            "Second IT administrator",
+            72000.0,
+            "",
+            0.0,
+            0.0,
+            28.0,
+            0.0,
+            9000.0,
+            4.0,
+        ),
+        (
+            "Annual growth",
+            "Current costs rise each year",
+            0.0,
+            "",
+            0.0,
+            0.0,
+            3.0,
+            0.0,
+            0.0,
+            0.0,
+        ),
+    ];
+    for (index, row) in rows.iter().enumerate() {
+        let r = 4 + index as u32;
+        let n = r + 1;
+        sheet.write_string(r, 0, row.0).unwrap();
+        sheet.write_string(r, 1, row.1).unwrap();
+        let put =
+            |sheet: &mut rust_xlsxwriter::Worksheet, column: u16, value: f64, money_cell: bool| {
+                if value != 0.0 {
+                    if money_cell {
+                        sheet
+                            .write_number_with_format(r, column, value, &money)
+                            .unwrap();
+                    } else {
+                        sheet.write_number(r, column, value).unwrap();
+                    }
+                }
+            };
+        put(sheet, 2, row.2, true);
+        if !row.3.is_empty() {
+            sheet.write_string(r, 3, row.3).unwrap();
+        }
+        put(sheet, 4, row.4, false);
+        put(sheet, 5, row.5, true);
+        put(sheet, 6, row.6, false);
+        put(sheet, 7, row.7, false);
+        put(sheet, 8, row.8, true);
+        put(sheet, 9, row.9, false);
+        let formula = match (row.0, row.3) {
+            ("Annual growth", _) => None,
+            ("Avoided hire", _) => Some(format!("=C{n}*(1+G{n}/100)/12")),
+            ("Tax effect (opex vs capex)", _) => Some(format!("=C{n}*G{n}/100/12")),
+            (_, "annual") => Some(format!("=C{n}/12")),
+            (_, "monthly") => Some(format!("=C{n}")),
+            _ => Some(format!("=E{n}*F{n}")),
+        };
+        if let Some(formula) = formula {
+            sheet
+                .write_formula_with_format(r, 10, Formula::new(formula), &money)
+                .unwrap();
+        }
+    }
+    for (column, width) in [28.0, 40.0, 13.0, 9.0, 9.0, 11.0, 8.0, 10.0, 12.0, 8.0, 14.0]
+        .into_iter()
+        .enumerate()
+    {
+        sheet.set_column_width(column as u16, width).unwrap();
+    }
+    workbook.save_to_buffer().unwrap()
+}
+
+/// Writes the sources of the LibreOffice fixtures and of examples/medium-customer-costs.xlsx
+/// (run by hand with `--ignored`, then open and save them with LibreOffice; see
+/// tests/fixtures/README.md).
 #[test]
 #[ignore = "writes fixture sources for LibreOffice; run by hand"]
 fn write_fixture_sources() {
@@ -942,6 +1229,11 @@ fn write_fixture_sources() {
     std::fs::write(
         format!("{dir}/roi-costs-libreoffice.xlsx"),
         messy_costs_workbook(),
+    )
+    .unwrap();
+    std::fs::write(
+        format!("{dir}/medium-customer-costs.xlsx"),
+        medium_customer_costs_workbook(),
     )
     .unwrap();
     let mut workbook = Workbook::new();
@@ -961,4 +1253,94 @@ fn write_fixture_sources() {
         workbook.save_to_buffer().unwrap(),
     )
     .unwrap();
+}
+
+// ---------------------------------------------------------------- examples
+
+fn example(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
+}
+
+// The small customer (1-2 servers, 40 users), month 1 avoided, line by line:
+// staff 1,250 x 80% = 1,000.00; consultant 650.00; emergency 3,600/12 = 300.00; training
+// 1,200/12 x 50% = 50.00; travel 900/12 = 75.00; subscriptions 240/12 = 20.00; tools
+// 1,800/12 x 75% = 112.50; downtime 3 h x 400 x 70% = 840.00; time lost 20 h x 38 x 50% =
+// 380.00; depreciation 9,000/12 x 40% = 300.00; tax 25% x 9,000/12 = 187.50:
+// 3,915.00 avoided of 5,442.50 current.
+//
+// The medium customer (9 servers, 250 desktops), month 1: staff 3,900 + consultants 3,000
+// + contractors 1,800 + training 250 + travel 280 + tools 600 + affiliate 900 + recruiting
+// 166.67 (4,000/12 x 50% = 166.666..) + subscriptions 50 + emergency 1,100 + downtime 6,300
+// + time lost 1,080 + depreciation 1,000 + tax 500 = 20,926.67. The avoided hire adds
+// 72,000 x 1.28 / 12 = 7,680.00 from month 4 and the 9,000.00 recruiting fee in month 4:
+// 37,606.67 in month 4, 28,606.67 in month 5.
+#[test]
+fn example_cost_files_import_cleanly_and_match_by_hand() {
+    let cases = [
+        ("small-customer-costs.csv", 11, false, [(1, dec!(3915.00))]),
+        (
+            "medium-customer-costs.xlsx",
+            14,
+            true,
+            [(1, dec!(20926.67))],
+        ),
+    ];
+    for (file, lines, has_hire, months) in cases {
+        let imported = import_customer_costs(&example(file)).unwrap();
+        assert!(
+            imported.skipped.is_empty(),
+            "{file}: {:?}",
+            imported.skipped
+        );
+        assert!(
+            imported.warnings.is_empty(),
+            "{file}: {:?}",
+            imported.warnings
+        );
+        assert_eq!(imported.costs.lines.len(), lines, "{file}");
+        assert_eq!(imported.costs.avoided_hire.is_some(), has_hire, "{file}");
+        assert_eq!(imported.costs.annual_growth_percent, dec!(3), "{file}");
+        for (month, avoided) in months {
+            assert_eq!(
+                imported.costs.month_costs(month, 2).avoided,
+                avoided,
+                "{file}"
+            );
+        }
+    }
+    let small = import_customer_costs(&example("small-customer-costs.csv")).unwrap();
+    assert_eq!(small.costs.month_costs(1, 2).current_cost, dec!(5442.50));
+    let medium = import_customer_costs(&example("medium-customer-costs.xlsx")).unwrap();
+    assert_eq!(medium.costs.month_costs(4, 2).avoided, dec!(37606.67));
+    assert_eq!(medium.costs.month_costs(5, 2).avoided, dec!(28606.67));
+}
+
+#[test]
+fn example_roi_quote_gives_the_acceptance_figures() {
+    let path = example("roi-two-silver-servers.ron");
+    let (code, stdout, stderr) = run_cli(&["roi", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["investment"], "34360.00");
+    assert_eq!(json["net_savings"], "109640.00");
+    assert_eq!(json["roi_percent"], "319.09");
+    assert_eq!(json["payback_month"], 1);
+}
+
+#[test]
+fn template_command_writes_a_file_the_importer_reads_back() {
+    let dir = temp_dir("template");
+    let path = dir.join("costs.xlsx");
+    let (code, stdout, stderr) = run_cli(&["template", "customer-costs", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("costs.xlsx"));
+    let first = std::fs::read(&path).unwrap();
+    let imported = import_customer_costs(&path).unwrap();
+    assert_eq!(imported.sheet, "Customer costs");
+    assert!(imported.warnings.iter().any(|p| p.message == NO_COST_LINES));
+    // Deterministic: the same bytes again.
+    run_cli(&["template", "customer-costs", path.to_str().unwrap()]);
+    assert_eq!(std::fs::read(&path).unwrap(), first);
 }
