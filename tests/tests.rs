@@ -1,4 +1,7 @@
 //! The one integration-test binary: each part of the product is a module.
 
+mod cli;
 mod import;
+mod pricing;
+mod pricing_properties;
 mod roi;
