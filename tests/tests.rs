@@ -5,3 +5,4 @@ mod cost;
 mod import;
 mod pricing;
 mod pricing_properties;
+mod roi;

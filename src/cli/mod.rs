@@ -5,6 +5,7 @@ pub mod check;
 pub mod cost;
 pub mod price;
 pub mod quote_args;
+pub mod roi;
 pub mod template;
 
 use std::ffi::OsString;
@@ -30,7 +31,9 @@ pub enum Command {
     CheckPriceBook(check::CheckArgs),
     /// Cost-plus analysis of a quote: per-device fee, margins, tier comparison (internal).
     Cost(cost::CostArgs),
-    /// Write a blank workbook to fill in and import.
+    /// Compare the customer's current costs with the contract: ROI, payback, NPV, options.
+    Roi(roi::RoiArgs),
+    /// Write a spreadsheet template (cost-analysis, customer-costs) that the importer reads back.
     Template(template::TemplateArgs),
 }
 
@@ -93,6 +96,7 @@ where
         Command::Price(args) => price::run(&args)?,
         Command::CheckPriceBook(args) => check::run(&args)?,
         Command::Cost(args) => cost::run(&args)?,
+        Command::Roi(args) => roi::run(&args)?,
         Command::Template(args) => template::run(&args)?,
     };
     Ok(Outcome::Output(output))

@@ -10,3 +10,4 @@ pub mod money;
 pub mod price_book;
 pub mod pricing;
 pub mod quote;
+pub mod roi;
