@@ -2,6 +2,7 @@
 //! subcommand a thin adapter over the core. Bad input exits 2 with one line on stderr.
 
 pub mod check;
+pub mod options;
 pub mod price;
 pub mod quote_args;
 
@@ -26,6 +27,12 @@ pub enum Command {
     Price(price::PriceArgs),
     /// Validate a price book: print every error (exit 2) or its warnings (exit 0).
     CheckPriceBook(check::CheckArgs),
+    /// Estimate time-and-materials work from items, billed in whole increments.
+    Tm(options::TmArgs),
+    /// Price an assessment from the infrastructure's type, servers and locations.
+    Assessment(options::AssessmentArgs),
+    /// Show the support-hour ledger: included support and banked flex hours, month by month.
+    Ledger(options::LedgerArgs),
 }
 
 /// Output format of the reporting commands.
@@ -86,6 +93,9 @@ where
     let output = match command {
         Command::Price(args) => price::run(&args)?,
         Command::CheckPriceBook(args) => check::run(&args)?,
+        Command::Tm(args) => options::run_tm(&args)?,
+        Command::Assessment(args) => options::run_assessment(&args)?,
+        Command::Ledger(args) => options::run_ledger(&args)?,
     };
     Ok(Outcome::Output(output))
 }

@@ -4,6 +4,7 @@
 //! problem is reported with its location.
 
 pub mod json;
+pub mod options_json;
 pub mod price_book;
 pub mod problem;
 pub mod quote;
