@@ -888,6 +888,26 @@ fn price_json_carries_components_and_packages() {
     assert_eq!(options["options_monthly"], "2335.00");
     assert_eq!(options["combined_monthly_recurring"], "7165.00");
     assert_eq!(options["combined_total_contract_value"], "86980.00");
+    // A package alone over 24 months, setup up front: 1-10 owned over 24 months = 750.00 a
+    // month (see a_package_spreads_over_longer_terms_and_amortizes_setup). The quote alone
+    // bills only the 1,000.00 setup, so its 1,200.00 month-24 credit would be lost; with the
+    // package in every month it applies up to month 24's 750.00 (a credit never makes a
+    // month negative; the other 450.00 is lost): 1,000 + 750 x 24 - 750 = 18,250.00.
+    let value = run_json(&[
+        "price",
+        "--package",
+        "1-10",
+        "--term",
+        "24",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(value["options"]["package"]["monthly_fee"], "750.00");
+    assert_eq!(value["options"]["combined_first_invoice"], "1750.00");
+    assert_eq!(
+        value["options"]["combined_total_contract_value"],
+        "18250.00"
+    );
     // Without option flags, price's JSON has no options object.
     let plain = run_json(&["price", "--device", "silver:server=7", "--format", "json"]);
     assert!(plain.get("options").is_none());

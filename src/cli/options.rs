@@ -23,6 +23,7 @@ use crate::core::options::package::{
     Acquisition, PackageRequest, PricedPackage, package_band_by_id, price_package,
 };
 use crate::core::options::time_materials::{Estimate, Place, Urgency, WorkItem, estimate};
+use crate::core::options::{CombinedTotals, combine_with_quote};
 use crate::core::price_book::{Currency, PriceBook};
 use crate::formats::options_json::{
     assessment_json, estimate_json, ledger_json, price_options_json,
@@ -112,11 +113,8 @@ pub struct PricedOptions {
     pub package: Option<PricedPackage>,
     /// Components' and package's monthly amounts (setup excluded).
     pub options_monthly: Decimal,
-    /// The quote's monthly recurring + the options'.
-    pub combined_monthly: Decimal,
-    /// The quote's total contract value + the options' monthly x term (setup counted once, by
-    /// the quote).
-    pub combined_total: Decimal,
+    /// The quote with the options added to every month (setup counted once, by the quote).
+    pub combined: CombinedTotals,
 }
 
 fn one_line(error: impl std::fmt::Display) -> CliError {
@@ -399,9 +397,7 @@ impl PriceOptionArgs {
         let options_monthly = components.iter().map(|line| line.monthly).sum::<Decimal>()
             + package.as_ref().map_or(Decimal::ZERO, |p| p.monthly_fee);
         Ok(Some(PricedOptions {
-            combined_monthly: inputs.priced.monthly_recurring + options_monthly,
-            combined_total: inputs.priced.total_contract_value
-                + options_monthly * Decimal::from(inputs.priced.term_months),
+            combined: combine_with_quote(&inputs.priced, options_monthly),
             components,
             package,
             options_monthly,
@@ -418,8 +414,7 @@ pub fn add_options_json(value: &mut Value, options: Option<&PricedOptions>) {
                 &options.components,
                 options.package.as_ref(),
                 options.options_monthly,
-                options.combined_monthly,
-                options.combined_total,
+                &options.combined,
             ),
         );
     }
@@ -479,12 +474,17 @@ pub fn options_table(options: Option<&PricedOptions>, currency: &Currency) -> St
     let _ = writeln!(
         out,
         "Combined monthly       {:>14}",
-        money(options.combined_monthly)
+        money(options.combined.monthly_recurring)
+    );
+    let _ = writeln!(
+        out,
+        "Combined first invoice {:>14}",
+        money(options.combined.first_invoice)
     );
     let _ = writeln!(
         out,
         "Combined contract value{:>14}",
-        money(options.combined_total)
+        money(options.combined.total_contract_value)
     );
     out
 }
@@ -636,4 +636,78 @@ pub fn parse_phase(text: &str) -> Result<ComponentLine, String> {
         kind,
         count,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_keep_colons_in_their_description() {
+        let item = parse_item("Fix: printer queue:16:on-site:escalated").unwrap();
+        assert_eq!(item.description, "Fix: printer queue");
+        assert_eq!(item.minutes, 16);
+        assert_eq!(item.place, Place::OnSite);
+        assert_eq!(item.urgency, Urgency::Escalated);
+    }
+
+    #[test]
+    fn malformed_values_are_refused_with_the_expected_form() {
+        let cases = [
+            (
+                "no urgency",
+                parse_item("Reset:16:remote").err(),
+                "DESCRIPTION:MINUTES",
+            ),
+            (
+                "empty description",
+                parse_item(" :16:remote:normal").err(),
+                "no description",
+            ),
+            ("month 13", parse_year_month("2026-13").err(), "YYYY-MM"),
+            ("zero hours", parse_usage("2026-04:flex:0").err(), "above 0"),
+            (
+                "usage shape",
+                parse_usage("2026-04:flex").err(),
+                "MONTH:support",
+            ),
+            (
+                "component count",
+                parse_component("monitoring:server=0").err(),
+                "at least 1",
+            ),
+            (
+                "component shape",
+                parse_component("monitoring").err(),
+                "COMPONENT:KIND=COUNT",
+            ),
+            (
+                "phase number",
+                parse_phase("two:server=3").err(),
+                "phase 'two'",
+            ),
+        ];
+        for (name, error, expected) in cases {
+            let error = error.unwrap_or_default();
+            assert!(error.contains(expected), "case {name}: {error}");
+        }
+    }
+
+    #[test]
+    fn well_formed_values_parse() {
+        assert_eq!(
+            parse_year_month("2026-03").unwrap(),
+            YearMonth {
+                year: 2026,
+                month: 3
+            }
+        );
+        let usage = parse_usage("2026-04:flex-onsite:6").unwrap();
+        assert_eq!(usage.kind, UsageKind::FlexOnSite);
+        assert_eq!(usage.hours, Decimal::from(6));
+        let phase = parse_phase("2:Server=5").unwrap();
+        assert_eq!(phase.choice, ComponentChoice::Phase(2));
+        assert_eq!(phase.kind, "server");
+        assert_eq!(phase.count, 5);
+    }
 }

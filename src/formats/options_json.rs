@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::core::money::{cents, percent_text};
+use crate::core::options::CombinedTotals;
 use crate::core::options::assessment::AssessmentFee;
 use crate::core::options::components::PricedComponent;
 use crate::core::options::ledger::Ledger;
@@ -155,15 +156,15 @@ pub fn price_options_json(
     components: &[PricedComponent],
     package: Option<&PricedPackage>,
     options_monthly: Decimal,
-    combined_monthly: Decimal,
-    combined_total: Decimal,
+    combined: &CombinedTotals,
 ) -> Value {
     json!({
         "components": components.iter().map(component_json).collect::<Vec<_>>(),
         "package": package.map(package_json),
         "discount_percent": percent_text(Decimal::ZERO),
         "options_monthly": cents(options_monthly),
-        "combined_monthly_recurring": cents(combined_monthly),
-        "combined_total_contract_value": cents(combined_total),
+        "combined_monthly_recurring": cents(combined.monthly_recurring),
+        "combined_first_invoice": cents(combined.first_invoice),
+        "combined_total_contract_value": cents(combined.total_contract_value),
     })
 }

@@ -399,3 +399,46 @@ impl Rules<'_> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn hours_round_to_whole_increments() {
+        // 15-minute increments: 0.1 h = 6 min -> 15 min = 0.25 h (up) or 0 (down);
+        // 1.3 h = 78 min -> 90 min = 1.5 h (up) or 75 min = 1.25 h (down).
+        let cases = [
+            ("6 minutes", dec!(0.1), dec!(0.25), dec!(0)),
+            ("78 minutes", dec!(1.3), dec!(1.5), dec!(1.25)),
+            ("exact hour", dec!(1), dec!(1), dec!(1)),
+        ];
+        for (name, hours, up, down) in cases {
+            assert_eq!(round_up_to_minutes(hours, dec!(15)), up, "case {name}");
+            assert_eq!(round_down_to_minutes(hours, dec!(15)), down, "case {name}");
+        }
+        assert_eq!(round_up_to(dec!(6), dec!(4)), dec!(8), "two 4-hour blocks");
+        assert_eq!(round_up_to(dec!(6), dec!(0)), dec!(6), "no block size");
+    }
+
+    #[test]
+    fn months_roll_over_into_the_next_year() {
+        let december = YearMonth {
+            year: 2026,
+            month: 12,
+        };
+        assert_eq!(
+            december.next(),
+            YearMonth {
+                year: 2027,
+                month: 1
+            }
+        );
+        assert_eq!(december.to_string(), "2026-12");
+        assert_eq!(
+            december.year_end().map(|date| date.to_string()),
+            Some("2026-12-31".to_string())
+        );
+    }
+}

@@ -45,3 +45,49 @@ pub enum OptionError {
     #[error("{what} is too large to compute")]
     Overflow { what: &'static str },
 }
+
+use rust_decimal::Decimal;
+
+use crate::core::pricing::PricedQuote;
+
+/// A priced quote with options' monthly amounts added to every month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CombinedTotals {
+    /// The quote's monthly recurring + the options' monthly amount.
+    pub monthly_recurring: Decimal,
+    /// Month 1's amount due.
+    pub first_invoice: Decimal,
+    /// Sum of every month's amount due.
+    pub total_contract_value: Decimal,
+}
+
+/// The quote's schedule with `options_monthly` added to each month, the term credits applied
+/// again by the quote's rule (in their month, never making a month negative, the excess
+/// carried forward, lost after the last month): a credit the quote alone could not use may be
+/// used against the options. The setup fee is the quote's (counted once).
+pub fn combine_with_quote(priced: &PricedQuote, options_monthly: Decimal) -> CombinedTotals {
+    let mut carried = Decimal::ZERO;
+    let mut first_invoice = Decimal::ZERO;
+    let mut total = Decimal::ZERO;
+    for row in &priced.schedule {
+        carried += priced
+            .credits
+            .iter()
+            .filter(|credit| credit.month == row.month)
+            .map(|credit| credit.amount)
+            .sum::<Decimal>();
+        let gross = row.recurring + row.setup + options_monthly;
+        let credit = carried.min(gross);
+        carried -= credit;
+        let due = gross - credit;
+        if row.month == 1 {
+            first_invoice = due;
+        }
+        total += due;
+    }
+    CombinedTotals {
+        monthly_recurring: priced.monthly_recurring + options_monthly,
+        first_invoice,
+        total_contract_value: total,
+    }
+}
