@@ -41,6 +41,38 @@ fn standard_book_round_trips_with_its_option_sections() {
 }
 
 #[test]
+fn a_book_without_option_sections_loads_and_refuses_the_options_clearly() {
+    let mut bare = book();
+    bare.options = Default::default();
+    let text = price_book_to_ron(&bare).unwrap();
+    for section in [
+        "service_components",
+        "phased_path",
+        "packages",
+        "time_materials",
+        "assessment",
+    ] {
+        assert!(
+            !text.contains(section),
+            "{section} should be left out of the saved book"
+        );
+    }
+    let loaded = parse_price_book(&text, "bare").unwrap();
+    assert_eq!(loaded, bare);
+    let error = price_component(&loaded, &component(ComponentChoice::Phase(1), 1))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        error,
+        "the price book has no service_components section, so it cannot price components or phases"
+    );
+    let error = estimate(&loaded, &[item(16, Place::Remote, Urgency::Normal)])
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("no time_materials section"), "{error}");
+}
+
+#[test]
 fn invalid_option_sections_are_reported_with_field_paths() {
     let cases = [
         (

@@ -33,15 +33,15 @@ pub struct RawPriceBook {
     pub branding: RawBranding,
     #[serde(default)]
     pub cost_defaults: Option<RawCostDefaults>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub service_components: Option<RawServiceComponents>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub phased_path: Vec<RawPhase>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub packages: Option<RawPackages>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_materials: Option<RawTimeMaterials>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessment: Option<RawAssessment>,
 }
 
