@@ -3,6 +3,7 @@
 mod cli;
 mod cost;
 mod import;
+mod options;
 mod pricing;
 mod pricing_properties;
 mod roi;

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod cost;
+pub mod options;
 pub mod price;
 pub mod quote_args;
 pub mod roi;
@@ -35,6 +36,12 @@ pub enum Command {
     Roi(roi::RoiArgs),
     /// Write a spreadsheet template (cost-analysis, customer-costs) that the importer reads back.
     Template(template::TemplateArgs),
+    /// Estimate time-and-materials work from items, billed in whole increments.
+    Tm(options::TmArgs),
+    /// Price an assessment from the infrastructure's type, servers and locations.
+    Assessment(options::AssessmentArgs),
+    /// Show the support-hour ledger: included support and banked flex hours, month by month.
+    Ledger(options::LedgerArgs),
 }
 
 /// Output format of the reporting commands.
@@ -98,6 +105,9 @@ where
         Command::Cost(args) => cost::run(&args)?,
         Command::Roi(args) => roi::run(&args)?,
         Command::Template(args) => template::run(&args)?,
+        Command::Tm(args) => options::run_tm(&args)?,
+        Command::Assessment(args) => options::run_assessment(&args)?,
+        Command::Ledger(args) => options::run_ledger(&args)?,
     };
     Ok(Outcome::Output(output))
 }

@@ -7,6 +7,7 @@ pub mod cost_json;
 pub mod customer_costs_template;
 pub mod import;
 pub mod json;
+pub mod options_json;
 pub mod price_book;
 pub mod problem;
 pub mod quote;
