@@ -22,16 +22,19 @@ use crate::core::money::display;
 use crate::core::price_book::{Currency, PriceBook};
 use crate::formats::price_book::load_or_standard;
 
+/// A core error as the CLI's one-line error.
 pub(crate) fn one_line(error: impl std::fmt::Display) -> CliError {
     CliError::new(error.to_string())
 }
 
+/// The book at `path`, or the embedded standard book.
 pub(crate) fn load(path: Option<&std::path::Path>) -> Result<PriceBook, CliError> {
     load_or_standard(path)
         .map(|loaded| loaded.book)
         .map_err(|error| CliError::new(error.one_line()))
 }
 
+/// Pretty JSON with a final newline.
 pub(crate) fn pretty(value: &Value) -> String {
     format!(
         "{}\n",
@@ -39,10 +42,12 @@ pub(crate) fn pretty(value: &Value) -> String {
     )
 }
 
+/// Formats money in the book's currency ("$1,390.00").
 pub(crate) fn money(currency: &Currency) -> impl Fn(Decimal) -> String + '_ {
     move |amount| display(amount, &currency.symbol, currency.decimals)
 }
 
+/// Parses a whole number of at least 1.
 pub(crate) fn parse_positive(text: &str) -> Result<u32, String> {
     match text.trim().parse::<u32>() {
         Ok(value) if value >= 1 => Ok(value),
