@@ -2,6 +2,7 @@
 //! subcommand a thin adapter over the core. Bad input exits 2 with one line on stderr.
 
 pub mod check;
+pub mod documents;
 pub mod price;
 pub mod quote_args;
 
@@ -26,6 +27,10 @@ pub enum Command {
     Price(price::PriceArgs),
     /// Validate a price book: print every error (exit 2) or its warnings (exit 0).
     CheckPriceBook(check::CheckArgs),
+    /// Write the customer proposal (PDF) for a quote.
+    Proposal(documents::DocumentArgs),
+    /// Write the SOW pricing appendix (PDF) for a quote.
+    Appendix(documents::DocumentArgs),
 }
 
 /// Output format of the reporting commands.
@@ -86,6 +91,8 @@ where
     let output = match command {
         Command::Price(args) => price::run(&args)?,
         Command::CheckPriceBook(args) => check::run(&args)?,
+        Command::Proposal(args) => documents::run(&args, documents::DocumentKind::Proposal)?,
+        Command::Appendix(args) => documents::run(&args, documents::DocumentKind::Appendix)?,
     };
     Ok(Outcome::Output(output))
 }
