@@ -504,6 +504,7 @@ fn the_proposal_shows_roi_figures_when_given() {
         DocumentAssets::standard(),
     )
     .unwrap();
+    std::fs::write(scratch("roi").join("proposal-with-roi.pdf"), &bytes).unwrap();
     let text = text_of(&bytes);
     // Avoided 6,500.00 a month x 24 = 156,000.00; investment 115,720.00; net 40,280.00;
     // ROI 40,280 / 115,720 = 34.81%. Cumulative avoided reaches payments first in month 1?

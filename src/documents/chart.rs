@@ -41,7 +41,7 @@ pub(super) fn draw(layout: &mut Layout, figures: &RoiFigures, formats: &Formats,
     let plot_left = layout.left() + 58.0;
     let plot_right = layout.right() - 8.0;
     let plot_top = top + 6.0;
-    let plot_bottom = top + height - 34.0;
+    let plot_bottom = top + height - 50.0;
 
     let highest = figures
         .current_cumulative
@@ -119,7 +119,7 @@ pub(super) fn draw(layout: &mut Layout, figures: &RoiFigures, formats: &Formats,
         if let Some(amount) = figures.managed_cumulative.get(index) {
             let x = x_of(f64::from(month));
             let y = y_of(amount.to_f64().unwrap_or(0.0));
-            layout.line(&[(x, plot_top), (x, plot_bottom)], INK, 0.6);
+            layout.line(&[(x, plot_top), (x, plot_bottom)], MUTED, 0.6);
             let r = 3.2;
             layout.fill_polygon(&[(x, y - r), (x + r, y), (x, y + r), (x - r, y)], INK);
             let label = format!("Payback: month {month}");
