@@ -1,9 +1,10 @@
 //! `cargo bench`: one benchmark binary, a module per part of the product.
 
+mod documents;
 mod options;
 mod pricing;
 
 use criterion::{criterion_group, criterion_main};
 
-criterion_group!(all, pricing::benches, options::benches);
+criterion_group!(all, pricing::benches, options::benches, documents::benches);
 criterion_main!(all);

@@ -2,6 +2,7 @@
 
 mod cli;
 mod cost;
+mod documents;
 mod import;
 mod options;
 mod pricing;

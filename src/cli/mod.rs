@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod cost;
+pub mod documents;
 pub mod options;
 pub mod price;
 pub mod quote_args;
@@ -42,6 +43,10 @@ pub enum Command {
     Assessment(options::AssessmentArgs),
     /// Show the support-hour ledger: included support and banked flex hours, month by month.
     Ledger(options::LedgerArgs),
+    /// Write the customer proposal (PDF) for a quote.
+    Proposal(documents::DocumentArgs),
+    /// Write the SOW pricing appendix (PDF) for a quote.
+    Appendix(documents::DocumentArgs),
 }
 
 /// Output format of the reporting commands.
@@ -108,6 +113,8 @@ where
         Command::Tm(args) => options::run_tm(&args)?,
         Command::Assessment(args) => options::run_assessment(&args)?,
         Command::Ledger(args) => options::run_ledger(&args)?,
+        Command::Proposal(args) => documents::run(&args, documents::DocumentKind::Proposal)?,
+        Command::Appendix(args) => documents::run(&args, documents::DocumentKind::Appendix)?,
     };
     Ok(Outcome::Output(output))
 }
