@@ -2,6 +2,9 @@
 
 mod cli;
 mod cost;
+mod documents;
 mod import;
+mod options;
 mod pricing;
 mod pricing_properties;
+mod roi;
