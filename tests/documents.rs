@@ -540,7 +540,9 @@ fn example_roi(priced: &PricedQuote, avoided_monthly: Decimal) -> RoiFigures {
         managed_cumulative: managed,
         payback_month: payback,
         net_savings: net,
-        roi_percent: msp_quote::core::money::round_percent(net / paid * dec!(100)),
+        roi_percent: Some(msp_quote::core::money::round_percent(
+            net / paid * dec!(100),
+        )),
     }
 }
 
@@ -689,4 +691,92 @@ fn the_standard_books_reserves_never_appear() {
         }
         assert!(text.contains("$7,590.00"));
     }
+}
+
+fn book_from(text: &str) -> LoadedBook {
+    LoadedBook {
+        book: parse_price_book(text, "test book").unwrap(),
+        path: None,
+        sha256: sha256_hex(text.as_bytes()),
+    }
+}
+
+/// Width and height in points of every page.
+fn page_sizes(bytes: &[u8]) -> Vec<(f32, f32)> {
+    let document = lopdf::Document::load_mem(bytes).unwrap();
+    document
+        .get_pages()
+        .values()
+        .map(|id| {
+            let page = document.get_object(*id).unwrap().as_dict().unwrap();
+            let media = page.get(b"MediaBox").unwrap().as_array().unwrap();
+            let number = |object: &lopdf::Object| object.as_float().unwrap();
+            (
+                number(&media[2]) - number(&media[0]),
+                number(&media[3]) - number(&media[1]),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_paper_is_the_books() {
+    let letter = standard_book().unwrap();
+    let a4 = book_from(&STANDARD_BOOK_RON.replace("paper: Letter", "paper: A4"));
+    let quote = quote(&[("silver", 7)], 24);
+    // Letter: 8.5 x 11 in = 612 x 792 pt. A4: 210 x 297 mm = 595.28 x 841.89 pt.
+    let cases = [
+        ("letter", &letter, (612.0, 792.0)),
+        ("a4", &a4, (595.28, 841.89)),
+    ];
+    for (name, book, (width, height)) in cases {
+        for kind in [Kind::Proposal, Kind::Appendix] {
+            let sizes = page_sizes(&render(&kind, book, &quote));
+            assert!(!sizes.is_empty());
+            for (w, h) in sizes {
+                assert!(
+                    (w - width).abs() < 0.05 && (h - height).abs() < 0.05,
+                    "case {name}: {w} x {h}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_book_without_a_logo_needs_none() {
+    let loaded = book_from(&STANDARD_BOOK_RON.replace("logo: Some(\"logo.png\")", "logo: None"));
+    assert_eq!(loaded.book.branding.logo, None);
+    let assets = DocumentAssets {
+        font: DEFAULT_FONT,
+        logo_png: None,
+    };
+    let bytes = render_with(
+        &Kind::Proposal,
+        &loaded,
+        &quote(&[("silver", 7)], 24),
+        None,
+        assets,
+    )
+    .unwrap();
+    assert!(!bytes.windows(6).any(|window| window == b"/Image"));
+    assert!(text_of(&bytes).contains("$4,830.00"));
+}
+
+#[test]
+fn accented_and_long_names_survive_extraction() {
+    let loaded = standard_book().unwrap();
+    let mut quote = quote(&[("silver", 7)], 24);
+    quote.customer.name = "Zoë's Café & Crème Brûlée Bakery of the Greater Springfield Metropolitan Area and Surrounding Counties".to_string();
+    let proposal = render(&Kind::Proposal, &loaded, &quote);
+    let appendix = render(&Kind::Appendix, &loaded, &quote);
+    assert_eq!(page_count(&proposal), 4);
+    // The full name appears in the body (wrapped there, never cut).
+    assert!(text_of(&proposal).contains(&quote.customer.name));
+    let appendix_text = text_of(&appendix);
+    assert!(appendix_text.contains("Zoë's Café"));
+    assert!(
+        appendix_text.contains("à la carte"),
+        "non-ASCII text must map back through ToUnicode"
+    );
 }

@@ -352,11 +352,7 @@ fn invoicing(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
     layout.bullets(
         &[
             "Invoices are issued monthly, in advance, for the coming month.".to_string(),
-            format!(
-                "The signed agreement, the setup fee and the first month's fee ({}) are due \
-                 before installation.",
-                formats.money(priced.first_invoice())
-            ),
+            super::due_before_installation(priced, formats),
             format!(
                 "Late payment: {} per month on the overdue amount, from the due date.",
                 percent(inputs.book.contract.late_fee_percent_per_month)

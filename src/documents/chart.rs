@@ -19,8 +19,8 @@ pub struct RoiFigures {
     pub payback_month: Option<u32>,
     /// Avoided costs over the term minus the investment.
     pub net_savings: Decimal,
-    /// Net savings / investment x 100, rounded to two decimals.
-    pub roi_percent: Decimal,
+    /// Net savings / investment x 100, rounded to two decimals; `None` when nothing is paid.
+    pub roi_percent: Option<Decimal>,
 }
 
 /// Colour of the "current cost" line.

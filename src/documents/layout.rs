@@ -342,8 +342,8 @@ impl<'a> Layout<'a> {
         let done = std::mem::take(&mut self.ops);
         self.pages.push(done);
         self.y = self.geometry.margin_top;
-        let header = self.running_header.clone();
         let style = Style::BODY.sized(7.5).coloured(MUTED);
+        let header = self.fit(&self.running_header, style.size, self.content_width());
         let baseline = self.geometry.margin_top - 24.0;
         self.text(self.left(), baseline, &header, style);
         let line_y = baseline + 5.0;
@@ -406,6 +406,30 @@ impl<'a> Layout<'a> {
     pub fn text_centred(&mut self, centre: f32, baseline: f32, text: &str, style: Style) {
         let width = self.metrics.width(&self.metrics.drawable(text), style.size);
         self.text(centre - width / 2.0, baseline, text, style);
+    }
+
+    /// `text` shortened with an ellipsis so that it is no wider than `width` at `size`.
+    pub fn fit(&self, text: &str, size: f32, width: f32) -> String {
+        let text = self.metrics.drawable(text);
+        if self.metrics.width(&text, size) <= width {
+            return text;
+        }
+        let ellipsis = if self.metrics.has_glyph('\u{2026}') {
+            "\u{2026}"
+        } else {
+            "..."
+        };
+        let mut kept = String::new();
+        for character in text.chars() {
+            let mut next = kept.clone();
+            next.push(character);
+            next.push_str(ellipsis);
+            if self.metrics.width(&next, size) > width {
+                break;
+            }
+            kept.push(character);
+        }
+        format!("{}{ellipsis}", kept.trim_end())
     }
 
     /// Breaks `text` into lines no wider than `width` at `size` (words longer than a line are
@@ -764,8 +788,10 @@ impl<'a> Layout<'a> {
             self.ops = ops;
             let line_y = baseline - 10.0;
             self.line(&[(self.left(), line_y), (self.right(), line_y)], RULE, 0.5);
-            self.text(self.left(), baseline, footer_left, style);
             let page_text = format!("Page {} of {}", index + 1, total);
+            let room = self.content_width() - self.metrics.width(&page_text, style.size) - 24.0;
+            let footer = self.fit(footer_left, style.size, room);
+            self.text(self.left(), baseline, &footer, style);
             self.text_right(self.right(), baseline, &page_text, style);
             let ops = std::mem::take(&mut self.ops);
             finished.push(PdfPage::new(
@@ -800,4 +826,122 @@ pub fn tint(rgb: Rgb8, amount: f32) -> Rgb8 {
         value.round().clamp(0.0, 255.0) as u8
     };
     [mix(rgb[0]), mix(rgb[1]), mix(rgb[2])]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout() -> Layout<'static> {
+        let metrics = Metrics::new(crate::documents::DEFAULT_FONT).unwrap();
+        Layout::new(
+            metrics,
+            PageGeometry::LETTER,
+            [0x1F, 0x4E, 0x79],
+            "Running header".to_string(),
+        )
+    }
+
+    #[test]
+    fn wrapping_keeps_every_word_within_the_width() {
+        let layout = layout();
+        let cases = [
+            ("short", "Monthly fee", 200.0, 1),
+            ("two paragraphs", "one\ntwo", 200.0, 2),
+            (
+                "long sentence",
+                "The signed agreement, the setup fee and the first month's fee are due before installation.",
+                120.0,
+                3,
+            ),
+            (
+                "one word wider than the line",
+                "Supercalifragilisticexpialidocious",
+                40.0,
+                4,
+            ),
+        ];
+        for (name, text, width, at_least) in cases {
+            let lines = layout.wrap(text, 10.0, width);
+            assert!(lines.len() >= at_least, "case {name}: {lines:?}");
+            for line in &lines {
+                assert!(
+                    layout.metrics.width(line, 10.0) <= width + 0.01,
+                    "case {name}: {line:?} too wide"
+                );
+            }
+            let rejoined: String = lines.concat().split_whitespace().collect();
+            let original: String = text.split_whitespace().collect();
+            assert_eq!(rejoined, original, "case {name}: text lost");
+        }
+    }
+
+    #[test]
+    fn fit_shortens_with_an_ellipsis_only_when_needed() {
+        let layout = layout();
+        assert_eq!(layout.fit("Contoso Dental", 10.0, 500.0), "Contoso Dental");
+        let fitted = layout.fit(&"Contoso Dental ".repeat(20), 10.0, 100.0);
+        assert!(fitted.ends_with('\u{2026}'), "{fitted}");
+        assert!(layout.metrics.width(&fitted, 10.0) <= 100.0);
+    }
+
+    #[test]
+    fn widths_scale_with_size_and_length() {
+        let layout = layout();
+        let one = layout.metrics.width("$4,830.00", 10.0);
+        assert!(one > 0.0);
+        assert!((layout.metrics.width("$4,830.00", 20.0) - 2.0 * one).abs() < 0.001);
+        assert!((layout.metrics.width("$4,830.00$4,830.00", 10.0) - 2.0 * one).abs() < 0.001);
+    }
+
+    #[test]
+    fn a_font_that_is_not_one_is_refused() {
+        for (name, bytes) in [("empty", &b""[..]), ("text", &b"not a font at all"[..])] {
+            assert!(
+                matches!(Metrics::new(bytes), Err(DocumentError::BadFont { .. })),
+                "case {name}"
+            );
+        }
+    }
+
+    /// Every text run lies inside the text area, or is the running header or the footer:
+    /// a table that flows over pages never draws a row into the bottom margin.
+    #[test]
+    fn long_tables_stay_inside_the_text_area() {
+        let mut layout = layout();
+        let geometry = layout.geometry;
+        let rows = (0..300)
+            .map(|index| {
+                let text = if index % 7 == 0 {
+                    "A description long enough to wrap over two or three lines of its narrow column"
+                        .to_string()
+                } else {
+                    format!("Row {index}")
+                };
+                Row::new(vec![Cell::Text(text), Cell::Check(index % 2 == 0)])
+            })
+            .collect();
+        layout.table(&Table {
+            columns: vec![
+                Column::new("Item", 1.0, Align::Left),
+                Column::new("Included", 3.0, Align::Centre),
+            ],
+            rows,
+        });
+        let pages = layout.finish("Footer");
+        assert!(pages.len() > 5, "{} pages", pages.len());
+        let footer_y = geometry.margin_bottom - 30.0;
+        let header_y = geometry.height - (geometry.margin_top - 24.0);
+        for (index, page) in pages.iter().enumerate() {
+            for op in &page.ops {
+                if let Op::SetTextCursor { pos } = op {
+                    let y = pos.y.0;
+                    let inside = y >= geometry.margin_bottom - 0.01
+                        && y <= geometry.height - geometry.margin_top + 0.01;
+                    let furniture = (y - footer_y).abs() < 0.01 || (y - header_y).abs() < 0.01;
+                    assert!(inside || furniture, "page {}: text at y = {y}", index + 1);
+                }
+            }
+        }
+    }
 }

@@ -49,14 +49,14 @@ fn cover(layout: &mut Layout, inputs: &DocumentInputs, logo: Option<&Logo>) {
         text_left += 70.0;
     }
     let name_style = Style::BODY.sized(16.0).bold().coloured(accent);
-    layout.text(text_left, top + 20.0, &branding.company_name, name_style);
+    let company = layout.fit(&branding.company_name, 16.0, layout.right() - text_left);
+    layout.text(text_left, top + 20.0, &company, name_style);
     let address = Style::BODY.sized(9.0).coloured(MUTED);
     for (index, line) in branding.address_lines.iter().enumerate() {
         layout.text(text_left, top + 36.0 + index as f32 * 12.0, line, address);
     }
 
     let title_top = layout.geometry.height * 0.30;
-    layout.fill_rect(layout.left(), title_top, 6.0, 112.0, accent);
     let inner = layout.left() + 20.0;
     layout.text(
         inner,
@@ -70,22 +70,36 @@ fn cover(layout: &mut Layout, inputs: &DocumentInputs, logo: Option<&Logo>) {
         "Prepared for",
         Style::BODY.sized(11.0).coloured(MUTED),
     );
-    layout.text(
-        inner,
-        title_top + 86.0,
-        customer_name(inputs.quote),
-        Style::BODY.sized(20.0).bold().coloured(accent),
-    );
-    if !inputs.quote.customer.contact.trim().is_empty() {
+    let name_width = layout.right() - inner;
+    // A long customer name takes two lines; anything beyond is shortened.
+    let mut name_lines = layout.wrap(customer_name(inputs.quote), 20.0, name_width);
+    if name_lines.len() > 2 {
+        let rest = name_lines[1..].join(" ");
+        name_lines = vec![name_lines[0].clone(), layout.fit(&rest, 20.0, name_width)];
+    }
+    let name_style = Style::BODY.sized(20.0).bold().coloured(accent);
+    for (index, line) in name_lines.iter().enumerate() {
         layout.text(
             inner,
-            title_top + 104.0,
-            &format!("Attention: {}", inputs.quote.customer.contact),
+            title_top + 86.0 + index as f32 * 24.0,
+            line,
+            name_style,
+        );
+    }
+    let extra = (name_lines.len().max(1) - 1) as f32 * 24.0;
+    layout.fill_rect(layout.left(), title_top, 6.0, 112.0 + extra, accent);
+    if !inputs.quote.customer.contact.trim().is_empty() {
+        let contact = format!("Attention: {}", inputs.quote.customer.contact);
+        let contact = layout.fit(&contact, 10.0, name_width);
+        layout.text(
+            inner,
+            title_top + 104.0 + extra,
+            &contact,
             Style::BODY.sized(10.0),
         );
     }
 
-    layout.set_cursor(title_top + 160.0);
+    layout.set_cursor(title_top + 160.0 + extra);
     let quote = inputs.quote;
     layout.facts(
         &[
@@ -150,7 +164,9 @@ fn executive_summary(layout: &mut Layout, inputs: &DocumentInputs, formats: &For
         ]));
         rows.push(Row::new(vec![
             "Return on investment".into(),
-            percent(roi.roi_percent).into(),
+            roi.roi_percent
+                .map_or("not applicable".to_string(), percent)
+                .into(),
         ]));
         rows.push(Row::new(vec![
             "Payback".into(),
@@ -266,9 +282,12 @@ fn return_on_investment(layout: &mut Layout, roi: &chart::RoiFigures, formats: &
     layout.paragraph(
         &format!(
             "Compared with what you spend on IT support today, managed services save {} over \
-             the term, a return on investment of {}. {payback}",
+             the term{}. {payback}",
             formats.money(roi.net_savings),
-            percent(roi.roi_percent)
+            roi.roi_percent.map_or(String::new(), |value| format!(
+                ", a return on investment of {}",
+                percent(value)
+            ))
         ),
         Style::BODY,
     );
@@ -294,11 +313,7 @@ fn terms(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
     layout.heading("Terms", 80.0);
     let items = vec![
         "Fees are invoiced monthly, in advance, for the coming month.".to_string(),
-        format!(
-            "The signed agreement, the setup fee and the first month's fee ({} in total) are due \
-             before installation.",
-            formats.money(priced.first_invoice())
-        ),
+        super::due_before_installation(priced, formats),
         format!(
             "Late payments carry a late fee of {} per month on the overdue amount, from the due \
              date.",
