@@ -193,14 +193,24 @@ fn executive_summary(layout: &mut Layout, inputs: &DocumentInputs, formats: &For
 fn configuration(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
     let priced = inputs.priced;
     layout.heading("Recommended configuration", 80.0);
-    let rows = priced
-        .lines
+    // One row per tier and kind, however many lines the quote splits them into.
+    let mut groups: Vec<(&str, &str, u32)> = Vec::new();
+    for line in &priced.lines {
+        match groups
+            .iter_mut()
+            .find(|(tier, kind, _)| *tier == line.tier_name && *kind == line.kind_name)
+        {
+            Some(group) => group.2 += line.count,
+            None => groups.push((&line.tier_name, &line.kind_name, line.count)),
+        }
+    }
+    let rows = groups
         .iter()
-        .map(|line| {
+        .map(|(tier, kind, count)| {
             Row::new(vec![
-                line.tier_name.clone().into(),
-                line.kind_name.clone().into(),
-                line.count.to_string().into(),
+                (*tier).into(),
+                (*kind).into(),
+                count.to_string().into(),
             ])
         })
         .chain(priced.addons.iter().map(|addon| {
@@ -221,20 +231,33 @@ fn configuration(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats
     });
     if let Some(band) = &priced.band {
         let kind = inputs.book.kind_name(&band.counted_kind).to_lowercase();
+        let counted = if band.count == 1 {
+            format!("1 {kind}")
+        } else {
+            format!("{} {kind}s", band.count)
+        };
         let range = if band.min == band.max {
-            format!("{}", band.min)
+            band.min.to_string()
         } else {
             format!("{}-{}", band.min, band.max)
         };
-        layout.paragraph(
-            &format!(
-                "With {} {kind}s across all tiers, this quote falls in the {range} band: a \
-                 quantity discount of {} on every tiered per-{kind} fee.",
-                band.count,
+        let text = if band.discount_percent.is_zero() {
+            format!("With {counted} across all tiers, no quantity discount applies.")
+        } else if band.past_last_band {
+            format!(
+                "With {counted} across all tiers, this quote is above the largest band \
+                 ({range}), whose quantity discount of {} applies to every tiered \
+                 per-{kind} fee.",
                 percent(band.discount_percent)
-            ),
-            Style::BODY,
-        );
+            )
+        } else {
+            format!(
+                "With {counted} across all tiers, this quote falls in the {range} band: a \
+                 quantity discount of {} on every tiered per-{kind} fee.",
+                percent(band.discount_percent)
+            )
+        };
+        layout.paragraph(&text, Style::BODY);
     }
     layout.subheading("Bronze, Silver and Gold compared", 80.0);
     let proposed: Vec<&str> = priced.lines.iter().map(|line| line.tier.as_str()).collect();
