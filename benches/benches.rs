@@ -1,8 +1,9 @@
 //! `cargo bench`: one benchmark binary, a module per part of the product.
 
 mod pricing;
+mod roi;
 
 use criterion::{criterion_group, criterion_main};
 
-criterion_group!(all, pricing::benches);
+criterion_group!(all, pricing::benches, roi::benches);
 criterion_main!(all);
