@@ -9,7 +9,9 @@
 //!
 //! Callers map [`ImportedRow`]s to their own domain lines (`cost_lines`, `customer_costs`).
 
+pub mod cost_lines;
 mod csv;
+pub mod customer_costs;
 mod grid;
 mod header;
 mod value;

@@ -22,6 +22,9 @@ pub struct RawQuote {
     pub extra_discount: Option<RawExtraDiscount>,
     #[serde(default)]
     pub priced_snapshot: Option<RawSnapshot>,
+    #[serde(default)]
+    pub cost_analysis: Option<super::cost::RawCostAnalysis>,
+    pub customer_costs: Option<super::customer_costs::RawCustomerCosts>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
