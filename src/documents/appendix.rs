@@ -222,14 +222,15 @@ fn rate_card(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
         Style::BODY,
     );
     layout.table(&tables::rate_card(inputs.book, formats));
-    layout.subheading("What each tier includes", 80.0);
     let proposed: Vec<&str> = inputs
         .priced
         .lines
         .iter()
         .map(|line| line.tier.as_str())
         .collect();
-    layout.table(&tables::tier_comparison(inputs.book, &proposed, formats));
+    let comparison = tables::tier_comparison(inputs.book, &proposed, formats);
+    layout.subheading("What each tier includes", layout.start_height(&comparison));
+    layout.table(&comparison);
 }
 
 fn hours(value: Decimal) -> String {

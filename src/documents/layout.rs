@@ -274,6 +274,12 @@ pub struct Layout<'a> {
 }
 
 const CELL_PAD_X: f32 = 4.0;
+/// Text style of table cells.
+const TABLE_STYLE: Style = Style {
+    size: 8.5,
+    bold: false,
+    colour: INK,
+};
 const CELL_PAD_Y: f32 = 3.5;
 
 impl<'a> Layout<'a> {
@@ -649,18 +655,8 @@ impl<'a> Layout<'a> {
     /// Draws a table at the cursor, flowing over pages: rows are never split and the header
     /// row is repeated at the top of every continuation page.
     pub fn table(&mut self, table: &Table) {
-        let style = Style::BODY.sized(8.5);
-        let total_weight: f32 = table.columns.iter().map(|column| column.weight).sum();
-        let scale = if total_weight > 0.0 {
-            self.content_width() / total_weight
-        } else {
-            0.0
-        };
-        let widths: Vec<f32> = table
-            .columns
-            .iter()
-            .map(|column| column.weight * scale)
-            .collect();
+        let style = TABLE_STYLE;
+        let widths = self.column_widths(table);
         let header_cells: Vec<Cell> = table
             .columns
             .iter()
@@ -668,14 +664,28 @@ impl<'a> Layout<'a> {
             .collect();
         let header_layout = self.row_lines(&header_cells, &widths, style.size);
         let header_height = row_height(&header_layout, style);
-        let first_height = table.rows.first().map_or(0.0, |row| {
-            row_height(&self.row_lines(&row.cells, &widths, style.size), style)
-        });
-        self.ensure(header_height + first_height);
+        let row_layouts: Vec<Vec<Vec<String>>> = table
+            .rows
+            .iter()
+            .map(|row| self.row_lines(&row.cells, &widths, style.size))
+            .collect();
+        let heights: Vec<f32> = row_layouts
+            .iter()
+            .map(|lines| row_height(lines, style))
+            .collect();
+        let first_height = heights.first().copied().unwrap_or(0.0);
+        // A short table is kept on one page; a long one starts where it is and flows.
+        let body_height: f32 = heights.iter().sum();
+        let page_height = self.limit() - self.geometry.margin_top;
+        if header_height + body_height <= page_height * 0.5 {
+            self.ensure(header_height + body_height);
+        } else {
+            self.ensure(header_height + first_height);
+        }
         self.draw_header(table, &widths, &header_layout, style);
-        for (index, row) in table.rows.iter().enumerate() {
-            let lines = self.row_lines(&row.cells, &widths, style.size);
-            let height = row_height(&lines, style);
+        for (index, ((row, lines), height)) in
+            table.rows.iter().zip(&row_layouts).zip(heights).enumerate()
+        {
             if self.y + height > self.limit() {
                 self.new_page();
                 self.draw_header(table, &widths, &header_layout, style);
@@ -688,12 +698,51 @@ impl<'a> Layout<'a> {
                 self.fill_rect(left, top, width, height, STRIPE);
             }
             let cell_style = if row.total { style.bold() } else { style };
-            self.draw_cells(table, &widths, &row.cells, &lines, top, cell_style);
+            self.draw_cells(table, &widths, &row.cells, lines, top, cell_style);
             self.y += height;
         }
         let bottom = self.y;
         self.line(&[(self.left(), bottom), (self.right(), bottom)], RULE, 0.5);
         self.space(10.0);
+    }
+
+    /// The height a table needs below the cursor to start: all of it when it is short
+    /// enough to be kept on one page, else its header and first row. Use it as the
+    /// `keep_with` of the heading above a table.
+    pub fn start_height(&self, table: &Table) -> f32 {
+        let style = TABLE_STYLE;
+        let widths = self.column_widths(table);
+        let header_cells: Vec<Cell> = table
+            .columns
+            .iter()
+            .map(|column| Cell::Text(column.header.clone()))
+            .collect();
+        let header = row_height(&self.row_lines(&header_cells, &widths, style.size), style);
+        let heights: Vec<f32> = table
+            .rows
+            .iter()
+            .map(|row| row_height(&self.row_lines(&row.cells, &widths, style.size), style))
+            .collect();
+        let body: f32 = heights.iter().sum();
+        if header + body <= (self.limit() - self.geometry.margin_top) * 0.5 {
+            header + body
+        } else {
+            header + heights.first().copied().unwrap_or(0.0)
+        }
+    }
+
+    fn column_widths(&self, table: &Table) -> Vec<f32> {
+        let total_weight: f32 = table.columns.iter().map(|column| column.weight).sum();
+        let scale = if total_weight > 0.0 {
+            self.content_width() / total_weight
+        } else {
+            0.0
+        };
+        table
+            .columns
+            .iter()
+            .map(|column| column.weight * scale)
+            .collect()
     }
 
     fn draw_header(&mut self, table: &Table, widths: &[f32], lines: &[Vec<String>], style: Style) {

@@ -259,16 +259,22 @@ fn configuration(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats
         };
         layout.paragraph(&text, Style::BODY);
     }
-    layout.subheading("Bronze, Silver and Gold compared", 80.0);
     let proposed: Vec<&str> = priced.lines.iter().map(|line| line.tier.as_str()).collect();
-    layout.table(&tables::tier_comparison(inputs.book, &proposed, formats));
+    let comparison = tables::tier_comparison(inputs.book, &proposed, formats);
+    layout.subheading(
+        "Bronze, Silver and Gold compared",
+        layout.start_height(&comparison),
+    );
+    layout.table(&comparison);
 }
 
 fn fees(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
-    layout.heading("Fees", 80.0);
-    layout.table(&tables::recurring_fees(inputs.priced, formats));
-    layout.subheading("One-time fees", 50.0);
-    layout.table(&tables::one_time_fees(inputs.priced, formats));
+    let recurring = tables::recurring_fees(inputs.priced, formats);
+    layout.heading("Fees", layout.start_height(&recurring));
+    layout.table(&recurring);
+    let one_time = tables::one_time_fees(inputs.priced, formats);
+    layout.subheading("One-time fees", layout.start_height(&one_time));
+    layout.table(&one_time);
 }
 
 fn term_and_totals(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
