@@ -1031,3 +1031,36 @@ fn the_medium_examples_cost_analysis_never_reaches_its_documents() {
         }
     }
 }
+
+/// The examples in docs/ are what the commands the README shows produce today, byte for byte
+/// (and so they carry no figure a current build would not print).
+#[test]
+fn the_docs_examples_are_current() {
+    let dir = scratch("docs");
+    let docs = format!("{}/docs", env!("CARGO_MANIFEST_DIR"));
+    let medium = example("medium-customer.ron");
+    let costs = example("medium-customer-costs.xlsx");
+    let cases = [
+        (
+            "proposal-example.pdf",
+            vec!["proposal", &medium, "--costs", &costs],
+        ),
+        ("appendix-example.pdf", vec!["appendix", &medium]),
+    ];
+    for (file, args) in cases {
+        let out = dir.join(file);
+        let output = run(&[&args[..], &["-o", out.to_str().unwrap()][..]].concat());
+        assert!(
+            output.status.success(),
+            "{file}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let fresh = std::fs::read(&out).unwrap();
+        let committed = std::fs::read(format!("{docs}/{file}")).unwrap();
+        assert!(
+            fresh == committed,
+            "docs/{file} is stale: re-render it with msp-quote {}",
+            args.join(" ")
+        );
+    }
+}
