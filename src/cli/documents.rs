@@ -61,6 +61,13 @@ pub fn run(args: &DocumentArgs, kind: DocumentKind) -> Result<String, CliError> 
         );
         RoiFigures::from(&result)
     });
+    warnings.extend(
+        inputs
+            .priced
+            .warnings
+            .iter()
+            .map(|warning| warning.message.clone()),
+    );
     let logo = logo_bytes(&inputs.loaded)?;
     let pin = inputs.loaded.pin();
     let document = DocumentInputs {
