@@ -1064,3 +1064,24 @@ fn the_docs_examples_are_current() {
         );
     }
 }
+
+#[test]
+fn pricing_warnings_are_reported_when_a_document_is_written() {
+    let dir = scratch("warnings");
+    let out = dir.join("p.pdf");
+    // 120 servers: above the last band (51-100), so custom pricing needs approval.
+    let output = run(&[
+        "proposal",
+        "--device",
+        "gold:server=120",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("warning:") && stdout.contains("approval"),
+        "{stdout}"
+    );
+    assert!(out.exists());
+}
