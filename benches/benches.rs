@@ -1,9 +1,17 @@
 //! `cargo bench`: one benchmark binary, a module per part of the product.
 
+mod documents;
+mod options;
 mod pricing;
 mod roi;
 
 use criterion::{criterion_group, criterion_main};
 
-criterion_group!(all, pricing::benches, roi::benches);
+criterion_group!(
+    all,
+    pricing::benches,
+    options::benches,
+    documents::benches,
+    roi::benches
+);
 criterion_main!(all);

@@ -1,7 +1,10 @@
 //! The one integration-test binary: each part of the product is a module.
 
 mod cli;
+mod cost;
+mod documents;
 mod import;
+mod options;
 mod pricing;
 mod pricing_properties;
 mod roi;

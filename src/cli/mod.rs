@@ -2,6 +2,9 @@
 //! subcommand a thin adapter over the core. Bad input exits 2 with one line on stderr.
 
 pub mod check;
+pub mod cost;
+pub mod documents;
+pub mod options;
 pub mod price;
 pub mod quote_args;
 pub mod roi;
@@ -28,10 +31,22 @@ pub enum Command {
     Price(price::PriceArgs),
     /// Validate a price book: print every error (exit 2) or its warnings (exit 0).
     CheckPriceBook(check::CheckArgs),
+    /// Cost-plus analysis of a quote: per-device fee, margins, tier comparison (internal).
+    Cost(cost::CostArgs),
     /// Compare the customer's current costs with the contract: ROI, payback, NPV, options.
     Roi(roi::RoiArgs),
-    /// Write a spreadsheet template (customer-costs) that the importer reads back.
+    /// Write a spreadsheet template (cost-analysis, customer-costs) that the importer reads back.
     Template(template::TemplateArgs),
+    /// Estimate time-and-materials work from items, billed in whole increments.
+    Tm(options::TmArgs),
+    /// Price an assessment from the infrastructure's type, servers and locations.
+    Assessment(options::AssessmentArgs),
+    /// Show the support-hour ledger: included support and banked flex hours, month by month.
+    Ledger(options::LedgerArgs),
+    /// Write the customer proposal (PDF) for a quote.
+    Proposal(documents::DocumentArgs),
+    /// Write the SOW pricing appendix (PDF) for a quote.
+    Appendix(documents::DocumentArgs),
 }
 
 /// Output format of the reporting commands.
@@ -92,8 +107,14 @@ where
     let output = match command {
         Command::Price(args) => price::run(&args)?,
         Command::CheckPriceBook(args) => check::run(&args)?,
+        Command::Cost(args) => cost::run(&args)?,
         Command::Roi(args) => roi::run(&args)?,
         Command::Template(args) => template::run(&args)?,
+        Command::Tm(args) => options::run_tm(&args)?,
+        Command::Assessment(args) => options::run_assessment(&args)?,
+        Command::Ledger(args) => options::run_ledger(&args)?,
+        Command::Proposal(args) => documents::run(&args, documents::DocumentKind::Proposal)?,
+        Command::Appendix(args) => documents::run(&args, documents::DocumentKind::Appendix)?,
     };
     Ok(Outcome::Output(output))
 }

@@ -7,10 +7,13 @@ use clap::{Args, ValueEnum};
 use super::CliError;
 use crate::formats::customer_costs_template::customer_costs_template;
 use crate::formats::write_atomically;
+use crate::formats::xlsx::template::cost_analysis_template;
 
 /// Which template to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TemplateKind {
+    /// Cost lines (hardware, software, affiliate services) for a quote's cost analysis.
+    CostAnalysis,
     /// The customer's current IT costs, for `roi --costs`.
     CustomerCosts,
 }
@@ -18,8 +21,8 @@ pub enum TemplateKind {
 /// Arguments of `template`.
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
-    /// The template to write.
-    #[arg(value_enum)]
+    /// The kind of template.
+    #[arg(value_enum, value_name = "KIND")]
     pub kind: TemplateKind,
     /// Where to write it (.xlsx).
     #[arg(value_name = "FILE.xlsx")]
@@ -29,9 +32,10 @@ pub struct TemplateArgs {
 /// Runs `template`.
 ///
 /// # Errors
-/// A [`CliError`] when the file cannot be written.
+/// A one-line [`CliError`] when the template cannot be built or the file cannot be written.
 pub fn run(args: &TemplateArgs) -> Result<String, CliError> {
     let bytes = match args.kind {
+        TemplateKind::CostAnalysis => cost_analysis_template(),
         TemplateKind::CustomerCosts => customer_costs_template(),
     }
     .map_err(|error| CliError::new(format!("cannot build the template: {error}")))?;

@@ -4,8 +4,10 @@
 //! data in, plain data out, with money as exact [`rust_decimal::Decimal`].
 
 pub mod bands;
+pub mod cost;
 pub mod lint;
 pub mod money;
+pub mod options;
 pub mod price_book;
 pub mod pricing;
 pub mod quote;

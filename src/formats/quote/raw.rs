@@ -23,6 +23,7 @@ pub struct RawQuote {
     #[serde(default)]
     pub priced_snapshot: Option<RawSnapshot>,
     #[serde(default)]
+    pub cost_analysis: Option<super::cost::RawCostAnalysis>,
     pub customer_costs: Option<super::customer_costs::RawCustomerCosts>,
 }
 
