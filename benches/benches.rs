@@ -4,6 +4,7 @@ mod cost;
 mod documents;
 mod options;
 mod pricing;
+mod roi;
 
 use criterion::{criterion_group, criterion_main};
 
@@ -12,6 +13,7 @@ criterion_group!(
     pricing::benches,
     options::benches,
     documents::benches,
-    cost::benches
+    cost::benches,
+    roi::benches
 );
 criterion_main!(all);

@@ -222,14 +222,15 @@ fn rate_card(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
         Style::BODY,
     );
     layout.table(&tables::rate_card(inputs.book, formats));
-    layout.subheading("What each tier includes", 80.0);
     let proposed: Vec<&str> = inputs
         .priced
         .lines
         .iter()
         .map(|line| line.tier.as_str())
         .collect();
-    layout.table(&tables::tier_comparison(inputs.book, &proposed, formats));
+    let comparison = tables::tier_comparison(inputs.book, &proposed, formats);
+    layout.subheading("What each tier includes", layout.start_height(&comparison));
+    layout.table(&comparison);
 }
 
 fn hours(value: Decimal) -> String {
@@ -352,11 +353,7 @@ fn invoicing(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
     layout.bullets(
         &[
             "Invoices are issued monthly, in advance, for the coming month.".to_string(),
-            format!(
-                "The signed agreement, the setup fee and the first month's fee ({}) are due \
-                 before installation.",
-                formats.money(priced.first_invoice())
-            ),
+            super::due_before_installation(priced, formats),
             format!(
                 "Late payment: {} per month on the overdue amount, from the due date.",
                 percent(inputs.book.contract.late_fee_percent_per_month)
@@ -378,8 +375,9 @@ fn cancellation(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats)
         formats.money(priced.monthly_recurring),
         formats.money(factor * priced.monthly_recurring)
     )];
+    // One sentence per distinct tier, kind and net price, however many lines share them.
     for line in &priced.lines {
-        items.push(format!(
+        let sentence = format!(
             "Removing a {} {} before the end of the term: {} of its fee, {} x {} = {} per \
              device.",
             line.tier_name,
@@ -388,7 +386,10 @@ fn cancellation(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats)
             damages_months,
             formats.money(line.unit_net),
             formats.money(factor * line.unit_net)
-        ));
+        );
+        if !items.contains(&sentence) {
+            items.push(sentence);
+        }
     }
     items.push(
         "After a removal, the remaining devices are charged the price book's fee for their new \
