@@ -38,6 +38,11 @@ pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, Prici
         book,
         extra_percent,
         decimals,
+        counted_totals: book
+            .discount_schedules
+            .iter()
+            .map(|schedule| (schedule.id.as_str(), counted_total(schedule, quote)))
+            .collect(),
     };
 
     let mut position_by_schedule = std::collections::BTreeMap::<&str, u32>::new();
@@ -56,14 +61,7 @@ pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, Prici
                 *next += line.count;
                 first
             });
-        lines.push(context.price_line(
-            tier,
-            &line.kind,
-            line.count,
-            schedule,
-            first_position,
-            quote,
-        ));
+        lines.push(context.price_line(tier, &line.kind, line.count, schedule, first_position));
     }
 
     let addons = price_addons(&context, quote, band.as_ref())?;
@@ -266,6 +264,9 @@ struct DiscountContext<'a> {
     book: &'a PriceBook,
     extra_percent: Option<Decimal>,
     decimals: u32,
+    /// Total count of each schedule's counted kind on the quote, by schedule id (computed
+    /// once: a quote can have thousands of lines).
+    counted_totals: std::collections::BTreeMap<&'a str, u32>,
 }
 
 impl DiscountContext<'_> {
@@ -278,10 +279,11 @@ impl DiscountContext<'_> {
         count: u32,
         schedule: Option<&DiscountSchedule>,
         first_position: Option<u32>,
-        quote: &Quote,
     ) -> PricedLine {
         let unit_list = tier.monthly_prices.get(kind).copied().unwrap_or_default();
-        let total_count = schedule.map_or(0, |schedule| counted_total(schedule, quote));
+        let total_count = schedule
+            .and_then(|schedule| self.counted_totals.get(schedule.id.as_str()).copied())
+            .unwrap_or(0);
         let percents: Vec<(Decimal, u32)> = match schedule {
             None => vec![(Decimal::ZERO, count)],
             Some(schedule) => match (schedule.mode, first_position) {
