@@ -1,0 +1,85 @@
+//! The documents tab (the contract specialist's screen): export the proposal or the SOW
+//! pricing appendix to PDF, with the price-book pin and the quote revision.
+//!
+//! PLACEHOLDER for the export itself: the document generators (issue 5, `documents`) are not
+//! on this branch yet, so an export reports that instead of writing a file.
+
+use std::path::PathBuf;
+
+use super::{Action, QuoteApp, named_value_ui};
+use crate::core::quote::Quote;
+
+/// The documents the tab exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    Proposal,
+    Appendix,
+}
+
+impl DocumentKind {
+    /// The title of the save dialog.
+    pub(crate) fn dialog_title(self) -> &'static str {
+        match self {
+            DocumentKind::Proposal => "Export proposal",
+            DocumentKind::Appendix => "Export SOW pricing appendix",
+        }
+    }
+
+    /// The file name suggested for `quote`.
+    pub(crate) fn file_name(self, quote: &Quote) -> String {
+        let what = match self {
+            DocumentKind::Proposal => "proposal",
+            DocumentKind::Appendix => "appendix",
+        };
+        format!("{}-r{}-{what}.pdf", quote.number, quote.revision)
+    }
+}
+
+/// What the documents tab remembers.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct DocumentsState {
+    /// The last document written.
+    pub(crate) last_export: Option<PathBuf>,
+}
+
+/// The work of exporting `kind` to `path`, to run on a background thread.
+///
+/// # Errors
+/// A message when the document cannot be made from the current state.
+pub(crate) fn export_work(
+    _app: &QuoteApp,
+    _kind: DocumentKind,
+    _path: PathBuf,
+) -> Result<Box<dyn FnOnce() -> Result<(), String> + Send>, String> {
+    Err("PDF export arrives with the documents module (issue 5), which is not in this build yet".to_string())
+}
+
+/// Draws the documents tab.
+pub(crate) fn documents_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, actions: &mut Vec<Action>) {
+    ui.heading("Documents");
+    let pin = app.book.pin();
+    named_value_ui(
+        ui,
+        "Price-book pin",
+        format!("Price book {} {} (sha256 {})", pin.id, pin.version, pin.sha256),
+    );
+    named_value_ui(
+        ui,
+        "Quote revision",
+        format!("Quote {} revision {}", app.quote.number, app.quote.revision),
+    );
+    ui.horizontal(|ui| {
+        if ui.button("Export proposal (PDF)…").clicked() {
+            actions.push(Action::Export(DocumentKind::Proposal));
+        }
+        if ui.button("Export SOW appendix (PDF)…").clicked() {
+            actions.push(Action::Export(DocumentKind::Appendix));
+        }
+    });
+    if let Some(path) = &app.documents.last_export {
+        named_value_ui(ui, "Last export", format!("Last export: {}", path.display()));
+    }
+    ui.label(
+        "Placeholder: the PDF generators (issue 5) have not been merged into this build yet.",
+    );
+}
