@@ -94,7 +94,10 @@ impl ScriptedDialogs {
 
     /// The requests asked so far, oldest first.
     pub fn asked(&self) -> Vec<DialogRequest> {
-        self.asked.lock().map(|asked| asked.clone()).unwrap_or_default()
+        self.asked
+            .lock()
+            .map(|asked| asked.clone())
+            .unwrap_or_default()
     }
 }
 
@@ -103,7 +106,11 @@ impl FileDialogs for ScriptedDialogs {
         if let Ok(mut asked) = self.asked.lock() {
             asked.push(request.clone());
         }
-        let next = self.paths.lock().ok().and_then(|mut paths| paths.pop_front());
+        let next = self
+            .paths
+            .lock()
+            .ok()
+            .and_then(|mut paths| paths.pop_front());
         next.map_or(DialogAnswer::Cancelled, DialogAnswer::Chosen)
     }
 }

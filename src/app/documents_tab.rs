@@ -51,7 +51,10 @@ pub(crate) fn export_work(
     _kind: DocumentKind,
     _path: PathBuf,
 ) -> Result<Box<dyn FnOnce() -> Result<(), String> + Send>, String> {
-    Err("PDF export arrives with the documents module (issue 5), which is not in this build yet".to_string())
+    Err(
+        "PDF export arrives with the documents module (issue 5), which is not in this build yet"
+            .to_string(),
+    )
 }
 
 /// Draws the documents tab.
@@ -61,7 +64,10 @@ pub(crate) fn documents_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, actions: &
     named_value_ui(
         ui,
         "Price-book pin",
-        format!("Price book {} {} (sha256 {})", pin.id, pin.version, pin.sha256),
+        format!(
+            "Price book {} {} (sha256 {})",
+            pin.id, pin.version, pin.sha256
+        ),
     );
     named_value_ui(
         ui,
@@ -77,9 +83,11 @@ pub(crate) fn documents_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, actions: &
         }
     });
     if let Some(path) = &app.documents.last_export {
-        named_value_ui(ui, "Last export", format!("Last export: {}", path.display()));
+        named_value_ui(
+            ui,
+            "Last export",
+            format!("Last export: {}", path.display()),
+        );
     }
-    ui.label(
-        "Placeholder: the PDF generators (issue 5) have not been merged into this build yet.",
-    );
+    ui.label("Placeholder: the PDF generators (issue 5) have not been merged into this build yet.");
 }

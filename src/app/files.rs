@@ -62,8 +62,8 @@ pub struct Job {
 
 /// What a background job produced.
 pub(crate) enum JobDone {
-    Quote(PathBuf, Result<Quote, String>),
-    Book(PathBuf, Result<LoadedBook, String>),
+    Quote(PathBuf, Result<Box<Quote>, String>),
+    Book(PathBuf, Result<Box<LoadedBook>, String>),
     Exported(PathBuf, Result<(), String>),
 }
 
@@ -302,7 +302,7 @@ impl QuoteApp {
             JobDone::Quote(path, Ok(quote)) => {
                 self.notices
                     .push(info_notice(format!("Opened {}", path.display())));
-                self.adopt_quote(quote, Some(path));
+                self.adopt_quote(*quote, Some(path));
             }
             JobDone::Quote(path, Err(message)) => self.notices.push(error_notice(format!(
                 "cannot open {}; the quote on screen is unchanged: {message}",
@@ -316,7 +316,7 @@ impl QuoteApp {
                     book.book.version,
                     path.display()
                 )));
-                self.replace_book(book);
+                self.replace_book(*book);
             }
             JobDone::Book(path, Err(message)) => {
                 self.notices.push(error_notice(format!(
@@ -417,14 +417,18 @@ fn use_path(ctx: &egui::Context, app: &mut QuoteApp, purpose: Purpose, path: Pat
         Purpose::OpenQuote => {
             let label = format!("Opening {}", path.display());
             app.files.start_job(ctx, label, move || {
-                let result = load_quote(&path).map_err(|error| error.to_string());
+                let result = load_quote(&path)
+                    .map(Box::new)
+                    .map_err(|error| error.to_string());
                 JobDone::Quote(path, result)
             })
         }
         Purpose::LoadBook => {
             let label = format!("Loading {}", path.display());
             app.files.start_job(ctx, label, move || {
-                let result = load_price_book(&path).map_err(|error| error.to_string());
+                let result = load_price_book(&path)
+                    .map(Box::new)
+                    .map_err(|error| error.to_string());
                 JobDone::Book(path, result)
             })
         }
@@ -436,8 +440,7 @@ fn use_path(ctx: &egui::Context, app: &mut QuoteApp, purpose: Purpose, path: Pat
             save_to(app, &path, true);
             Ok(())
         }
-        Purpose::Export(kind) => match super::documents_tab::export_work(app, kind, path.clone())
-        {
+        Purpose::Export(kind) => match super::documents_tab::export_work(app, kind, path.clone()) {
             Ok(work) => {
                 let label = format!("Exporting {}", path.display());
                 app.files.start_job(ctx, label, move || {

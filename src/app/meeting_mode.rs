@@ -22,7 +22,11 @@ pub fn toggle_pressed(ctx: &egui::Context) -> bool {
 
 /// Draws `add_contents` (internal figures) unless `meeting_mode` is on; in meeting mode draws
 /// a short note without any figure instead.
-pub fn internal_ui(ui: &mut egui::Ui, meeting_mode: bool, add_contents: impl FnOnce(&mut egui::Ui)) {
+pub fn internal_ui(
+    ui: &mut egui::Ui,
+    meeting_mode: bool,
+    add_contents: impl FnOnce(&mut egui::Ui),
+) {
     if meeting_mode {
         ui.weak("Internal figures hidden (meeting mode, F9)");
     } else {

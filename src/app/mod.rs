@@ -203,7 +203,12 @@ impl QuoteApp {
             documents: documents_tab::DocumentsState::default(),
         };
         app.notices.append(&mut notices);
-        app.files.restore_session(&mut app.book, &mut app.quote, &mut app.notices, setup.quote_path);
+        app.files.restore_session(
+            &mut app.book,
+            &mut app.quote,
+            &mut app.notices,
+            setup.quote_path,
+        );
         app.recorded = app.quote.clone();
         app.refresh();
         app
@@ -431,7 +436,9 @@ impl QuoteApp {
                 .files
                 .path
                 .as_ref()
-                .map_or("Unsaved quote".to_string(), |path| path.display().to_string());
+                .map_or("Unsaved quote".to_string(), |path| {
+                    path.display().to_string()
+                });
             let marker = if self.files.dirty { " (changed)" } else { "" };
             ui.label(format!("{file}{marker}"));
             ui.separator();
@@ -463,7 +470,7 @@ impl QuoteApp {
             };
             ui.horizontal(|ui| {
                 if ui
-                    .small_button("✕")
+                    .small_button("Dismiss")
                     .accessible_name(format!("Dismiss notice {}", index + 1))
                     .clicked()
                 {
@@ -580,7 +587,10 @@ impl QuoteApp {
     /// Starts a new, empty quote with one device line.
     pub(crate) fn new_quote(&mut self) {
         let mut quote = Quote::empty(self.today);
-        if let (Some(tier), Some(kind)) = (self.book.book.tiers.first(), self.book.book.device_kinds.first()) {
+        if let (Some(tier), Some(kind)) = (
+            self.book.book.tiers.first(),
+            self.book.book.device_kinds.first(),
+        ) {
             quote.devices.push(DeviceLine {
                 tier: tier.id.clone(),
                 kind: kind.id.clone(),
@@ -615,8 +625,11 @@ pub fn sample_quote(today: NaiveDate) -> Quote {
 }
 
 fn standard_loaded_book() -> Result<LoadedBook, String> {
-    let book = parse_price_book(STANDARD_BOOK_RON, crate::formats::price_book::STANDARD_BOOK_NAME)
-        .map_err(|error| error.to_string())?;
+    let book = parse_price_book(
+        STANDARD_BOOK_RON,
+        crate::formats::price_book::STANDARD_BOOK_NAME,
+    )
+    .map_err(|error| error.to_string())?;
     Ok(LoadedBook {
         book,
         path: None,
@@ -721,7 +734,11 @@ pub(crate) fn decimal_field_ui(
         .data(|data| data.get_temp::<String>(id))
         .unwrap_or_else(|| value.normalize().to_string());
     let response = ui
-        .add(egui::TextEdit::singleline(&mut text).id(id).desired_width(70.0))
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .id(id)
+                .desired_width(70.0),
+        )
         .accessible_name(name);
     if response.has_focus() || response.changed() {
         match text.trim().parse::<Decimal>() {

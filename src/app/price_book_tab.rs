@@ -19,7 +19,9 @@ pub(crate) fn price_book_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, actions: 
     let source = loaded
         .path
         .as_ref()
-        .map_or("embedded standard book".to_string(), |path| path.display().to_string());
+        .map_or("embedded standard book".to_string(), |path| {
+            path.display().to_string()
+        });
     ui.label(format!(
         "id {} · effective {} · {} · {source}",
         book.id, book.effective_date, book.currency.code
@@ -39,9 +41,9 @@ pub(crate) fn price_book_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, actions: 
         ui.horizontal_wrapped(|ui| {
             ui.label("Recently used:");
             for path in &app.files.recent_books {
-                let name = path
-                    .file_name()
-                    .map_or(path.display().to_string(), |name| name.to_string_lossy().into_owned());
+                let name = path.file_name().map_or(path.display().to_string(), |name| {
+                    name.to_string_lossy().into_owned()
+                });
                 if ui
                     .link(name)
                     .on_hover_text(path.display().to_string())
@@ -63,7 +65,7 @@ pub(crate) fn price_book_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, actions: 
                 ui.label("None.");
             }
             for warning in &lint {
-                ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {warning}"));
+                ui.colored_label(ui.visuals().warn_fg_color, format!("Warning: {warning}"));
             }
             ui.separator();
             ui.heading("Tiers (monthly per device)");
@@ -144,7 +146,11 @@ pub(crate) fn price_book_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, actions: 
                                 CreditBasis::PerContract => "per contract",
                                 CreditBasis::PerDevice => "per device",
                             };
-                            format!("{} {per} in month {}", money(loaded, credit.amount), credit.month)
+                            format!(
+                                "{} {per} in month {}",
+                                money(loaded, credit.amount),
+                                credit.month
+                            )
                         })
                         .collect::<Vec<_>>()
                         .join("; ")

@@ -6,7 +6,10 @@ use std::collections::BTreeSet;
 
 use egui_extras::{Column, TableBuilder};
 
-use super::{Action, PricingCache, QuoteApp, TierOption, decimal_field_ui, meeting_mode, money, named_value_ui};
+use super::{
+    Action, PricingCache, QuoteApp, TierOption, decimal_field_ui, meeting_mode, money,
+    named_value_ui,
+};
 use crate::core::money::percent_text;
 use crate::core::pricing::{PricedQuote, Warning, WarningField};
 use crate::core::quote::{AddOnLine, DeviceLine, ExtraDiscount, Quote, SetupMode};
@@ -83,7 +86,7 @@ fn warnings_beside_ui(ui: &mut egui::Ui, warnings: &[Warning], field: WarningFie
     for warning in warnings.iter().filter(|warning| warning.field == field) {
         ui.colored_label(
             ui.visuals().warn_fg_color,
-            format!("⚠ {}", warning.message),
+            format!("Warning: {}", warning.message),
         );
     }
 }
@@ -162,10 +165,18 @@ fn setup_ui(ui: &mut egui::Ui, book: &LoadedBook, quote: &mut Quote) {
     }
 }
 
-fn extra_discount_ui(ui: &mut egui::Ui, book: &LoadedBook, quote: &mut Quote, warnings: &[Warning]) {
+fn extra_discount_ui(
+    ui: &mut egui::Ui,
+    book: &LoadedBook,
+    quote: &mut Quote,
+    warnings: &[Warning],
+) {
     ui.heading("Extra discount");
     let mut enabled = quote.extra_discount.is_some();
-    if ui.checkbox(&mut enabled, "Give an extra discount").changed() {
+    if ui
+        .checkbox(&mut enabled, "Give an extra discount")
+        .changed()
+    {
         quote.extra_discount = enabled.then(|| ExtraDiscount {
             percent: rust_decimal::Decimal::ZERO,
             reason: String::new(),
@@ -174,7 +185,12 @@ fn extra_discount_ui(ui: &mut egui::Ui, book: &LoadedBook, quote: &mut Quote, wa
     if let Some(extra) = &mut quote.extra_discount {
         ui.horizontal(|ui| {
             ui.label("Percent");
-            decimal_field_ui(ui, "extra-discount-percent", &mut extra.percent, "Extra discount percent");
+            decimal_field_ui(
+                ui,
+                "extra-discount-percent",
+                &mut extra.percent,
+                "Extra discount percent",
+            );
             ui.label("%");
         });
         ui.label(format!(
@@ -283,7 +299,9 @@ fn devices_ui(
                                 ui.selectable_value(&mut line.tier, tier.id.clone(), &tier.name);
                             }
                         });
-                    let _ = response.response.accessible_name(format!("Tier, line {number}"));
+                    let _ = response
+                        .response
+                        .accessible_name(format!("Tier, line {number}"));
                 });
                 row.col(|ui| {
                     let response = egui::ComboBox::from_id_salt(("kind", index))
@@ -294,25 +312,39 @@ fn devices_ui(
                                 ui.selectable_value(&mut line.kind, kind.id.clone(), &kind.name);
                             }
                         });
-                    let _ = response.response.accessible_name(format!("Kind, line {number}"));
+                    let _ = response
+                        .response
+                        .accessible_name(format!("Kind, line {number}"));
                 });
                 row.col(|ui| {
-                    ui.add(egui::DragValue::new(&mut line.count).range(1..=1_000_000).speed(0.2))
-                        .accessible_name(format!("Count, line {number}"));
+                    ui.add(
+                        egui::DragValue::new(&mut line.count)
+                            .range(1..=1_000_000)
+                            .speed(0.2),
+                    )
+                    .accessible_name(format!("Count, line {number}"));
                 });
                 row.col(|ui| {
                     if let Some(priced_line) = priced_line {
-                        named_value_ui(ui, &format!("Unit net, line {number}"), money(book, priced_line.unit_net));
+                        named_value_ui(
+                            ui,
+                            &format!("Unit net, line {number}"),
+                            money(book, priced_line.unit_net),
+                        );
                     }
                 });
                 row.col(|ui| {
                     ui.vertical(|ui| {
                         if let Some(priced_line) = priced_line {
-                            named_value_ui(ui, &format!("Monthly, line {number}"), money(book, priced_line.monthly));
+                            named_value_ui(
+                                ui,
+                                &format!("Monthly, line {number}"),
+                                money(book, priced_line.monthly),
+                            );
                             if expanded.contains(&index) {
                                 for step in &priced_line.waterfall {
                                     ui.small(format!(
-                                        "{}: {} → {}",
+                                        "{}: {} -> {}",
                                         step.kind.label(),
                                         money(book, step.change),
                                         money(book, step.running)
@@ -357,7 +389,12 @@ fn devices_ui(
     }
 }
 
-fn addons_ui(ui: &mut egui::Ui, book: &LoadedBook, quote: &mut Quote, priced: Option<&PricedQuote>) {
+fn addons_ui(
+    ui: &mut egui::Ui,
+    book: &LoadedBook,
+    quote: &mut Quote,
+    priced: Option<&PricedQuote>,
+) {
     ui.horizontal(|ui| {
         ui.heading("Add-ons");
         let unused = book
@@ -398,7 +435,11 @@ fn addons_ui(ui: &mut egui::Ui, book: &LoadedBook, quote: &mut Quote, priced: Op
                             .width(220.0)
                             .show_ui(ui, |ui| {
                                 for addon in &book.book.addons {
-                                    ui.selectable_value(&mut line.id, addon.id.clone(), &addon.name);
+                                    ui.selectable_value(
+                                        &mut line.id,
+                                        addon.id.clone(),
+                                        &addon.name,
+                                    );
                                 }
                             });
                         let _ = response
@@ -408,8 +449,16 @@ fn addons_ui(ui: &mut egui::Ui, book: &LoadedBook, quote: &mut Quote, priced: Op
                             .accessible_name(format!("Add-on quantity, line {number}"));
                         match priced_addons.and_then(|addons| addons.get(index)) {
                             Some(addon) => {
-                                named_value_ui(ui, &format!("Add-on unit net, line {number}"), money(book, addon.unit_net));
-                                named_value_ui(ui, &format!("Add-on monthly, line {number}"), money(book, addon.monthly));
+                                named_value_ui(
+                                    ui,
+                                    &format!("Add-on unit net, line {number}"),
+                                    money(book, addon.unit_net),
+                                );
+                                named_value_ui(
+                                    ui,
+                                    &format!("Add-on monthly, line {number}"),
+                                    money(book, addon.monthly),
+                                );
                             }
                             None => {
                                 ui.label("");
@@ -449,10 +498,22 @@ fn totals_ui(ui: &mut egui::Ui, book: &LoadedBook, priced: &Result<PricedQuote, 
             named_value_ui(ui, name, value);
             ui.end_row();
         };
-        row(ui, "Monthly recurring", money(book, priced.monthly_recurring));
+        row(
+            ui,
+            "Monthly recurring",
+            money(book, priced.monthly_recurring),
+        );
         row(ui, "First invoice", money(book, priced.first_invoice()));
-        row(ui, "Total contract value", money(book, priced.total_contract_value));
-        row(ui, "Effective monthly", money(book, priced.effective_monthly));
+        row(
+            ui,
+            "Total contract value",
+            money(book, priced.total_contract_value),
+        );
+        row(
+            ui,
+            "Effective monthly",
+            money(book, priced.effective_monthly),
+        );
         row(ui, "Credits", money(book, priced.credits_applied()));
         for credit in &priced.credits {
             row(
@@ -486,6 +547,9 @@ fn totals_ui(ui: &mut egui::Ui, book: &LoadedBook, priced: &Result<PricedQuote, 
     });
 }
 
+/// Picks one figure out of a priced quote.
+type Figure = fn(&PricedQuote) -> rust_decimal::Decimal;
+
 fn tier_comparison_ui(ui: &mut egui::Ui, book: &LoadedBook, tiers: &[TierOption]) {
     ui.heading("Every tier, same devices");
     egui::Grid::new("tier-comparison")
@@ -497,7 +561,7 @@ fn tier_comparison_ui(ui: &mut egui::Ui, book: &LoadedBook, tiers: &[TierOption]
                 ui.strong(tier.tier_name.as_str());
             }
             ui.end_row();
-            let rows: [(&str, fn(&PricedQuote) -> rust_decimal::Decimal); 3] = [
+            let rows: [(&str, Figure); 3] = [
                 ("Monthly", |priced| priced.monthly_recurring),
                 ("Total", |priced| priced.total_contract_value),
                 ("Effective monthly", |priced| priced.effective_monthly),
@@ -520,18 +584,27 @@ fn tier_comparison_ui(ui: &mut egui::Ui, book: &LoadedBook, tiers: &[TierOption]
 
 /// Internal figures of the quote: drawn only outside meeting mode.
 fn internal_figures_ui(ui: &mut egui::Ui, book: &LoadedBook, cache: &PricingCache, term: u32) {
-    egui::Grid::new("internal-figures").num_columns(2).show(ui, |ui| {
-        ui.label("Internal reserve per month");
-        named_value_ui(ui, "Internal reserve per month", money(book, cache.reserve_monthly));
-        ui.end_row();
-        ui.label("Internal reserve over the term");
-        named_value_ui(
-            ui,
-            "Internal reserve over the term",
-            money(book, cache.reserve_monthly * rust_decimal::Decimal::from(term)),
-        );
-        ui.end_row();
-    });
+    egui::Grid::new("internal-figures")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("Internal reserve per month");
+            named_value_ui(
+                ui,
+                "Internal reserve per month",
+                money(book, cache.reserve_monthly),
+            );
+            ui.end_row();
+            ui.label("Internal reserve over the term");
+            named_value_ui(
+                ui,
+                "Internal reserve over the term",
+                money(
+                    book,
+                    cache.reserve_monthly * rust_decimal::Decimal::from(term),
+                ),
+            );
+            ui.end_row();
+        });
 }
 
 fn schedule_ui(ui: &mut egui::Ui, book: &LoadedBook, priced: Option<&PricedQuote>) {

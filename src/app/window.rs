@@ -42,9 +42,8 @@ pub fn run(args: WindowArgs) -> ExitCode {
     if taking_screenshot {
         // A screenshot must not depend on (or change) the user's saved window layout.
         options.persist_window = false;
-        options.persistence_path = Some(
-            std::env::temp_dir().join(format!("msp-quote-screenshot-{}", std::process::id())),
-        );
+        options.persistence_path =
+            Some(std::env::temp_dir().join(format!("msp-quote-screenshot-{}", std::process::id())));
     }
     let outcome = eframe::run_native(
         "msp-quote",

@@ -1,0 +1,357 @@
+//! The desktop window, driven headless through egui_kittest and its accessibility tree.
+//!
+//! Figures are derived by hand from pricing-rules.md (standard book): Silver server $750 a
+//! month; bands 1: 0%, 2-5: 4%, 6-10: 8%; setup $1,000 up front; 24 months: $1,200 credit in
+//! month 24; 36 months: $1,200 in months 30 and 36; Silver reserve $250 per server a month.
+
+use std::path::PathBuf;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use msp_quote::app::{
+    AppSetup, DialogAnswer, DialogRequest, FileDialogs, QuoteApp, ScriptedDialogs, Tab,
+    sample_quote,
+};
+use msp_quote::core::quote::{DeviceLine, Quote};
+
+fn harness(app: QuoteApp) -> Harness<'static, QuoteApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut QuoteApp| app.show(ui), app)
+}
+
+fn headless_app() -> (QuoteApp, ScriptedDialogs) {
+    let dialogs = ScriptedDialogs::new();
+    (QuoteApp::new(AppSetup::headless(dialogs.clone())), dialogs)
+}
+
+/// A quote of `count` Silver servers for `term` months, setup up front.
+fn silver_quote(count: u32, term: u32) -> Quote {
+    let mut quote = sample_quote(chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap());
+    quote.devices = vec![DeviceLine {
+        tier: "silver".to_string(),
+        kind: "server".to_string(),
+        count,
+    }];
+    quote.term_months = term;
+    quote
+}
+
+/// The value of the figure named `name`: a label node whose accessible name is `name` (a
+/// plain label keeps its own text in `value()`, so the name is matched on `label()`).
+fn value_of(harness: &Harness<'_, QuoteApp>, name: &str) -> String {
+    let wanted = name.to_string();
+    harness
+        .get_by(move |node| node.label().as_deref() == Some(wanted.as_str()))
+        .value()
+        .unwrap_or_else(|| panic!("node '{name}' has no value"))
+}
+
+/// Steps frames until no background job runs (or 10 s pass).
+fn wait_for_jobs(harness: &mut Harness<'_, QuoteApp>) {
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_busy() {
+            harness.run_steps(3);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("a background job did not finish");
+}
+
+/// A fresh, empty folder for one test.
+fn scratch_dir(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("msp-quote-app-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Types `text` into the drag-value named `name` as a user does: focus it (which turns it
+/// into a text field with everything selected), type, press Enter.
+fn type_into(harness: &mut Harness<'_, QuoteApp>, name: &str, text: &str) {
+    harness.get_by_label(name).focus();
+    harness.run_steps(2);
+    harness.get_by_label(name).type_text(text);
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+}
+
+#[test]
+fn typing_a_device_count_updates_the_totals_to_the_engines_figures() {
+    let (mut app, _) = headless_app();
+    app.replace_quote(silver_quote(1, 24));
+    let mut harness = harness(app);
+    // 1 Silver server: band 1 -> 0%, $750.00 a month.
+    assert_eq!(value_of(&harness, "Monthly recurring"), "$750.00");
+
+    type_into(&mut harness, "Count, line 1", "7");
+
+    assert_eq!(harness.state().quote().devices[0].count, 7);
+    // 7 servers: band 6-10 -> 8%; 750 x 0.92 = 690.00; x 7 = 4,830.00 a month.
+    assert_eq!(value_of(&harness, "Monthly recurring"), "$4,830.00");
+    // 4,830.00 x 24 + 1,000.00 setup - 1,200.00 credit = 115,720.00.
+    assert_eq!(value_of(&harness, "Total contract value"), "$115,720.00");
+    // Month 1: 4,830.00 + 1,000.00 setup = 5,830.00.
+    assert_eq!(value_of(&harness, "First invoice"), "$5,830.00");
+    // The screen shows exactly what the engine computed.
+    let engine = harness.state().priced().unwrap().total_contract_value;
+    assert_eq!(engine.to_string(), "115720.00");
+}
+
+#[test]
+fn changing_the_term_changes_the_credits() {
+    let (app, _) = headless_app();
+    let mut harness = harness(app);
+    let cases = [
+        // (term button, credits applied): 24 months: 1,200 in month 24.
+        ("36 months", "$2,400.00"), // 1,200 in month 30 + 1,200 in month 36
+        ("12 months", "$0.00"),     // no credits
+        ("24 months", "$1,200.00"),
+    ];
+    for (term, credits) in cases {
+        harness.get_by_label(term).click();
+        harness.run_steps(3);
+        assert_eq!(value_of(&harness, "Credits"), credits, "term {term}");
+    }
+    assert_eq!(value_of(&harness, "Credit in month 24"), "$1,200.00");
+}
+
+/// Whether an accessibility node's text carries an amount ("$1,750.00" or "40%").
+fn carries_amount(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.windows(2).any(|pair| {
+        (pair[0] == b'$' && pair[1].is_ascii_digit())
+            || (pair[0].is_ascii_digit() && pair[1] == b'%')
+    })
+}
+
+/// Texts of nodes that name an internal figure (cost, markup, margin, reserve) with an amount.
+fn internal_figures(harness: &Harness<'_, QuoteApp>) -> Vec<String> {
+    harness
+        .query_all_by(|_| true)
+        .map(|node| {
+            let node = node.accesskit_node();
+            [node.label(), node.value(), node.description()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .filter(|text| {
+            let lower = text.to_lowercase();
+            ["cost", "markup", "margin", "reserve"]
+                .iter()
+                .any(|word| lower.contains(word))
+                && carries_amount(text)
+        })
+        .collect()
+}
+
+#[test]
+fn meeting_mode_hides_every_internal_figure() {
+    let (app, _) = headless_app();
+    let mut harness = harness(app);
+    // Outside meeting mode the analyst sees the reserve: 7 x $250 = $1,750.00 a month.
+    assert_eq!(
+        value_of(&harness, "Internal reserve per month"),
+        "$1,750.00"
+    );
+    assert!(
+        !internal_figures(&harness).is_empty(),
+        "the check must see internal figures"
+    );
+
+    harness.key_press(egui::Key::F9);
+    harness.run_steps(3);
+    assert!(harness.state().meeting_mode());
+    for tab in Tab::ALL {
+        harness.state_mut().set_tab(tab);
+        harness.run_steps(3);
+        let shown = internal_figures(&harness);
+        assert!(
+            shown.is_empty(),
+            "tab {tab:?} shows internal figures: {shown:?}"
+        );
+        assert!(harness.query_by_value("$1,750.00").is_none(), "tab {tab:?}");
+    }
+    // The customer-facing figures stay.
+    harness.state_mut().set_tab(Tab::Quote);
+    harness.run_steps(3);
+    assert_eq!(value_of(&harness, "Monthly recurring"), "$4,830.00");
+
+    harness.key_press(egui::Key::F9);
+    harness.run_steps(3);
+    assert!(!harness.state().meeting_mode());
+    assert_eq!(
+        value_of(&harness, "Internal reserve per month"),
+        "$1,750.00"
+    );
+}
+
+#[test]
+fn an_invalid_price_book_shows_its_error_and_keeps_the_quote() {
+    let dir = scratch_dir("invalid-book");
+    let cases = [
+        ("syntax", "(id: \"broken\", name: ", "broken-syntax.ron"),
+        ("missing file", "", "does-not-exist.ron"),
+    ];
+    for (case, text, file) in cases {
+        let path = dir.join(file);
+        if !text.is_empty() {
+            std::fs::write(&path, text).unwrap();
+        }
+        let (app, dialogs) = headless_app();
+        let mut harness = harness(app);
+        let quote_before = harness.state().quote().clone();
+        let sha_before = harness.state().book().sha256.clone();
+        harness.state_mut().set_tab(Tab::PriceBook);
+        harness.run_steps(2);
+        dialogs.push(&path);
+        harness.get_by_label("Load another price book…").click();
+        harness.run_steps(1);
+        wait_for_jobs(&mut harness);
+
+        let error = value_of(&harness, "Price book error");
+        assert!(error.contains(file), "case {case}: {error}");
+        assert_eq!(harness.state().quote(), &quote_before, "case {case}");
+        assert_eq!(harness.state().book().sha256, sha_before, "case {case}");
+        assert!(
+            harness
+                .state()
+                .notices()
+                .iter()
+                .any(|notice| notice.is_error),
+            "case {case}"
+        );
+        harness.state_mut().set_tab(Tab::Quote);
+        harness.run_steps(2);
+        assert_eq!(
+            value_of(&harness, "Monthly recurring"),
+            "$4,830.00",
+            "case {case}"
+        );
+    }
+}
+
+#[test]
+fn undo_restores_the_previous_count_and_redo_brings_it_back() {
+    let (app, _) = headless_app();
+    let mut harness = harness(app);
+    type_into(&mut harness, "Count, line 1", "9");
+    assert_eq!(harness.state().quote().devices[0].count, 9);
+    // 9 servers: still 8%; 690.00 x 9 = 6,210.00.
+    assert_eq!(value_of(&harness, "Monthly recurring"), "$6,210.00");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(3);
+    assert_eq!(harness.state().quote().devices[0].count, 7);
+    assert_eq!(value_of(&harness, "Monthly recurring"), "$4,830.00");
+
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run_steps(3);
+    assert_eq!(harness.state().quote().devices[0].count, 9);
+}
+
+#[test]
+fn the_quote_is_priced_only_when_an_input_changes() {
+    let (app, _) = headless_app();
+    let mut harness = harness(app);
+    let before = harness.state().recomputations();
+    harness.run_steps(20);
+    assert_eq!(
+        harness.state().recomputations(),
+        before,
+        "idle frames must not price"
+    );
+    harness.get_by_label("36 months").click();
+    harness.run_steps(5);
+    assert_eq!(harness.state().recomputations(), before + 1);
+}
+
+#[test]
+fn save_and_open_go_through_the_dialog_seam_and_guard_unsaved_changes() {
+    let dir = scratch_dir("save-open");
+    let path = dir.join("q.ron");
+    let (app, dialogs) = headless_app();
+    let mut harness = harness(app);
+    dialogs.push(&path);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_steps(3);
+    let saved = msp_quote::formats::quote::load_quote(&path).unwrap();
+    assert_eq!(saved.devices[0].count, 7);
+    assert!(
+        saved.price_book_pin.is_some(),
+        "a saved quote pins its book"
+    );
+    assert!(!harness.state().has_unsaved_changes());
+
+    type_into(&mut harness, "Count, line 1", "3");
+    assert!(harness.state().has_unsaved_changes());
+    dialogs.push(&path);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    harness.run_steps(3);
+    // Unsaved changes: the window asks first, and the count is still 3.
+    assert_eq!(harness.state().quote().devices[0].count, 3);
+    harness.get_by_label("Discard changes").click();
+    harness.run_steps(2);
+    wait_for_jobs(&mut harness);
+    assert_eq!(harness.state().quote().devices[0].count, 7);
+    assert!(!harness.state().has_unsaved_changes());
+}
+
+/// Dialogs that can never appear, as where no desktop portal runs.
+struct NoPortal;
+
+impl FileDialogs for NoPortal {
+    fn ask(&mut self, _request: &DialogRequest) -> DialogAnswer {
+        DialogAnswer::Unavailable("no file dialog could be shown (test)".to_string())
+    }
+}
+
+#[test]
+fn without_a_dialog_the_user_types_the_path() {
+    let dir = scratch_dir("typed-path");
+    let path = dir.join("typed.ron");
+    let mut setup = AppSetup::headless(ScriptedDialogs::new());
+    setup.dialogs = Box::new(NoPortal);
+    let mut harness = harness(QuoteApp::new(setup));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_steps(3);
+    assert!(
+        harness.query_by_label_contains("no file dialog").is_some()
+            || harness
+                .query_by_value("no file dialog could be shown (test).")
+                .is_some()
+    );
+    harness
+        .get_by_label("File path")
+        .type_text(path.to_str().unwrap());
+    harness.run_steps(2);
+    harness.get_by_label("OK").click();
+    harness.run_steps(3);
+    assert!(path.exists(), "the typed path was saved to");
+}
+
+#[test]
+fn the_autosaved_quote_is_recovered_at_the_next_start() {
+    let dir = scratch_dir("autosave");
+    let setup = |dir: &PathBuf| {
+        let mut setup = AppSetup::headless(ScriptedDialogs::new());
+        setup.data_dir = Some(dir.clone());
+        setup
+    };
+    let mut harness = harness(QuoteApp::new(setup(&dir)));
+    type_into(&mut harness, "Count, line 1", "12");
+    // The window was killed: only what the autosave wrote survives.
+    harness.state_mut().save_session();
+    drop(harness);
+    let recovered = QuoteApp::new(setup(&dir));
+    assert_eq!(recovered.quote().devices[0].count, 12);
+    assert!(recovered.has_unsaved_changes());
+}
