@@ -1,3 +1,7 @@
-//! The one integration-test binary: each module tests one part of the product.
+//! The one integration-test binary: each part of the product is a module.
 
 mod app;
+mod cli;
+mod import;
+mod pricing;
+mod pricing_properties;

@@ -3,6 +3,7 @@
 //! Raw serde types are read here and converted once into validated domain types; every
 //! problem is reported with its location.
 
+pub mod import;
 pub mod json;
 pub mod price_book;
 pub mod problem;

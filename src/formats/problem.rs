@@ -13,6 +13,8 @@ pub enum Location {
     Field(String),
     /// A spreadsheet cell (`Costs!C7`).
     Cell { sheet: String, cell: String },
+    /// A whole spreadsheet row, 1-based (`Costs!7:7`).
+    Row { sheet: String, row: u32 },
     /// The input as a whole.
     Whole,
 }
@@ -24,6 +26,7 @@ impl fmt::Display for Location {
             Location::Line(line) => write!(f, "line {line}"),
             Location::Field(path) => f.write_str(path),
             Location::Cell { sheet, cell } => write!(f, "{sheet}!{cell}"),
+            Location::Row { sheet, row } => write!(f, "{sheet}!{row}:{row}"),
             Location::Whole => f.write_str("(whole file)"),
         }
     }

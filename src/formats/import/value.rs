@@ -1,0 +1,105 @@
+//! Reading numbers out of spreadsheet cells and CSV text, tolerantly.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+/// Why a cell's text is not a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotANumber {
+    pub text: String,
+}
+
+/// Parses a number as people type it in sheets: currency symbols and codes, thousands
+/// separators, spaces, `(1,200.00)` and `-1,200` negatives, a trailing `%` (returned as
+/// written: "25%" -> 25).
+///
+/// # Errors
+/// [`NotANumber`] for text such as "N/A", "--", "enquire", "upto $170" or "2XXX".
+pub fn parse_number_text(text: &str) -> Result<Decimal, NotANumber> {
+    let not_a_number = || NotANumber {
+        text: text.to_string(),
+    };
+    let mut cleaned = text.trim().to_string();
+    for token in ["USD", "EUR", "GBP", "INR", "RON", "Rs.", "Rs", "US$"] {
+        cleaned = cleaned.replace(token, "");
+    }
+    let cleaned: String = cleaned
+        .chars()
+        .filter(|c| !matches!(c, '$' | '€' | '£' | '₹' | '¥' | ',' | ' ' | '\u{a0}' | '\''))
+        .collect();
+    let cleaned = cleaned.trim_end_matches('%');
+    let (negative, body) =
+        if let Some(inner) = cleaned.strip_prefix('(').and_then(|c| c.strip_suffix(')')) {
+            (true, inner)
+        } else if let Some(inner) = cleaned.strip_prefix('-') {
+            (true, inner)
+        } else {
+            (false, cleaned)
+        };
+    let body = body.trim_start_matches('+');
+    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return Err(not_a_number());
+    }
+    let value = Decimal::from_str(body).map_err(|_| not_a_number())?;
+    Ok(if negative { -value } else { value })
+}
+
+/// Converts a spreadsheet float to a Decimal through its shortest round-trip text, once, at the
+/// boundary (lossy only where the float itself was).
+///
+/// # Errors
+/// [`NotANumber`] for NaN, infinities and magnitudes beyond Decimal's range.
+pub fn decimal_from_float_lossy(value: f64) -> Result<Decimal, NotANumber> {
+    let text = value.to_string();
+    if !value.is_finite() {
+        return Err(NotANumber { text });
+    }
+    Decimal::from_str(&text).map_err(|_| NotANumber { text })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn money_as_people_type_it() {
+        let cases = [
+            ("plain", "1200", dec!(1200)),
+            ("dollar and comma", "$1,200.50", dec!(1200.50)),
+            ("euro suffix", "1 200.00 €", dec!(1200.00)),
+            ("accounting negative", "(1,200.00)", dec!(-1200.00)),
+            ("minus", "-35", dec!(-35)),
+            ("percent", "25%", dec!(25)),
+            ("rupees", "₹ 2,50,000", dec!(250000)),
+            ("code", "USD 99.99", dec!(99.99)),
+        ];
+        for (name, text, expected) in cases {
+            assert_eq!(parse_number_text(text), Ok(expected), "case {name}");
+        }
+    }
+
+    #[test]
+    fn words_are_not_numbers() {
+        for text in [
+            "N/A",
+            "--",
+            "enquire",
+            "upto $170",
+            "2XXX",
+            "",
+            "1.2.3",
+            "$",
+        ] {
+            assert!(parse_number_text(text).is_err(), "'{text}' must not parse");
+        }
+    }
+
+    #[test]
+    fn floats_convert_through_their_shortest_text() {
+        assert_eq!(decimal_from_float_lossy(0.1), Ok(dec!(0.1)));
+        assert_eq!(decimal_from_float_lossy(1234.56), Ok(dec!(1234.56)));
+        assert!(decimal_from_float_lossy(f64::NAN).is_err());
+    }
+}
