@@ -229,6 +229,12 @@ impl QuoteApp {
         self.refresh();
     }
 
+    /// Edits the quote as a control does: the edit is recorded (undoable) and priced at the
+    /// end of the next frame.
+    pub fn edit_quote(&mut self, edit: impl FnOnce(&mut Quote)) {
+        edit(&mut self.quote);
+    }
+
     /// The price book in use.
     pub fn book(&self) -> &LoadedBook {
         &self.book
