@@ -355,3 +355,70 @@ fn the_autosaved_quote_is_recovered_at_the_next_start() {
     assert_eq!(recovered.quote().devices[0].count, 12);
     assert!(recovered.has_unsaved_changes());
 }
+
+#[test]
+fn every_control_has_an_accessible_name_in_every_tab() {
+    let (mut app, _) = headless_app();
+    app.edit_quote(|quote| {
+        quote.addons.push(msp_quote::core::quote::AddOnLine {
+            id: "offsite-backup".to_string(),
+            quantity: 7,
+        });
+        quote.extra_discount = Some(msp_quote::core::quote::ExtraDiscount {
+            percent: rust_decimal::Decimal::from(2),
+            reason: "identical servers".to_string(),
+        });
+    });
+    let mut harness = harness(app);
+    harness.get_by_label("Waterfall, line 1").click();
+    harness.run_steps(3);
+    for tab in Tab::ALL {
+        harness.state_mut().set_tab(tab);
+        harness.run_steps(3);
+        let unnamed = harness.unnamed_widgets();
+        assert!(unnamed.is_empty(), "tab {tab:?}: {unnamed:?}");
+    }
+}
+
+#[test]
+fn a_line_shows_its_waterfall_when_expanded() {
+    let (app, _) = headless_app();
+    let mut harness = harness(app);
+    assert!(harness.query_by_label_contains("Net unit price").is_none());
+    harness.get_by_label("Waterfall, line 1").click();
+    harness.run_steps(3);
+    // 7 Silver servers: list 750.00, quantity discount 8% -> -60.00, net 690.00.
+    assert!(
+        harness
+            .query_by_label_contains("List price: $750.00")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Quantity discount 8%: -$60.00 -> $690.00")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_new_revision_keeps_the_old_file_and_increments_the_revision() {
+    let dir = scratch_dir("revision");
+    let first = dir.join("r1.ron");
+    let second = dir.join("r2.ron");
+    let (app, dialogs) = headless_app();
+    let mut harness = harness(app);
+    dialogs.push(&first);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_steps(3);
+    type_into(&mut harness, "Count, line 1", "8");
+    dialogs.push(&second);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("New revision…").click();
+    harness.run_steps(3);
+    let old = msp_quote::formats::quote::load_quote(&first).unwrap();
+    let new = msp_quote::formats::quote::load_quote(&second).unwrap();
+    assert_eq!((old.revision, old.devices[0].count), (1, 7));
+    assert_eq!((new.revision, new.devices[0].count), (2, 8));
+    assert_eq!(harness.state().quote().revision, 2);
+}

@@ -38,7 +38,7 @@ pub(crate) fn quote_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, _actions: &mut
 
     egui::Panel::right("quote-totals")
         .resizable(true)
-        .default_size(360.0)
+        .default_size(340.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("quote-totals-scroll")
@@ -57,7 +57,7 @@ pub(crate) fn quote_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, _actions: &mut
         });
     egui::Panel::left("quote-terms")
         .resizable(true)
-        .default_size(270.0)
+        .default_size(250.0)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("quote-terms-scroll")
@@ -261,13 +261,13 @@ fn devices_ui(
         .id_salt("device-lines")
         .striped(true)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Min))
-        .column(Column::exact(36.0))
-        .column(Column::initial(96.0).resizable(true))
-        .column(Column::initial(120.0).resizable(true))
-        .column(Column::exact(64.0))
-        .column(Column::initial(76.0).resizable(true))
-        .column(Column::initial(96.0).resizable(true))
-        .column(Column::remainder().at_least(130.0))
+        .column(Column::exact(34.0))
+        .column(Column::exact(90.0))
+        .column(Column::exact(112.0))
+        .column(Column::exact(60.0))
+        .column(Column::exact(72.0))
+        .column(Column::exact(92.0))
+        .column(Column::remainder().at_least(112.0))
         .header(22.0, |mut header| {
             for title in ["#", "Tier", "Kind", "Count", "Unit net", "Monthly", ""] {
                 header.col(|ui| {
@@ -293,7 +293,7 @@ fn devices_ui(
                         .map_or(line.tier.clone(), |tier| tier.name.clone());
                     let response = egui::ComboBox::from_id_salt(("tier", index))
                         .selected_text(selected)
-                        .width(86.0)
+                        .width(80.0)
                         .show_ui(ui, |ui| {
                             for tier in &book.book.tiers {
                                 ui.selectable_value(&mut line.tier, tier.id.clone(), &tier.name);
@@ -306,7 +306,7 @@ fn devices_ui(
                 row.col(|ui| {
                     let response = egui::ComboBox::from_id_salt(("kind", index))
                         .selected_text(book.book.kind_name(&line.kind).to_string())
-                        .width(110.0)
+                        .width(102.0)
                         .show_ui(ui, |ui| {
                             for kind in &book.book.device_kinds {
                                 ui.selectable_value(&mut line.kind, kind.id.clone(), &kind.name);
