@@ -422,3 +422,51 @@ fn a_new_revision_keeps_the_old_file_and_increments_the_revision() {
     assert_eq!((new.revision, new.devices[0].count), (2, 8));
     assert_eq!(harness.state().quote().revision, 2);
 }
+
+/// Asks the window to close, as the window manager's close button does.
+fn request_close(harness: &mut Harness<'_, QuoteApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+}
+
+/// Whether the last frame asked the window to stay open.
+fn close_cancelled(harness: &Harness<'_, QuoteApp>) -> bool {
+    harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|viewport| {
+            viewport
+                .commands
+                .iter()
+                .any(|command| matches!(command, egui::ViewportCommand::CancelClose))
+        })
+}
+
+#[test]
+fn closing_over_unsaved_changes_asks_first() {
+    let (app, _) = headless_app();
+    let mut harness = harness(app);
+    // Nothing changed: the window may close.
+    request_close(&mut harness);
+    assert!(!close_cancelled(&harness));
+
+    type_into(&mut harness, "Count, line 1", "4");
+    request_close(&mut harness);
+    assert!(
+        close_cancelled(&harness),
+        "unsaved changes must hold the close"
+    );
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Discard changes").is_some());
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Discard changes").is_none());
+    assert_eq!(harness.state().quote().devices[0].count, 4);
+}
