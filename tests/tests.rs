@@ -2,6 +2,7 @@
 
 mod app;
 mod cli;
+mod cost;
 mod import;
 mod pricing;
 mod pricing_properties;

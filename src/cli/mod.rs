@@ -2,8 +2,10 @@
 //! subcommand a thin adapter over the core. Bad input exits 2 with one line on stderr.
 
 pub mod check;
+pub mod cost;
 pub mod price;
 pub mod quote_args;
+pub mod template;
 pub mod window;
 
 use std::ffi::OsString;
@@ -29,6 +31,10 @@ pub enum Command {
     Price(price::PriceArgs),
     /// Validate a price book: print every error (exit 2) or its warnings (exit 0).
     CheckPriceBook(check::CheckArgs),
+    /// Cost-plus analysis of a quote: per-device fee, margins, tier comparison (internal).
+    Cost(cost::CostArgs),
+    /// Write a blank workbook to fill in and import.
+    Template(template::TemplateArgs),
 }
 
 /// Output format of the reporting commands.
@@ -89,6 +95,8 @@ where
     let output = match command {
         Command::Price(args) => price::run(&args)?,
         Command::CheckPriceBook(args) => check::run(&args)?,
+        Command::Cost(args) => cost::run(&args)?,
+        Command::Template(args) => template::run(&args)?,
     };
     Ok(Outcome::Output(output))
 }

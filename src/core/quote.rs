@@ -27,6 +27,8 @@ pub struct Quote {
     pub extra_discount: Option<ExtraDiscount>,
     /// What the quote cost when it was last priced: lets a later re-pricing report changes.
     pub priced_snapshot: Option<PricedSnapshot>,
+    /// The provider's cost analysis (internal: never customer-facing), if any.
+    pub cost_analysis: Option<super::cost::CostAnalysis>,
 }
 
 /// Who the quote is for.
@@ -129,6 +131,7 @@ impl Quote {
             setup_mode: SetupMode::Upfront,
             extra_discount: None,
             priced_snapshot: None,
+            cost_analysis: None,
         }
     }
 

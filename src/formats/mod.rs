@@ -3,11 +3,13 @@
 //! Raw serde types are read here and converted once into validated domain types; every
 //! problem is reported with its location.
 
+pub mod cost_json;
 pub mod import;
 pub mod json;
 pub mod price_book;
 pub mod problem;
 pub mod quote;
+pub mod xlsx;
 
 use std::io::Write;
 use std::path::Path;

@@ -9,6 +9,7 @@
 //!
 //! Callers map [`ImportedRow`]s to their own domain lines (`cost_lines`, `customer_costs`).
 
+pub mod cost_lines;
 mod csv;
 mod grid;
 mod header;

@@ -1,5 +1,6 @@
 //! Quotes in RON: load (every problem located), save (atomically), round-trip exactly.
 
+mod cost;
 mod raw;
 
 use std::path::Path;
@@ -157,6 +158,10 @@ fn from_raw(raw: &RawQuote) -> Result<Quote, Vec<crate::formats::problem::Proble
         },
         extra_discount,
         priced_snapshot,
+        cost_analysis: raw
+            .cost_analysis
+            .as_ref()
+            .map(|analysis| cost::cost_analysis_from_raw(&mut check, analysis)),
     };
     if check.problems.is_empty() {
         Ok(quote)
@@ -221,5 +226,6 @@ fn to_raw(quote: &Quote) -> RawQuote {
             monthly_recurring: snapshot.monthly_recurring.to_string(),
             total_contract_value: snapshot.total_contract_value.to_string(),
         }),
+        cost_analysis: quote.cost_analysis.as_ref().map(cost::cost_analysis_to_raw),
     }
 }

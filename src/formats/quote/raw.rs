@@ -22,6 +22,8 @@ pub struct RawQuote {
     pub extra_discount: Option<RawExtraDiscount>,
     #[serde(default)]
     pub priced_snapshot: Option<RawSnapshot>,
+    #[serde(default)]
+    pub cost_analysis: Option<super::cost::RawCostAnalysis>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

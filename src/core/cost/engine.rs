@@ -1,0 +1,292 @@
+//! The cost-plus engine: lines -> categories -> markups -> per-device fee, margins and
+//! guardrail warnings (pricing-rules.md section 5, worked example 9.3).
+
+use rust_decimal::Decimal;
+
+use super::breakdown::{
+    CategoryFigures, CostBreakdown, CostCategory, CostError, CostLine, CostWarning,
+    CostWarningKind, TierMargin,
+};
+use super::labour::{RoleCosts, labour_lines};
+use super::lines::{LineContext, affiliate_line, hardware_lines, software_line};
+use super::model::CostAnalysis;
+use crate::core::money::{display, percent_text, round_half_away, round_percent};
+use crate::core::price_book::{PriceBook, Tier, join_display};
+use crate::core::pricing::price_quote;
+use crate::core::quote::{DeviceLine, Quote};
+
+/// Analyses the monthly cost of serving `quote`'s customer as `analysis` describes, and
+/// derives the cost-plus per-device fee, the gross margin, what each of the book's tiers
+/// would earn for the same devices, and the guardrail warnings.
+///
+/// # Errors
+/// A [`CostError`] naming the field when there are no managed devices, or the analysis names
+/// a task, role, tier or markup category the book does not have, or a lease cannot be
+/// computed.
+pub fn analyse_cost(
+    book: &PriceBook,
+    quote: &Quote,
+    analysis: &CostAnalysis,
+) -> Result<CostBreakdown, CostError> {
+    let decimals = book.currency.decimals;
+    let devices = analysis
+        .managed_devices
+        .unwrap_or_else(|| quote.device_count());
+    if devices == 0 {
+        return Err(CostError::new(
+            "cost_analysis.managed_devices",
+            "there are no managed devices to divide the cost over: add device lines or set managed_devices",
+        ));
+    }
+    for category in analysis.markups.keys() {
+        if !CostCategory::from_id(category).is_some_and(CostCategory::takes_markup) {
+            return Err(CostError::new(
+                format!("cost_analysis.markups.{category}"),
+                format!(
+                    "unknown markup category '{category}' (allowed: {})",
+                    markup_ids()
+                ),
+            ));
+        }
+    }
+    let context = LineContext {
+        devices,
+        users: quote.customer.users,
+        term_months: quote.term_months,
+        symbol: &book.currency.symbol,
+        decimals,
+    };
+    let mut warnings = Vec::new();
+    let mut lines = Vec::new();
+    for (index, line) in analysis.hardware.iter().enumerate() {
+        lines.extend(hardware_lines(&context, index, line)?);
+    }
+    for (index, line) in analysis.software.iter().enumerate() {
+        lines.push(software_line(&context, index, line));
+    }
+    for (index, line) in analysis.affiliates.iter().enumerate() {
+        lines.push(affiliate_line(&context, index, line, &mut warnings)?);
+    }
+    let roles = RoleCosts::new(book, analysis)?;
+    lines.extend(labour_lines(&context, book, quote, analysis, &roles)?);
+
+    let categories = category_figures(book, analysis, &lines, decimals, &mut warnings);
+    let total_monthly_cost: Decimal = categories.iter().map(|figures| figures.cost).sum();
+    let total_monthly_markup: Decimal = categories.iter().map(|figures| figures.markup).sum();
+    let total_monthly_price = total_monthly_cost + total_monthly_markup;
+    let per_device_monthly_fee =
+        round_half_away(total_monthly_price / Decimal::from(devices), decimals);
+    let gross_margin = total_monthly_price - total_monthly_cost;
+    let gross_margin_percent = percent_of(gross_margin, total_monthly_price);
+    let floor = book.guardrails.margin_floor_percent;
+    let money = |amount| display(amount, &book.currency.symbol, decimals);
+
+    if gross_margin_percent < floor && floor < Decimal::ONE_HUNDRED {
+        let needed_price = total_monthly_cost / (Decimal::ONE - floor / Decimal::ONE_HUNDRED);
+        let shortfall = round_half_away(needed_price - total_monthly_price, decimals);
+        let needed_fee = round_half_away(needed_price / Decimal::from(devices), decimals);
+        warnings.push(CostWarning {
+            kind: CostWarningKind::MarginBelowFloor,
+            message: format!(
+                "cost-plus gross margin {}% is {} points below the {}% floor: the price needs {} more a month (a fee of {} per device)",
+                percent_text(gross_margin_percent),
+                percent_text(floor - gross_margin_percent),
+                percent_text(floor),
+                money(shortfall),
+                money(needed_fee)
+            ),
+        });
+    }
+
+    let tier_comparison = compare_tiers(book, quote, devices, total_monthly_cost, &mut warnings);
+
+    Ok(CostBreakdown {
+        currency: book.currency.clone(),
+        devices,
+        term_months: quote.term_months,
+        lines,
+        categories,
+        total_monthly_cost,
+        total_monthly_markup,
+        total_monthly_price,
+        per_device_monthly_fee,
+        gross_margin,
+        gross_margin_percent,
+        margin_floor_percent: floor,
+        tier_comparison,
+        warnings,
+    })
+}
+
+fn markup_ids() -> String {
+    join_display(
+        CostCategory::ALL
+            .into_iter()
+            .filter(|category| category.takes_markup())
+            .map(CostCategory::id),
+    )
+}
+
+/// `part / whole x 100`, rounded to two decimals; zero when `whole` is not positive.
+fn percent_of(part: Decimal, whole: Decimal) -> Decimal {
+    if whole <= Decimal::ZERO {
+        Decimal::ZERO
+    } else {
+        round_percent(part * Decimal::ONE_HUNDRED / whole)
+    }
+}
+
+/// Sums the lines per category and applies each category's markup.
+fn category_figures(
+    book: &PriceBook,
+    analysis: &CostAnalysis,
+    lines: &[CostLine],
+    decimals: u32,
+    warnings: &mut Vec<CostWarning>,
+) -> Vec<CategoryFigures> {
+    let mut figures = Vec::new();
+    for category in CostCategory::ALL {
+        let mut in_category = lines
+            .iter()
+            .filter(|line| line.category == category)
+            .peekable();
+        if in_category.peek().is_none() {
+            continue;
+        }
+        let cost: Decimal = in_category.map(|line| line.monthly_cost).sum();
+        let markup_percent = if category.takes_markup() {
+            match analysis
+                .markups
+                .get(category.id())
+                .or_else(|| book.cost_defaults.markups.get(category.id()))
+            {
+                Some(percent) => *percent,
+                None => {
+                    warnings.push(CostWarning {
+                        kind: CostWarningKind::MissingMarkup,
+                        message: format!(
+                            "no markup for '{}' in the price book or the quote: 0% used",
+                            category.id()
+                        ),
+                    });
+                    Decimal::ZERO
+                }
+            }
+        } else {
+            Decimal::ZERO
+        };
+        let markup = round_half_away(cost * markup_percent / Decimal::ONE_HUNDRED, decimals);
+        figures.push(CategoryFigures {
+            category,
+            cost,
+            markup_percent,
+            markup,
+            price: cost + markup,
+        });
+    }
+    figures
+}
+
+/// What each tier of the book would earn for the quote's devices (or, when the quote has no
+/// device lines, `devices` of the first kind the tier prices): its price after the quantity
+/// discount, minus its internal reserve, minus the analysis's total monthly cost.
+fn compare_tiers(
+    book: &PriceBook,
+    quote: &Quote,
+    devices: u32,
+    total_cost: Decimal,
+    warnings: &mut Vec<CostWarning>,
+) -> Vec<TierMargin> {
+    let decimals = book.currency.decimals;
+    let money = |amount| display(amount, &book.currency.symbol, decimals);
+    let floor = book.guardrails.margin_floor_percent;
+    let mut comparison = Vec::new();
+    for tier in &book.tiers {
+        let Some(lines) = tier_lines(tier, quote, devices) else {
+            continue;
+        };
+        let count: u32 = lines.iter().map(|line| line.count).sum();
+        let candidate = Quote {
+            number: quote.number.clone(),
+            customer: quote.customer.clone(),
+            devices: lines,
+            term_months: quote.term_months,
+            setup_mode: quote.setup_mode,
+            ..Quote::empty(quote.date)
+        };
+        let priced = match price_quote(book, &candidate) {
+            Ok(priced) => priced,
+            Err(error) => {
+                warnings.push(CostWarning {
+                    kind: CostWarningKind::TierNotComparable,
+                    message: format!("{} is left out of the tier comparison: {error}", tier.name),
+                });
+                continue;
+            }
+        };
+        let monthly_price: Decimal = priced.lines.iter().map(|line| line.monthly).sum();
+        let reserve = tier.internal_reserve_per_device * Decimal::from(count);
+        let margin = monthly_price - reserve - total_cost;
+        let margin_percent = percent_of(margin, monthly_price);
+        let discount = percent_text(priced.discount_percent());
+        if margin < Decimal::ZERO {
+            warnings.push(CostWarning {
+                kind: CostWarningKind::NegativeMargin,
+                message: format!(
+                    "{} for {count} devices ({discount}% quantity discount) loses {} a month: price {} minus reserve {} is below the cost {}",
+                    tier.name,
+                    money(-margin),
+                    money(monthly_price),
+                    money(reserve),
+                    money(total_cost)
+                ),
+            });
+        } else if margin_percent < floor {
+            let needed = round_half_away(monthly_price * floor / Decimal::ONE_HUNDRED, decimals);
+            warnings.push(CostWarning {
+                kind: CostWarningKind::TierMarginBelowFloor,
+                message: format!(
+                    "{} for {count} devices ({discount}% quantity discount): margin {}% is {} points below the {}% floor, {} a month short",
+                    tier.name,
+                    percent_text(margin_percent),
+                    percent_text(floor - margin_percent),
+                    percent_text(floor),
+                    money(needed - margin)
+                ),
+            });
+        }
+        comparison.push(TierMargin {
+            tier: tier.id.clone(),
+            tier_name: tier.name.clone(),
+            devices: count,
+            monthly_price,
+            reserve,
+            margin,
+            margin_percent,
+        });
+    }
+    comparison
+}
+
+/// The quote's device lines moved to `tier`, or `devices` of the first kind the tier prices
+/// when the quote has none; `None` when the tier prices nothing.
+fn tier_lines(tier: &Tier, quote: &Quote, devices: u32) -> Option<Vec<DeviceLine>> {
+    if quote.devices.is_empty() {
+        let kind = tier.monthly_prices.keys().next()?;
+        return Some(vec![DeviceLine {
+            tier: tier.id.clone(),
+            kind: kind.clone(),
+            count: devices,
+        }]);
+    }
+    Some(
+        quote
+            .devices
+            .iter()
+            .map(|line| DeviceLine {
+                tier: tier.id.clone(),
+                ..line.clone()
+            })
+            .collect(),
+    )
+}
