@@ -1,17 +1,853 @@
-//! The cost-analysis tab (the analyst's screen).
+//! The cost-analysis tab (the analyst's screen): editable cost lines by category, markups,
+//! labour tasks and hourly costs, and the engine's per-device fee, margins per category and
+//! per tier, and guardrail status. Import from a spreadsheet; export to xlsx.
 //!
-//! PLACEHOLDER: the cost-analysis engine (issue 3, `core::cost`) is not on this branch yet;
-//! the tab says so instead of computing anything itself.
+//! Everything here is internal: in meeting mode the whole tab shows nothing but a note.
+//! The figures come from `core::cost::analyse_cost`, computed when an input changed.
 
-use super::{QuoteApp, meeting_mode};
+use egui_extras::{Column, TableBuilder};
+use rust_decimal::Decimal;
+
+use super::{Action, QuoteApp, decimal_field_ui, money, named_value_ui};
+use crate::core::cost::{
+    Acquisition, AffiliateLine, AffiliateModel, CostAnalysis, CostBreakdown, CostCategory,
+    CostWarningKind, FeePeriod, HardwareLine, LabourLine, SoftwareBasis, SoftwareBilling,
+    SoftwareLine, TaskUse,
+};
+use crate::core::money::percent_text;
+use crate::core::price_book::PriceBook;
+use crate::formats::price_book::LoadedBook;
 
 /// Draws the cost-analysis tab.
-pub(crate) fn cost_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp) {
-    ui.heading("Cost analysis");
-    meeting_mode::internal_ui(ui, app.meeting_mode, |ui| {
-        ui.label(
-            "Placeholder: the cost-analysis engine (issue 3) has not been merged into this build \
-             yet. Cost lines, markups, labour, per-device fee and margins appear here once it is.",
-        );
+pub(crate) fn cost_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, actions: &mut Vec<Action>) {
+    ui.heading("Cost analysis (internal)");
+    if app.meeting_mode {
+        ui.weak("Internal figures hidden (meeting mode, F9)");
+        return;
+    }
+    let QuoteApp {
+        book, quote, cache, ..
+    } = app;
+    let book: &LoadedBook = book;
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("Import cost lines…").clicked() {
+            actions.push(Action::ImportCostLines);
+        }
+        if ui
+            .add_enabled(
+                matches!(cache.cost, Some(Ok(_))),
+                egui::Button::new("Export to xlsx…"),
+            )
+            .clicked()
+        {
+            actions.push(Action::ExportCostXlsx);
+        }
+        if quote.cost_analysis.is_some() && ui.button("Remove the cost analysis").clicked() {
+            quote.cost_analysis = None;
+        }
     });
+    let Some(analysis) = quote.cost_analysis.as_mut() else {
+        ui.label("This quote has no cost analysis yet.");
+        if ui.button("Start a cost analysis").clicked() {
+            quote.cost_analysis = Some(CostAnalysis::default());
+        }
+        return;
+    };
+    egui::Panel::right("cost-results")
+        .resizable(true)
+        .default_size(470.0)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("cost-results-scroll")
+                .show(ui, |ui| match &cache.cost {
+                    Some(Ok(breakdown)) => results_ui(ui, book, breakdown),
+                    Some(Err(message)) => {
+                        ui.colored_label(
+                            ui.visuals().error_fg_color,
+                            "The analysis cannot be computed:",
+                        );
+                        ui.colored_label(ui.visuals().error_fg_color, message.as_str())
+                            .accessible_name("Cost analysis error");
+                    }
+                    None => {}
+                });
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("cost-inputs-scroll")
+            .show(ui, |ui| inputs_ui(ui, &book.book, analysis));
+    });
+}
+
+fn inputs_ui(ui: &mut egui::Ui, book: &PriceBook, analysis: &mut CostAnalysis) {
+    ui.horizontal(|ui| {
+        let mut fixed = analysis.managed_devices.is_some();
+        if ui
+            .checkbox(&mut fixed, "Divide over a fixed number of devices")
+            .changed()
+        {
+            analysis.managed_devices = fixed.then_some(1);
+        }
+        if let Some(devices) = &mut analysis.managed_devices {
+            ui.add(egui::DragValue::new(devices).range(1..=1_000_000))
+                .accessible_name("Managed devices");
+        }
+    });
+    ui.separator();
+    hardware_ui(ui, &mut analysis.hardware);
+    ui.separator();
+    software_ui(ui, &mut analysis.software);
+    ui.separator();
+    affiliates_ui(ui, &mut analysis.affiliates);
+    ui.separator();
+    labour_ui(ui, book, analysis);
+    ui.separator();
+    markups_ui(ui, book, analysis);
+}
+
+fn hardware_ui(ui: &mut egui::Ui, lines: &mut Vec<HardwareLine>) {
+    ui.horizontal(|ui| {
+        ui.strong("Hardware");
+        if ui.button("Add hardware").clicked() {
+            lines.push(HardwareLine {
+                description: String::new(),
+                quantity: 1,
+                unit_cost: Decimal::ZERO,
+                acquisition: Acquisition::Purchased,
+                source: None,
+            });
+        }
+    });
+    let mut remove = None;
+    egui::Grid::new("hardware-lines")
+        .striped(true)
+        .show(ui, |ui| {
+            for (index, line) in lines.iter_mut().enumerate() {
+                let n = index + 1;
+                ui.add(
+                    egui::TextEdit::singleline(&mut line.description)
+                        .desired_width(180.0)
+                        .min_size(egui::vec2(180.0, 0.0)),
+                )
+                .accessible_name(format!("Hardware description, line {n}"));
+                ui.add(egui::DragValue::new(&mut line.quantity).range(1..=1_000_000))
+                    .accessible_name(format!("Hardware quantity, line {n}"));
+                decimal_field_ui(
+                    ui,
+                    &format!("hardware-cost-{index}"),
+                    &mut line.unit_cost,
+                    &format!("Hardware unit cost, line {n}"),
+                );
+                let chosen = match line.acquisition {
+                    Acquisition::Purchased => "Purchased",
+                    Acquisition::Leased { .. } => "Leased",
+                    Acquisition::Monthly => "Monthly",
+                };
+                let response = egui::ComboBox::from_id_salt(("acquisition", index))
+                    .selected_text(chosen)
+                    .show_ui(ui, |ui| {
+                        let leased = Acquisition::Leased {
+                            apr_percent: Decimal::ZERO,
+                            months: 36,
+                        };
+                        for (text, value) in [
+                            ("Purchased", Acquisition::Purchased),
+                            ("Leased", leased),
+                            ("Monthly", Acquisition::Monthly),
+                        ] {
+                            if ui.selectable_label(chosen == text, text).clicked() && chosen != text
+                            {
+                                line.acquisition = value;
+                            }
+                        }
+                    });
+                let _ = response
+                    .response
+                    .accessible_name(format!("Acquisition, line {n}"));
+                if let Acquisition::Leased {
+                    apr_percent,
+                    months,
+                } = &mut line.acquisition
+                {
+                    ui.horizontal(|ui| {
+                        decimal_field_ui(
+                            ui,
+                            &format!("lease-apr-{index}"),
+                            apr_percent,
+                            &format!("Lease APR percent, line {n}"),
+                        );
+                        ui.label("% over");
+                        ui.add(egui::DragValue::new(months).range(1..=120))
+                            .accessible_name(format!("Lease months, line {n}"));
+                        ui.label("months");
+                    });
+                } else {
+                    ui.label("");
+                }
+                if ui
+                    .small_button("Remove")
+                    .accessible_name(format!("Remove hardware {n}"))
+                    .clicked()
+                {
+                    remove = Some(index);
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(index) = remove {
+        lines.remove(index);
+    }
+}
+
+fn software_ui(ui: &mut egui::Ui, lines: &mut Vec<SoftwareLine>) {
+    ui.horizontal(|ui| {
+        ui.strong("Software licences");
+        if ui.button("Add software").clicked() {
+            lines.push(SoftwareLine {
+                description: String::new(),
+                basis: SoftwareBasis::PerDevice,
+                quantity: None,
+                unit_cost: Decimal::ZERO,
+                billing: SoftwareBilling::Monthly,
+                source: None,
+            });
+        }
+    });
+    let mut remove = None;
+    egui::Grid::new("software-lines")
+        .striped(true)
+        .show(ui, |ui| {
+            for (index, line) in lines.iter_mut().enumerate() {
+                let n = index + 1;
+                ui.add(
+                    egui::TextEdit::singleline(&mut line.description)
+                        .desired_width(180.0)
+                        .min_size(egui::vec2(180.0, 0.0)),
+                )
+                .accessible_name(format!("Software description, line {n}"));
+                let basis = match line.basis {
+                    SoftwareBasis::PerDevice => "per device",
+                    SoftwareBasis::PerUser => "per user",
+                    SoftwareBasis::Flat => "flat",
+                };
+                let response = egui::ComboBox::from_id_salt(("software-basis", index))
+                    .selected_text(basis)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(
+                            &mut line.basis,
+                            SoftwareBasis::PerDevice,
+                            "per device",
+                        );
+                        ui.selectable_value(&mut line.basis, SoftwareBasis::PerUser, "per user");
+                        ui.selectable_value(&mut line.basis, SoftwareBasis::Flat, "flat");
+                    });
+                let _ = response
+                    .response
+                    .accessible_name(format!("Software basis, line {n}"));
+                optional_count_ui(
+                    ui,
+                    &mut line.quantity,
+                    &format!("Software quantity, line {n}"),
+                );
+                decimal_field_ui(
+                    ui,
+                    &format!("software-cost-{index}"),
+                    &mut line.unit_cost,
+                    &format!("Software unit cost, line {n}"),
+                );
+                let billing = match line.billing {
+                    SoftwareBilling::Monthly => "monthly",
+                    SoftwareBilling::Annual => "annual",
+                };
+                let response = egui::ComboBox::from_id_salt(("software-billing", index))
+                    .selected_text(billing)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut line.billing, SoftwareBilling::Monthly, "monthly");
+                        ui.selectable_value(&mut line.billing, SoftwareBilling::Annual, "annual");
+                    });
+                let _ = response
+                    .response
+                    .accessible_name(format!("Software billing, line {n}"));
+                if ui
+                    .small_button("Remove")
+                    .accessible_name(format!("Remove software {n}"))
+                    .clicked()
+                {
+                    remove = Some(index);
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(index) = remove {
+        lines.remove(index);
+    }
+}
+
+/// A count that may be left to the engine ("auto": devices, users or 1).
+fn optional_count_ui(ui: &mut egui::Ui, quantity: &mut Option<u32>, name: &str) {
+    ui.horizontal(|ui| {
+        let mut automatic = quantity.is_none();
+        if ui
+            .checkbox(&mut automatic, "auto")
+            .on_hover_text("Count the managed devices, the users, or 1 (flat)")
+            .changed()
+        {
+            *quantity = if automatic { None } else { Some(1) };
+        }
+        if let Some(count) = quantity {
+            ui.add(egui::DragValue::new(count).range(1..=1_000_000))
+                .accessible_name(name);
+        }
+    });
+}
+
+fn affiliates_ui(ui: &mut egui::Ui, lines: &mut Vec<AffiliateLine>) {
+    ui.horizontal(|ui| {
+        ui.strong("Affiliate services");
+        if ui.button("Add affiliate service").clicked() {
+            lines.push(AffiliateLine {
+                description: String::new(),
+                model: AffiliateModel::DeviceBased {
+                    unit_cost: Decimal::ZERO,
+                    period: FeePeriod::Month,
+                    quantity: None,
+                },
+                source: None,
+            });
+        }
+    });
+    let mut remove = None;
+    egui::Grid::new("affiliate-lines")
+        .striped(true)
+        .show(ui, |ui| {
+            for (index, line) in lines.iter_mut().enumerate() {
+                let n = index + 1;
+                ui.add(
+                    egui::TextEdit::singleline(&mut line.description)
+                        .desired_width(180.0)
+                        .min_size(egui::vec2(180.0, 0.0)),
+                )
+                .accessible_name(format!("Affiliate description, line {n}"));
+                model_choice_ui(ui, index, &mut line.model);
+                ui.horizontal(|ui| model_fields_ui(ui, index, &mut line.model));
+                if ui
+                    .small_button("Remove")
+                    .accessible_name(format!("Remove affiliate {n}"))
+                    .clicked()
+                {
+                    remove = Some(index);
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(index) = remove {
+        lines.remove(index);
+    }
+}
+
+fn model_name(model: &AffiliateModel) -> &'static str {
+    match model {
+        AffiliateModel::AgentFee { .. } => "Agent fee",
+        AffiliateModel::UserBased { .. } => "User-based",
+        AffiliateModel::DeviceBased { .. } => "Device-based",
+        AffiliateModel::Subscription { .. } => "Subscription",
+        AffiliateModel::IncidentBased { .. } => "Incident-based",
+    }
+}
+
+fn model_choice_ui(ui: &mut egui::Ui, index: usize, model: &mut AffiliateModel) {
+    let chosen = model_name(model);
+    let zero = Decimal::ZERO;
+    let choices = [
+        AffiliateModel::AgentFee {
+            monthly_sell_price: zero,
+            royalty_percent: zero,
+        },
+        AffiliateModel::UserBased {
+            unit_cost: zero,
+            period: FeePeriod::Month,
+            quantity: None,
+        },
+        AffiliateModel::DeviceBased {
+            unit_cost: zero,
+            period: FeePeriod::Month,
+            quantity: None,
+        },
+        AffiliateModel::IncidentBased {
+            incidents_per_month: zero,
+            cost_per_incident: zero,
+        },
+    ];
+    let response = egui::ComboBox::from_id_salt(("affiliate-model", index))
+        .selected_text(chosen)
+        .show_ui(ui, |ui| {
+            for choice in choices {
+                let name = model_name(&choice);
+                if ui.selectable_label(chosen == name, name).clicked() && chosen != name {
+                    *model = choice;
+                }
+            }
+        });
+    let _ = response
+        .response
+        .accessible_name(format!("Affiliate model, line {}", index + 1));
+}
+
+fn period_ui(ui: &mut egui::Ui, index: usize, period: &mut FeePeriod) {
+    let text = match period {
+        FeePeriod::Month => "a month",
+        FeePeriod::Quarter => "a quarter",
+    };
+    let response = egui::ComboBox::from_id_salt(("affiliate-period", index))
+        .selected_text(text)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(period, FeePeriod::Month, "a month");
+            ui.selectable_value(period, FeePeriod::Quarter, "a quarter");
+        });
+    let _ = response
+        .response
+        .accessible_name(format!("Affiliate fee period, line {}", index + 1));
+}
+
+fn model_fields_ui(ui: &mut egui::Ui, index: usize, model: &mut AffiliateModel) {
+    let n = index + 1;
+    match model {
+        AffiliateModel::AgentFee {
+            monthly_sell_price,
+            royalty_percent,
+        } => {
+            ui.label("sells at");
+            decimal_field_ui(
+                ui,
+                &format!("agent-sell-{index}"),
+                monthly_sell_price,
+                &format!("Agent fee monthly sell price, line {n}"),
+            );
+            ui.label("royalty");
+            decimal_field_ui(
+                ui,
+                &format!("agent-royalty-{index}"),
+                royalty_percent,
+                &format!("Agent fee royalty percent, line {n}"),
+            );
+            ui.label("%");
+        }
+        AffiliateModel::UserBased {
+            unit_cost,
+            period,
+            quantity,
+        }
+        | AffiliateModel::DeviceBased {
+            unit_cost,
+            period,
+            quantity,
+        } => {
+            decimal_field_ui(
+                ui,
+                &format!("affiliate-cost-{index}"),
+                unit_cost,
+                &format!("Affiliate unit cost, line {n}"),
+            );
+            period_ui(ui, index, period);
+            optional_count_ui(ui, quantity, &format!("Affiliate quantity, line {n}"));
+        }
+        AffiliateModel::Subscription {
+            bands,
+            period,
+            quantity,
+        } => {
+            let text = bands
+                .iter()
+                .map(|band| format!("{}-{}: {}", band.min, band.max, band.unit_cost))
+                .collect::<Vec<_>>()
+                .join(", ");
+            ui.label(format!("bands {text}"));
+            period_ui(ui, index, period);
+            optional_count_ui(ui, quantity, &format!("Affiliate quantity, line {n}"));
+        }
+        AffiliateModel::IncidentBased {
+            incidents_per_month,
+            cost_per_incident,
+        } => {
+            decimal_field_ui(
+                ui,
+                &format!("incidents-{index}"),
+                incidents_per_month,
+                &format!("Incidents per month, line {n}"),
+            );
+            ui.label("incidents a month at");
+            decimal_field_ui(
+                ui,
+                &format!("incident-cost-{index}"),
+                cost_per_incident,
+                &format!("Cost per incident, line {n}"),
+            );
+        }
+    }
+}
+
+fn labour_ui(ui: &mut egui::Ui, book: &PriceBook, analysis: &mut CostAnalysis) {
+    let labour = &mut analysis.labour;
+    ui.strong("Internal labour");
+    ui.checkbox(
+        &mut labour.include_tier_hours,
+        "Count the tiers' included support and flex hours",
+    );
+    ui.horizontal(|ui| {
+        ui.label("Groups of identical devices");
+        ui.add(egui::DragValue::new(&mut labour.identical_groups).range(1..=10_000))
+            .accessible_name("Groups of identical devices");
+    });
+    ui.horizontal(|ui| {
+        let mut custom = labour.setup_cost_per_device.is_some();
+        let book_value = money_plain(book, book.cost_defaults.setup_cost_per_device);
+        if ui
+            .checkbox(
+                &mut custom,
+                format!("Setup cost per device (book: {book_value})"),
+            )
+            .changed()
+        {
+            labour.setup_cost_per_device =
+                custom.then_some(book.cost_defaults.setup_cost_per_device);
+        }
+        if let Some(amount) = &mut labour.setup_cost_per_device {
+            decimal_field_ui(ui, "setup-cost-per-device", amount, "Setup cost per device");
+        }
+    });
+    ui.label("Catalog tasks (hours per device, or per group, a month):");
+    egui::Grid::new("labour-tasks")
+        .striped(true)
+        .show(ui, |ui| {
+            for task in &book.cost_defaults.tasks {
+                let mut used = labour
+                    .tasks
+                    .as_ref()
+                    .is_none_or(|tasks| tasks.iter().any(|used| used.task == task.id));
+                if ui.checkbox(&mut used, task.name.as_str()).changed() {
+                    let mut tasks = labour.tasks.take().unwrap_or_else(|| {
+                        book.cost_defaults
+                            .tasks
+                            .iter()
+                            .map(|task| TaskUse {
+                                task: task.id.clone(),
+                                devices: None,
+                                groups: None,
+                                hours_per_month: None,
+                            })
+                            .collect()
+                    });
+                    if used {
+                        tasks.push(TaskUse {
+                            task: task.id.clone(),
+                            devices: None,
+                            groups: None,
+                            hours_per_month: None,
+                        });
+                    } else {
+                        tasks.retain(|used| used.task != task.id);
+                    }
+                    labour.tasks = Some(tasks);
+                }
+                let unit = if task.per_group {
+                    "per group"
+                } else {
+                    "per device"
+                };
+                ui.label(format!("{} h {unit}", task.hours_per_month.normalize()));
+                let role = book
+                    .cost_defaults
+                    .labour_roles
+                    .iter()
+                    .find(|role| role.id == task.role)
+                    .map_or(task.role.as_str(), |role| role.name.as_str());
+                ui.label(role);
+                ui.end_row();
+            }
+        });
+    ui.horizontal(|ui| {
+        ui.label("Labour outside the catalog");
+        if ui.button("Add labour").clicked() {
+            let role = book
+                .cost_defaults
+                .labour_roles
+                .first()
+                .map(|role| role.id.clone())
+                .unwrap_or_default();
+            labour.extra.push(LabourLine {
+                description: String::new(),
+                role,
+                hours_per_month: Decimal::ONE,
+            });
+        }
+    });
+    let mut remove = None;
+    egui::Grid::new("labour-extra")
+        .striped(true)
+        .show(ui, |ui| {
+            for (index, line) in labour.extra.iter_mut().enumerate() {
+                let n = index + 1;
+                ui.add(
+                    egui::TextEdit::singleline(&mut line.description)
+                        .desired_width(180.0)
+                        .min_size(egui::vec2(180.0, 0.0)),
+                )
+                .accessible_name(format!("Labour description, line {n}"));
+                let role_name = book
+                    .cost_defaults
+                    .labour_roles
+                    .iter()
+                    .find(|role| role.id == line.role)
+                    .map_or(line.role.clone(), |role| role.name.clone());
+                let response = egui::ComboBox::from_id_salt(("labour-role", index))
+                    .selected_text(role_name)
+                    .show_ui(ui, |ui| {
+                        for role in &book.cost_defaults.labour_roles {
+                            ui.selectable_value(&mut line.role, role.id.clone(), &role.name);
+                        }
+                    });
+                let _ = response
+                    .response
+                    .accessible_name(format!("Labour role, line {n}"));
+                decimal_field_ui(
+                    ui,
+                    &format!("labour-hours-{index}"),
+                    &mut line.hours_per_month,
+                    &format!("Labour hours a month, line {n}"),
+                );
+                ui.label("h a month");
+                if ui
+                    .small_button("Remove")
+                    .accessible_name(format!("Remove labour {n}"))
+                    .clicked()
+                {
+                    remove = Some(index);
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(index) = remove {
+        labour.extra.remove(index);
+    }
+    ui.label("Hourly cost per role (fully burdened):");
+    egui::Grid::new("role-costs").striped(true).show(ui, |ui| {
+        for role in &book.cost_defaults.labour_roles {
+            ui.label(role.name.as_str());
+            override_ui(
+                ui,
+                &mut analysis.hourly_costs,
+                &role.id,
+                role.hourly_cost,
+                &format!("Hourly cost, {}", role.name),
+                &money_plain(book, role.hourly_cost),
+            );
+            ui.end_row();
+        }
+    });
+}
+
+fn markups_ui(ui: &mut egui::Ui, book: &PriceBook, analysis: &mut CostAnalysis) {
+    ui.strong("Markups");
+    egui::Grid::new("markups").striped(true).show(ui, |ui| {
+        for category in CostCategory::ALL
+            .into_iter()
+            .filter(|category| category.takes_markup())
+        {
+            let book_value = book
+                .cost_defaults
+                .markups
+                .get(category.id())
+                .copied()
+                .unwrap_or(Decimal::ZERO);
+            ui.label(category.label());
+            override_ui(
+                ui,
+                &mut analysis.markups,
+                category.id(),
+                book_value,
+                &format!("Markup percent, {}", category.label()),
+                &format!("{}%", percent_text(book_value)),
+            );
+            ui.end_row();
+        }
+    });
+}
+
+/// A value the quote may override: a checkbox and, when checked, a decimal field.
+fn override_ui(
+    ui: &mut egui::Ui,
+    overrides: &mut std::collections::BTreeMap<String, Decimal>,
+    key: &str,
+    book_value: Decimal,
+    name: &str,
+    book_text: &str,
+) {
+    let mut custom = overrides.contains_key(key);
+    if ui
+        .checkbox(&mut custom, format!("override (book: {book_text})"))
+        .changed()
+    {
+        if custom {
+            overrides.insert(key.to_string(), book_value);
+        } else {
+            overrides.remove(key);
+        }
+    }
+    if let Some(value) = overrides.get_mut(key) {
+        decimal_field_ui(ui, &format!("override-{name}"), value, name);
+    } else {
+        ui.label("");
+    }
+}
+
+fn money_plain(book: &PriceBook, amount: Decimal) -> String {
+    crate::core::money::display(amount, &book.currency.symbol, book.currency.decimals)
+}
+
+fn results_ui(ui: &mut egui::Ui, book: &LoadedBook, breakdown: &CostBreakdown) {
+    ui.heading("Cost-plus result");
+    let below_floor = breakdown
+        .warnings
+        .iter()
+        .any(|warning| warning.kind == CostWarningKind::MarginBelowFloor);
+    egui::Grid::new("cost-totals")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let row = |ui: &mut egui::Ui, name: &str, value: String| {
+                ui.label(name);
+                named_value_ui(ui, name, value);
+                ui.end_row();
+            };
+            row(ui, "Managed devices", breakdown.devices.to_string());
+            row(
+                ui,
+                "Total monthly cost",
+                money(book, breakdown.total_monthly_cost),
+            );
+            row(
+                ui,
+                "Total monthly markup",
+                money(book, breakdown.total_monthly_markup),
+            );
+            row(
+                ui,
+                "Total monthly price",
+                money(book, breakdown.total_monthly_price),
+            );
+            row(
+                ui,
+                "Per-device monthly fee",
+                money(book, breakdown.per_device_monthly_fee),
+            );
+            row(ui, "Gross margin", money(book, breakdown.gross_margin));
+            row(
+                ui,
+                "Gross margin percent",
+                format!("{}%", percent_text(breakdown.gross_margin_percent)),
+            );
+            row(
+                ui,
+                "Margin floor",
+                format!("{}%", percent_text(breakdown.margin_floor_percent)),
+            );
+            row(
+                ui,
+                "Guardrail",
+                if below_floor {
+                    "Below the margin floor: needs approval".to_string()
+                } else {
+                    "Margin at or above the floor".to_string()
+                },
+            );
+        });
+    ui.separator();
+    ui.strong("By category");
+    egui::Grid::new("cost-categories")
+        .striped(true)
+        .show(ui, |ui| {
+            for title in ["Category", "Cost", "Markup", "", "Price"] {
+                ui.strong(title);
+            }
+            ui.end_row();
+            for figures in &breakdown.categories {
+                let label = figures.category.label();
+                ui.label(label);
+                named_value_ui(ui, &format!("Cost, {label}"), money(book, figures.cost));
+                ui.label(format!("{}%", percent_text(figures.markup_percent)));
+                named_value_ui(ui, &format!("Markup, {label}"), money(book, figures.markup));
+                named_value_ui(ui, &format!("Price, {label}"), money(book, figures.price));
+                ui.end_row();
+            }
+        });
+    ui.separator();
+    ui.strong("Margin per tier, same devices");
+    egui::Grid::new("tier-margins")
+        .striped(true)
+        .show(ui, |ui| {
+            for title in ["Tier", "Price", "Reserve", "Margin", "Margin %"] {
+                ui.strong(title);
+            }
+            ui.end_row();
+            for tier in &breakdown.tier_comparison {
+                ui.label(tier.tier_name.as_str());
+                ui.label(money(book, tier.monthly_price));
+                named_value_ui(
+                    ui,
+                    &format!("Reserve, {}", tier.tier_name),
+                    money(book, tier.reserve),
+                );
+                named_value_ui(
+                    ui,
+                    &format!("Margin, {}", tier.tier_name),
+                    money(book, tier.margin),
+                );
+                ui.label(format!("{}%", percent_text(tier.margin_percent)));
+                ui.end_row();
+            }
+        });
+    if !breakdown.warnings.is_empty() {
+        ui.separator();
+        for warning in &breakdown.warnings {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("Warning: {}", warning.message),
+            );
+        }
+    }
+    ui.separator();
+    ui.strong("Monthly cost lines");
+    TableBuilder::new(ui)
+        .id_salt("cost-lines")
+        .striped(true)
+        .max_scroll_height(360.0)
+        .column(Column::auto())
+        .column(Column::initial(150.0).clip(true))
+        .column(Column::auto())
+        .column(Column::remainder().clip(true))
+        .header(20.0, |mut header| {
+            for title in ["Category", "Line", "Monthly cost", "How"] {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(18.0, breakdown.lines.len(), |mut row| {
+                let Some(line) = breakdown.lines.get(row.index()) else {
+                    return;
+                };
+                row.col(|ui| {
+                    ui.label(line.category.label());
+                });
+                row.col(|ui| {
+                    ui.label(line.description.as_str());
+                });
+                row.col(|ui| {
+                    ui.label(money(book, line.monthly_cost));
+                });
+                row.col(|ui| {
+                    ui.label(line.detail.as_str());
+                });
+            });
+        });
 }

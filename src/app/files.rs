@@ -13,6 +13,7 @@ use super::dialogs::{DialogAnswer, DialogRequest, FileDialogs};
 use super::documents_tab::DocumentKind;
 use super::{Action, Notice, QuoteApp, error_notice, info_notice};
 use crate::core::quote::Quote;
+use crate::formats::import::cost_lines::{ImportedCostLines, import_cost_lines};
 use crate::formats::price_book::{LoadedBook, load_price_book};
 use crate::formats::quote::{load_quote, parse_quote, quote_to_ron, save_quote};
 
@@ -65,6 +66,7 @@ pub(crate) enum JobDone {
     Quote(PathBuf, Result<Box<Quote>, String>),
     Book(PathBuf, Result<Box<LoadedBook>, String>),
     Exported(PathBuf, Result<(), String>),
+    CostLines(PathBuf, Result<Box<ImportedCostLines>, String>),
 }
 
 /// A question the window is asking.
@@ -96,6 +98,8 @@ pub(crate) enum Purpose {
     NewRevision,
     LoadBook,
     Export(DocumentKind),
+    ImportCostLines,
+    ExportCostXlsx,
 }
 
 impl Purpose {
@@ -106,16 +110,28 @@ impl Purpose {
             Purpose::NewRevision => ("Save new revision", "Quote (RON)", "ron", true),
             Purpose::LoadBook => ("Load price book", "Price book (RON)", "ron", false),
             Purpose::Export(kind) => (kind.dialog_title(), "PDF document", "pdf", true),
+            Purpose::ImportCostLines => ("Import cost lines", "Spreadsheet", "xlsx", false),
+            Purpose::ExportCostXlsx => ("Export cost analysis", "Excel workbook", "xlsx", true),
+        };
+        let extensions: Vec<String> = match self {
+            Purpose::ImportCostLines => ["xlsx", "xlsm", "xls", "ods", "csv"]
+                .iter()
+                .map(|extension| extension.to_string())
+                .collect(),
+            _ => vec![extension.to_string()],
         };
         let suggested_name = match self {
             Purpose::NewRevision => format!("{}-r{}.ron", quote.number, quote.revision + 1),
             Purpose::Export(kind) => kind.file_name(quote),
+            Purpose::ExportCostXlsx => {
+                format!("{}-r{}-cost.xlsx", quote.number, quote.revision)
+            }
             _ => format!("{}.ron", quote.number),
         };
         DialogRequest {
             title: title.to_string(),
             filter_name: filter.to_string(),
-            extensions: vec![extension.to_string()],
+            extensions,
             suggested_name,
             save,
         }
@@ -341,6 +357,33 @@ impl QuoteApp {
                 "cannot export {}: {message}",
                 path.display()
             ))),
+            JobDone::CostLines(path, Ok(lines)) => {
+                let mut text = format!(
+                    "Imported {} cost lines from {} (sheet {})",
+                    lines.line_count(),
+                    path.display(),
+                    lines.sheet
+                );
+                if !lines.skipped.is_empty() {
+                    text.push_str(&format!("; {} rows or cells skipped:", lines.skipped.len()));
+                    for problem in lines.skipped.iter().take(5) {
+                        text.push_str(&format!(" [{problem}]"));
+                    }
+                }
+                for problem in lines.warnings.iter().take(5) {
+                    text.push_str(&format!(" [{problem}]"));
+                }
+                self.notices.push(info_notice(text));
+                lines.append_to(
+                    self.quote
+                        .cost_analysis
+                        .get_or_insert_with(Default::default),
+                );
+            }
+            JobDone::CostLines(path, Err(message)) => self.notices.push(error_notice(format!(
+                "cannot import cost lines from {}; the analysis is unchanged: {message}",
+                path.display()
+            ))),
         }
         ctx.request_repaint();
     }
@@ -372,6 +415,8 @@ pub(crate) fn run_file_action(ctx: &egui::Context, app: &mut QuoteApp, action: A
         Action::LoadBook => ask_path(ctx, app, Purpose::LoadBook),
         Action::LoadBookFrom(path) => use_path(ctx, app, Purpose::LoadBook, path),
         Action::Export(kind) => ask_path(ctx, app, Purpose::Export(kind)),
+        Action::ImportCostLines => ask_path(ctx, app, Purpose::ImportCostLines),
+        Action::ExportCostXlsx => ask_path(ctx, app, Purpose::ExportCostXlsx),
         Action::Undo | Action::Redo | Action::DismissNotice(_) => {}
     }
 }
@@ -432,6 +477,27 @@ fn use_path(ctx: &egui::Context, app: &mut QuoteApp, purpose: Purpose, path: Pat
                 JobDone::Book(path, result)
             })
         }
+        Purpose::ImportCostLines => {
+            let label = format!("Importing {}", path.display());
+            app.files.start_job(ctx, label, move || {
+                let result = import_cost_lines(&path)
+                    .map(Box::new)
+                    .map_err(|error| error.to_string());
+                JobDone::CostLines(path, result)
+            })
+        }
+        Purpose::ExportCostXlsx => match &app.cache.cost {
+            Some(Ok(breakdown)) => {
+                let (quote, breakdown) = (app.quote.clone(), breakdown.clone());
+                let label = format!("Exporting {}", path.display());
+                app.files.start_job(ctx, label, move || {
+                    let result =
+                        crate::formats::xlsx::cost::write_cost_analysis(&path, &quote, &breakdown);
+                    JobDone::Exported(path, result)
+                })
+            }
+            _ => Err("the cost analysis cannot be exported until it computes".to_string()),
+        },
         Purpose::SaveQuote => {
             save_to(app, &path, false);
             Ok(())

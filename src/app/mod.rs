@@ -128,6 +128,8 @@ pub(crate) struct PricingCache {
     pub(crate) tiers: Vec<TierOption>,
     /// Internal reserve per month (analyst-only).
     pub(crate) reserve_monthly: Decimal,
+    /// The cost analysis of the quote, when it has one (analyst-only).
+    pub(crate) cost: Option<Result<crate::core::cost::CostBreakdown, String>>,
     /// How many times the quote was priced since the app started (tests check caching).
     pub(crate) recomputations: u64,
 }
@@ -145,6 +147,8 @@ pub(crate) enum Action {
     Undo,
     Redo,
     Export(documents_tab::DocumentKind),
+    ImportCostLines,
+    ExportCostXlsx,
     DismissNotice(usize),
 }
 
@@ -191,6 +195,7 @@ impl QuoteApp {
                 priced: Err(String::new()),
                 tiers: Vec::new(),
                 reserve_monthly: Decimal::ZERO,
+                cost: None,
                 recomputations: 0,
             },
             tab: setup.tab,
@@ -360,11 +365,16 @@ impl QuoteApp {
                     .map(|tier| tier.internal_reserve_per_device * Decimal::from(line.count))
             })
             .sum();
+        let cost = self.quote.cost_analysis.as_ref().map(|analysis| {
+            crate::core::cost::analyse_cost(book, &self.quote, analysis)
+                .map_err(|error| error.to_string())
+        });
         self.cache = PricingCache {
             generation: self.generation,
             priced,
             tiers,
             reserve_monthly,
+            cost,
             recomputations: self.cache.recomputations + 1,
         };
     }
@@ -377,7 +387,7 @@ impl QuoteApp {
             self.notices_ui(ui, actions);
             match self.tab {
                 Tab::Quote => quote_tab::quote_tab_ui(ui, self, actions),
-                Tab::Cost => cost_tab::cost_tab_ui(ui, self),
+                Tab::Cost => cost_tab::cost_tab_ui(ui, self, actions),
                 Tab::Roi => roi_tab::roi_tab_ui(ui, self),
                 Tab::Documents => documents_tab::documents_tab_ui(ui, self, actions),
                 Tab::PriceBook => price_book_tab::price_book_tab_ui(ui, self, actions),
@@ -555,7 +565,9 @@ impl QuoteApp {
             | Action::NewRevision
             | Action::LoadBook
             | Action::LoadBookFrom(_)
-            | Action::Export(_) => files::run_file_action(ctx, self, action),
+            | Action::Export(_)
+            | Action::ImportCostLines
+            | Action::ExportCostXlsx => files::run_file_action(ctx, self, action),
         }
     }
 
@@ -627,7 +639,53 @@ pub fn sample_quote(today: NaiveDate) -> Quote {
     });
     quote.term_months = 24;
     quote.setup_mode = SetupMode::Upfront;
+    quote.cost_analysis = Some(sample_cost_analysis());
     quote
+}
+
+/// The provider's cost of serving the sample customer: a firewall and a backup appliance,
+/// the monitoring agent, spam filtering from an affiliate, and the book's labour catalog.
+fn sample_cost_analysis() -> crate::core::cost::CostAnalysis {
+    use crate::core::cost::*;
+    CostAnalysis {
+        hardware: vec![
+            HardwareLine {
+                description: "Firewall".to_string(),
+                quantity: 1,
+                unit_cost: Decimal::new(1450, 0),
+                acquisition: Acquisition::Purchased,
+                source: None,
+            },
+            HardwareLine {
+                description: "Backup appliance".to_string(),
+                quantity: 1,
+                unit_cost: Decimal::new(4800, 0),
+                acquisition: Acquisition::Leased {
+                    apr_percent: Decimal::new(75, 1),
+                    months: 24,
+                },
+                source: None,
+            },
+        ],
+        software: vec![SoftwareLine {
+            description: "Monitoring and management agent".to_string(),
+            basis: SoftwareBasis::PerDevice,
+            quantity: None,
+            unit_cost: Decimal::new(950, 2),
+            billing: SoftwareBilling::Monthly,
+            source: None,
+        }],
+        affiliates: vec![AffiliateLine {
+            description: "Spam filtering".to_string(),
+            model: AffiliateModel::UserBased {
+                unit_cost: Decimal::new(120, 2),
+                period: FeePeriod::Month,
+                quantity: None,
+            },
+            source: None,
+        }],
+        ..CostAnalysis::default()
+    }
 }
 
 fn standard_loaded_book() -> Result<LoadedBook, String> {
@@ -743,7 +801,8 @@ pub(crate) fn decimal_field_ui(
         .add(
             egui::TextEdit::singleline(&mut text)
                 .id(id)
-                .desired_width(70.0),
+                .desired_width(70.0)
+                .min_size(egui::vec2(70.0, 0.0)),
         )
         .accessible_name(name);
     if response.has_focus() || response.changed() {
