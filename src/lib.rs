@@ -11,4 +11,5 @@
 pub mod app;
 pub mod cli;
 pub mod core;
+pub mod documents;
 pub mod formats;

@@ -3,6 +3,9 @@
 mod app;
 mod cli;
 mod cost;
+mod documents;
 mod import;
+mod options;
 mod pricing;
 mod pricing_properties;
+mod roi;

@@ -754,6 +754,7 @@ fn empty_fallback_book() -> LoadedBook {
                 paper: PaperSize::A4,
             },
             cost_defaults: CostDefaults::default(),
+            options: Default::default(),
         },
         path: None,
         sha256: String::new(),

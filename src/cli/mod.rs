@@ -3,8 +3,11 @@
 
 pub mod check;
 pub mod cost;
+pub mod documents;
+pub mod options;
 pub mod price;
 pub mod quote_args;
+pub mod roi;
 pub mod template;
 pub mod window;
 
@@ -33,8 +36,20 @@ pub enum Command {
     CheckPriceBook(check::CheckArgs),
     /// Cost-plus analysis of a quote: per-device fee, margins, tier comparison (internal).
     Cost(cost::CostArgs),
-    /// Write a blank workbook to fill in and import.
+    /// Compare the customer's current costs with the contract: ROI, payback, NPV, options.
+    Roi(roi::RoiArgs),
+    /// Write a spreadsheet template (cost-analysis, customer-costs) that the importer reads back.
     Template(template::TemplateArgs),
+    /// Estimate time-and-materials work from items, billed in whole increments.
+    Tm(options::TmArgs),
+    /// Price an assessment from the infrastructure's type, servers and locations.
+    Assessment(options::AssessmentArgs),
+    /// Show the support-hour ledger: included support and banked flex hours, month by month.
+    Ledger(options::LedgerArgs),
+    /// Write the customer proposal (PDF) for a quote.
+    Proposal(documents::DocumentArgs),
+    /// Write the SOW pricing appendix (PDF) for a quote.
+    Appendix(documents::DocumentArgs),
 }
 
 /// Output format of the reporting commands.
@@ -96,7 +111,13 @@ where
         Command::Price(args) => price::run(&args)?,
         Command::CheckPriceBook(args) => check::run(&args)?,
         Command::Cost(args) => cost::run(&args)?,
+        Command::Roi(args) => roi::run(&args)?,
         Command::Template(args) => template::run(&args)?,
+        Command::Tm(args) => options::run_tm(&args)?,
+        Command::Assessment(args) => options::run_assessment(&args)?,
+        Command::Ledger(args) => options::run_ledger(&args)?,
+        Command::Proposal(args) => documents::run(&args, documents::DocumentKind::Proposal)?,
+        Command::Appendix(args) => documents::run(&args, documents::DocumentKind::Appendix)?,
     };
     Ok(Outcome::Output(output))
 }

@@ -23,6 +23,9 @@ pub struct PriceArgs {
     /// Also save the quote (with its price-book pin and priced figures) to this RON file.
     #[arg(long, value_name = "QUOTE.ron")]
     pub save: Option<PathBuf>,
+    /// Components, phases and complete packages priced beside the quote's tiers.
+    #[command(flatten)]
+    pub options: super::options::PriceOptionArgs,
 }
 
 /// Runs `price`.
@@ -38,15 +41,20 @@ pub fn run(args: &PriceArgs) -> Result<String, CliError> {
         save_quote(path, &quote)
             .map_err(|error| CliError::new(format!("cannot write {}: {error}", path.display())))?;
     }
+    let options = args.options.price(&inputs)?;
     Ok(match args.format {
         OutputFormat::Json => {
-            let value = priced_quote_json(&inputs.priced, &inputs.loaded.pin());
+            let mut value = priced_quote_json(&inputs.priced, &inputs.loaded.pin());
+            super::options::add_options_json(&mut value, options.as_ref());
             format!(
                 "{}\n",
                 serde_json::to_string_pretty(&value).unwrap_or_default()
             )
         }
-        OutputFormat::Text => price_table(&inputs.priced),
+        OutputFormat::Text => {
+            price_table(&inputs.priced)
+                + &super::options::options_table(options.as_ref(), &inputs.priced.currency)
+        }
     })
 }
 

@@ -7,6 +7,8 @@ pub mod bands;
 pub mod cost;
 pub mod lint;
 pub mod money;
+pub mod options;
 pub mod price_book;
 pub mod pricing;
 pub mod quote;
+pub mod roi;

@@ -46,6 +46,9 @@ pub struct PriceBook {
     pub branding: Branding,
     /// Cost-analysis defaults (labour roles, task catalog, markups); empty when the book has none.
     pub cost_defaults: CostDefaults,
+    /// Settings of the other pricing options (components, packages, time and materials,
+    /// assessment); sections a book leaves out are empty.
+    pub options: crate::core::options::PricingOptions,
 }
 
 /// The currency every amount of the book is in.

@@ -29,6 +29,8 @@ pub struct Quote {
     pub priced_snapshot: Option<PricedSnapshot>,
     /// The provider's cost analysis (internal: never customer-facing), if any.
     pub cost_analysis: Option<super::cost::CostAnalysis>,
+    /// The customer's current IT costs, for the ROI view.
+    pub customer_costs: Option<crate::core::roi::CustomerCosts>,
 }
 
 /// Who the quote is for.
@@ -132,6 +134,7 @@ impl Quote {
             extra_discount: None,
             priced_snapshot: None,
             cost_analysis: None,
+            customer_costs: None,
         }
     }
 

@@ -11,6 +11,7 @@
 
 pub mod cost_lines;
 mod csv;
+pub mod customer_costs;
 mod grid;
 mod header;
 mod value;

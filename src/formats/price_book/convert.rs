@@ -173,6 +173,7 @@ pub fn validate(raw: &RawPriceBook) -> Result<PriceBook, Vec<Problem>> {
         .as_ref()
         .map(|defaults| cost_defaults_of(&mut check, defaults, decimals))
         .unwrap_or_default();
+    let options = super::options::options_of(&mut check, raw, decimals);
 
     let book = PriceBook {
         id: raw.id.clone(),
@@ -216,6 +217,7 @@ pub fn validate(raw: &RawPriceBook) -> Result<PriceBook, Vec<Problem>> {
             .collect(),
         branding,
         cost_defaults,
+        options,
     };
     if check.problems.is_empty() {
         Ok(book)

@@ -1,6 +1,7 @@
 //! Price books in RON: load (with every problem located), save, the embedded standard book.
 
 mod convert;
+mod options;
 mod raw;
 mod to_raw;
 

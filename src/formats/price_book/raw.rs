@@ -33,6 +33,16 @@ pub struct RawPriceBook {
     pub branding: RawBranding,
     #[serde(default)]
     pub cost_defaults: Option<RawCostDefaults>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_components: Option<RawServiceComponents>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phased_path: Vec<RawPhase>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub packages: Option<RawPackages>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_materials: Option<RawTimeMaterials>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<RawAssessment>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -262,4 +272,90 @@ pub struct RawLabourTask {
     pub per_group: bool,
     #[serde(default)]
     pub components: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawServiceComponents {
+    pub labour_markup: String,
+    pub components: Vec<RawServiceComponent>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawServiceComponent {
+    pub id: String,
+    pub name: String,
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPhase {
+    pub phase: u32,
+    pub name: String,
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPackages {
+    pub lease_annual_rate_percent: String,
+    pub bands: Vec<RawPackageBand>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPackageBand {
+    pub id: String,
+    pub name: String,
+    pub min_users: u32,
+    pub max_users: u32,
+    pub service_tier: String,
+    pub service_kind: String,
+    pub service_devices: u32,
+    pub items: Vec<RawPackageItem>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPackageItem {
+    pub name: String,
+    pub category: String,
+    pub cost: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTimeMaterials {
+    pub remote_normal: String,
+    pub remote_emergency: String,
+    pub remote_escalated: String,
+    pub onsite_normal: String,
+    pub onsite_emergency: String,
+    pub onsite_escalated: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAssessment {
+    pub infrastructure_types: Vec<RawInfrastructureType>,
+    pub travel_hours_per_location: String,
+    pub travel_rate: String,
+    pub discovery_hours: String,
+    pub discovery_rate: String,
+    pub analysis_hours_per_server: String,
+    pub analysis_hours_per_site: String,
+    pub analysis_rate: String,
+    pub report_hours: String,
+    pub report_hours_per_server: String,
+    pub report_rate: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawInfrastructureType {
+    pub id: String,
+    pub name: String,
+    pub analysis_factor: String,
 }

@@ -6,6 +6,7 @@ use crate::core::price_book::*;
 
 /// The raw form of `book`.
 pub fn to_raw(book: &PriceBook) -> RawPriceBook {
+    let options = super::options::options_to_raw(&book.options);
     RawPriceBook {
         id: book.id.clone(),
         name: book.name.clone(),
@@ -127,6 +128,11 @@ pub fn to_raw(book: &PriceBook) -> RawPriceBook {
         },
         cost_defaults: (book.cost_defaults != CostDefaults::default())
             .then(|| cost_defaults_to_raw(&book.cost_defaults)),
+        service_components: options.service_components,
+        phased_path: options.phased_path,
+        packages: options.packages,
+        time_materials: options.time_materials,
+        assessment: options.assessment,
     }
 }
 

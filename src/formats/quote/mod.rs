@@ -1,6 +1,7 @@
 //! Quotes in RON: load (every problem located), save (atomically), round-trip exactly.
 
 mod cost;
+pub mod customer_costs;
 mod raw;
 
 use std::path::Path;
@@ -162,6 +163,10 @@ fn from_raw(raw: &RawQuote) -> Result<Quote, Vec<crate::formats::problem::Proble
             .cost_analysis
             .as_ref()
             .map(|analysis| cost::cost_analysis_from_raw(&mut check, analysis)),
+        customer_costs: raw
+            .customer_costs
+            .as_ref()
+            .map(|costs| customer_costs::costs_from_raw(costs, "customer_costs", &mut check)),
     };
     if check.problems.is_empty() {
         Ok(quote)
@@ -227,5 +232,9 @@ fn to_raw(quote: &Quote) -> RawQuote {
             total_contract_value: snapshot.total_contract_value.to_string(),
         }),
         cost_analysis: quote.cost_analysis.as_ref().map(cost::cost_analysis_to_raw),
+        customer_costs: quote
+            .customer_costs
+            .as_ref()
+            .map(customer_costs::costs_to_raw),
     }
 }

@@ -24,6 +24,7 @@ pub struct RawQuote {
     pub priced_snapshot: Option<RawSnapshot>,
     #[serde(default)]
     pub cost_analysis: Option<super::cost::RawCostAnalysis>,
+    pub customer_costs: Option<super::customer_costs::RawCustomerCosts>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -1,7 +1,5 @@
 //! Blank workbooks users fill in and import: `msp-quote template KIND FILE.xlsx`.
 
-use std::path::Path;
-
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
 /// Sheet of the cost-analysis template that holds the cost lines.
@@ -97,15 +95,4 @@ pub fn cost_analysis_template() -> Result<Vec<u8>, XlsxError> {
         "Rows may be rearranged; the header row may move down; blank rows are skipped.",
     )?;
     workbook.save_to_buffer()
-}
-
-/// Writes the cost-analysis template to `path` atomically.
-///
-/// # Errors
-/// A message naming the path when it cannot be written.
-pub fn write_cost_analysis_template(path: &Path) -> Result<(), String> {
-    let bytes = cost_analysis_template()
-        .map_err(|error| format!("cannot build {}: {error}", path.display()))?;
-    crate::formats::write_atomically(path, &bytes)
-        .map_err(|error| format!("cannot write {}: {error}", path.display()))
 }

@@ -1,0 +1,55 @@
+//! Rendering the proposal for a typical 10-device quote and for a 1,000-line quote.
+
+use std::hint::black_box;
+
+use criterion::Criterion;
+use msp_quote::core::pricing::price_quote;
+use msp_quote::core::quote::{DeviceLine, Quote};
+use msp_quote::documents::{DocumentAssets, DocumentInputs, render_proposal};
+use msp_quote::formats::price_book::standard_book;
+
+fn quote_with_lines(lines: usize, count: u32) -> Quote {
+    let mut quote = Quote::empty(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default());
+    quote.customer.name = "Contoso Dental".to_string();
+    quote.term_months = 36;
+    let tiers = ["bronze", "silver", "gold"];
+    quote.devices = (0..lines)
+        .map(|index| DeviceLine {
+            tier: tiers[index % 3].to_string(),
+            kind: "server".to_string(),
+            count,
+        })
+        .collect();
+    quote
+}
+
+/// The documents' benchmarks.
+pub fn benches(c: &mut Criterion) {
+    let Ok(loaded) = standard_book() else {
+        return;
+    };
+    let pin = loaded.pin();
+    for (name, quote) in [
+        (
+            "documents/proposal, 10-device quote",
+            quote_with_lines(2, 5),
+        ),
+        (
+            "documents/proposal, 1,000-line quote",
+            quote_with_lines(1_000, 1),
+        ),
+    ] {
+        let Ok(priced) = price_quote(&loaded.book, &quote) else {
+            return;
+        };
+        let inputs = DocumentInputs {
+            book: &loaded.book,
+            book_pin: &pin,
+            quote: &quote,
+            priced: &priced,
+            roi: None,
+            assets: DocumentAssets::standard(),
+        };
+        c.bench_function(name, |b| b.iter(|| render_proposal(black_box(&inputs))));
+    }
+}

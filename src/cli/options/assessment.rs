@@ -1,0 +1,86 @@
+//! `msp-quote assessment`: the assessment fee from the infrastructure's type, size and
+//! locations.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{load, money, one_line, parse_positive, pretty};
+use crate::cli::{CliError, OutputFormat};
+use crate::core::options::assessment::{AssessmentFee, AssessmentRequest, price_assessment};
+use crate::core::price_book::Currency;
+use crate::formats::options_json::assessment_json;
+
+/// Arguments of `assessment`.
+#[derive(Debug, Args)]
+pub struct AssessmentArgs {
+    /// Infrastructure type id (standard book: small, medium, enterprise).
+    #[arg(long = "type", value_name = "TYPE")]
+    pub infrastructure_type: String,
+    /// Number of servers (at least 1).
+    #[arg(long, value_name = "N", value_parser = parse_positive)]
+    pub servers: u32,
+    /// Number of locations (at least 1).
+    #[arg(long, value_name = "N", value_parser = parse_positive, default_value = "1")]
+    pub locations: u32,
+    /// Price book (RON); the embedded standard book when omitted.
+    #[arg(long, value_name = "FILE")]
+    pub price_book: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+/// Runs `assessment`.
+///
+/// # Errors
+/// A one-line [`CliError`] for an invalid book or an unknown type.
+pub fn run_assessment(args: &AssessmentArgs) -> Result<String, CliError> {
+    let book = load(args.price_book.as_deref())?;
+    let request = AssessmentRequest {
+        infrastructure_type: args.infrastructure_type.trim().to_lowercase(),
+        servers: args.servers,
+        locations: args.locations,
+    };
+    let fee = price_assessment(&book, &request).map_err(one_line)?;
+    Ok(match args.format {
+        OutputFormat::Json => pretty(&assessment_json(&fee)),
+        OutputFormat::Text => assessment_table(&fee, &book.currency),
+    })
+}
+
+/// The assessment fee as a readable table.
+pub fn assessment_table(fee: &AssessmentFee, currency: &Currency) -> String {
+    let money = money(currency);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Assessment: {} ({} server(s), {} location(s))",
+        fee.infrastructure_name, fee.servers, fee.locations
+    );
+    let _ = writeln!(
+        out,
+        "{:<50} {:>6} {:>10} {:>11}",
+        "Activity", "Hours", "Rate/h", "Amount"
+    );
+    for activity in &fee.activities {
+        let _ = writeln!(
+            out,
+            "{:<50} {:>6} {:>10} {:>11}",
+            activity.name,
+            activity.hours.normalize().to_string(),
+            money(activity.hourly_rate),
+            money(activity.amount)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{:<50} {:>6} {:>10} {:>11}",
+        "Total",
+        fee.hours.normalize().to_string(),
+        "",
+        money(fee.total)
+    );
+    out
+}

@@ -1,0 +1,235 @@
+//! The component, phase and package flags of `price`, and how their results join the quote's.
+
+use std::fmt::Write as _;
+
+use clap::Args;
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+use super::{money, one_line, parse_positive};
+use crate::cli::CliError;
+use crate::cli::quote_args::PricedInputs;
+use crate::core::options::components::{
+    ComponentChoice, ComponentLine, PricedComponent, price_component,
+};
+use crate::core::options::package::{
+    Acquisition, PackageRequest, PricedPackage, package_band_by_id, price_package,
+};
+use crate::core::options::{CombinedTotals, combine_with_quote};
+use crate::core::price_book::Currency;
+use crate::formats::options_json::price_options_json;
+
+/// The component and package flags of `price` (flattened into its arguments).
+#[derive(Debug, Clone, Args, Default)]
+pub struct PriceOptionArgs {
+    /// A single service for devices, COMPONENT:KIND=COUNT (repeatable), e.g. monitoring:server=5.
+    #[arg(long = "component", value_name = "COMPONENT:KIND=COUNT", value_parser = parse_component)]
+    pub components: Vec<ComponentLine>,
+    /// A phase of the phased path for devices, PHASE:KIND=COUNT (repeatable), e.g. 2:server=5.
+    #[arg(long = "phase", value_name = "PHASE:KIND=COUNT", value_parser = parse_phase)]
+    pub phases: Vec<ComponentLine>,
+    /// A complete package: a band id ("11-25") or a number of users ("18").
+    #[arg(long, value_name = "BAND|USERS")]
+    pub package: Option<String>,
+    /// Lease the package's hardware and software instead of spreading its cost.
+    #[arg(long, requires = "package")]
+    pub lease: bool,
+}
+
+/// The options `price` priced besides the quote's tiers.
+pub struct PricedOptions {
+    pub components: Vec<PricedComponent>,
+    pub package: Option<PricedPackage>,
+    /// Components' and package's monthly amounts (setup excluded).
+    pub options_monthly: Decimal,
+    /// The quote with the options added to every month (setup counted once, by the quote).
+    pub combined: CombinedTotals,
+}
+
+impl PriceOptionArgs {
+    /// True when no component, phase or package was asked for.
+    pub fn is_empty(&self) -> bool {
+        self.components.is_empty() && self.phases.is_empty() && self.package.is_none()
+    }
+
+    /// Prices the chosen options beside the quote (None when none were chosen).
+    ///
+    /// # Errors
+    /// A one-line [`CliError`] for a component, phase or package the book cannot price.
+    pub fn price(&self, inputs: &PricedInputs) -> Result<Option<PricedOptions>, CliError> {
+        if self.is_empty() {
+            return Ok(None);
+        }
+        let book = &inputs.loaded.book;
+        let components = self
+            .components
+            .iter()
+            .chain(&self.phases)
+            .map(|line| price_component(book, line).map_err(one_line))
+            .collect::<Result<Vec<_>, _>>()?;
+        let package = match &self.package {
+            None => None,
+            Some(spec) => {
+                let spec = spec.trim();
+                let users = match spec.parse::<u32>() {
+                    Ok(users) => users,
+                    Err(_) => package_band_by_id(book, spec).map_err(one_line)?.min_users,
+                };
+                let request = PackageRequest {
+                    users,
+                    term_months: inputs.quote.term_months,
+                    acquisition: if self.lease {
+                        Acquisition::Leased
+                    } else {
+                        Acquisition::Owned
+                    },
+                    setup_mode: inputs.quote.setup_mode,
+                };
+                Some(price_package(book, &request).map_err(one_line)?)
+            }
+        };
+        let options_monthly = components.iter().map(|line| line.monthly).sum::<Decimal>()
+            + package.as_ref().map_or(Decimal::ZERO, |p| p.monthly_fee);
+        Ok(Some(PricedOptions {
+            combined: combine_with_quote(&inputs.priced, options_monthly),
+            components,
+            package,
+            options_monthly,
+        }))
+    }
+}
+
+/// Adds the `options` object to `price`'s JSON when options were priced.
+pub fn add_options_json(value: &mut Value, options: Option<&PricedOptions>) {
+    if let (Some(options), Some(object)) = (options, value.as_object_mut()) {
+        object.insert(
+            "options".to_string(),
+            price_options_json(
+                &options.components,
+                options.package.as_ref(),
+                options.options_monthly,
+                &options.combined,
+            ),
+        );
+    }
+}
+
+/// The options as text to follow `price`'s table (empty when none were priced).
+pub fn options_table(options: Option<&PricedOptions>, currency: &Currency) -> String {
+    let Some(options) = options else {
+        return String::new();
+    };
+    let money = money(currency);
+    let mut out = String::new();
+    let _ = writeln!(out);
+    let _ = writeln!(out, "Pricing options (cost-plus; no quantity discount)");
+    for line in &options.components {
+        let _ = writeln!(
+            out,
+            "{:<58} {:>4} x {:>10} = {:>12}",
+            format!("{} ({})", line.name, line.kind),
+            line.count,
+            money(line.per_device_monthly_fee),
+            money(line.monthly)
+        );
+    }
+    if let Some(package) = &options.package {
+        let _ = writeln!(
+            out,
+            "Complete package {} ({} users, {}, {} months)",
+            package.band_id,
+            package.users,
+            package.acquisition.name(),
+            package.term_months
+        );
+        let _ = writeln!(
+            out,
+            "  Services: {} {} x {:<14} {:>12}",
+            package.service_tier,
+            package.service_kind,
+            package.service_devices,
+            money(package.services_monthly)
+        );
+        for item in &package.items {
+            let _ = writeln!(out, "  {:<40} {:>12}", item.name, money(item.monthly));
+        }
+        let _ = writeln!(
+            out,
+            "  {:<40} {:>12}",
+            "Package monthly fee",
+            money(package.monthly_fee)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "Options monthly        {:>14}",
+        money(options.options_monthly)
+    );
+    let _ = writeln!(
+        out,
+        "Combined monthly       {:>14}",
+        money(options.combined.monthly_recurring)
+    );
+    let _ = writeln!(
+        out,
+        "Combined first invoice {:>14}",
+        money(options.combined.first_invoice)
+    );
+    let _ = writeln!(
+        out,
+        "Combined contract value{:>14}",
+        money(options.combined.total_contract_value)
+    );
+    out
+}
+
+fn parse_devices_part(text: &str, whole: &str, form: &str) -> Result<(String, u32), String> {
+    let (kind, count) = text
+        .split_once('=')
+        .ok_or_else(|| format!("'{whole}' is not {form}"))?;
+    if kind.trim().is_empty() {
+        return Err(format!("'{whole}' has no device kind: write {form}"));
+    }
+    let count = parse_positive(count)
+        .map_err(|_| format!("count '{count}' in '{whole}' is not a whole number of at least 1"))?;
+    Ok((kind.trim().to_lowercase(), count))
+}
+
+/// Parses `COMPONENT:KIND=COUNT`.
+///
+/// # Errors
+/// A message naming the malformed value and the expected form.
+pub fn parse_component(text: &str) -> Result<ComponentLine, String> {
+    let form = "COMPONENT:KIND=COUNT (for example monitoring:server=5)";
+    let (component, rest) = text
+        .split_once(':')
+        .ok_or_else(|| format!("'{text}' is not {form}"))?;
+    if component.trim().is_empty() {
+        return Err(format!("'{text}' has no component: write {form}"));
+    }
+    let (kind, count) = parse_devices_part(rest, text, form)?;
+    Ok(ComponentLine {
+        choice: ComponentChoice::Component(component.trim().to_lowercase()),
+        kind,
+        count,
+    })
+}
+
+/// Parses `PHASE:KIND=COUNT`.
+///
+/// # Errors
+/// A message naming the malformed value and the expected form.
+pub fn parse_phase(text: &str) -> Result<ComponentLine, String> {
+    let form = "PHASE:KIND=COUNT (for example 2:server=5)";
+    let (phase, rest) = text
+        .split_once(':')
+        .ok_or_else(|| format!("'{text}' is not {form}"))?;
+    let phase = parse_positive(phase)
+        .map_err(|_| format!("phase '{phase}' in '{text}' is not a number such as 1-4"))?;
+    let (kind, count) = parse_devices_part(rest, text, form)?;
+    Ok(ComponentLine {
+        choice: ComponentChoice::Phase(phase),
+        kind,
+        count,
+    })
+}

@@ -1,0 +1,117 @@
+//! `msp-quote tm`: a time-and-materials estimate from work items.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{load, money, one_line, parse_positive, pretty};
+use crate::cli::{CliError, OutputFormat};
+use crate::core::options::time_materials::{Estimate, Place, Urgency, WorkItem, estimate};
+use crate::core::price_book::Currency;
+use crate::formats::options_json::estimate_json;
+
+/// Arguments of `tm`.
+#[derive(Debug, Args)]
+pub struct TmArgs {
+    /// A work item, DESCRIPTION:MINUTES:remote|on-site:normal|emergency|escalated (repeatable).
+    #[arg(long = "item", value_name = "DESC:MIN:PLACE:URGENCY", value_parser = parse_item, required = true)]
+    pub items: Vec<WorkItem>,
+    /// Price book (RON); the embedded standard book when omitted.
+    #[arg(long, value_name = "FILE")]
+    pub price_book: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+/// Runs `tm`.
+///
+/// # Errors
+/// A one-line [`CliError`] for an invalid book or an item the book cannot price.
+pub fn run_tm(args: &TmArgs) -> Result<String, CliError> {
+    let book = load(args.price_book.as_deref())?;
+    let result = estimate(&book, &args.items).map_err(one_line)?;
+    Ok(match args.format {
+        OutputFormat::Json => pretty(&estimate_json(&result)),
+        OutputFormat::Text => estimate_table(&result, &book.currency),
+    })
+}
+
+/// The estimate as a readable table.
+pub fn estimate_table(result: &Estimate, currency: &Currency) -> String {
+    let money = money(currency);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<28} {:>7} {:<8} {:<9} {:>7} {:>10} {:>10} {:>11}",
+        "Item", "Minutes", "Place", "Urgency", "Billed", "Rate/h", "Travel", "Amount"
+    );
+    for item in &result.items {
+        let _ = writeln!(
+            out,
+            "{:<28} {:>7} {:<8} {:<9} {:>7} {:>10} {:>10} {:>11}",
+            item.description,
+            item.minutes,
+            item.place.name(),
+            item.urgency.name(),
+            item.billed_minutes,
+            money(item.hourly_rate),
+            money(item.travel_premium),
+            money(item.amount)
+        );
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "Billed minutes  {:>12}", result.billed_minutes);
+    let _ = writeln!(out, "Labour          {:>12}", money(result.labour));
+    let _ = writeln!(out, "Travel          {:>12}", money(result.travel));
+    let _ = writeln!(out, "Total           {:>12}", money(result.total));
+    let _ = writeln!(out, "(no quantity discount applies to hourly work)");
+    out
+}
+
+/// Parses `DESCRIPTION:MINUTES:remote|on-site:normal|emergency|escalated`; the description
+/// may itself contain colons.
+///
+/// # Errors
+/// A message naming the malformed part and the expected form.
+pub fn parse_item(text: &str) -> Result<WorkItem, String> {
+    let form = "DESCRIPTION:MINUTES:remote|on-site:normal|emergency|escalated (for example \"Reset router:16:remote:normal\")";
+    let mut parts = text.rsplitn(4, ':');
+    let (Some(urgency), Some(place), Some(minutes), Some(description)) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(format!("'{text}' is not {form}"));
+    };
+    if description.trim().is_empty() {
+        return Err(format!("'{text}' has no description: write {form}"));
+    }
+    let minutes = parse_positive(minutes).map_err(|_| {
+        format!("minutes '{minutes}' in '{text}' are not a whole number of at least 1")
+    })?;
+    let place = match place.trim().to_lowercase().as_str() {
+        "remote" => Place::Remote,
+        "on-site" | "onsite" => Place::OnSite,
+        other => {
+            return Err(format!(
+                "place '{other}' in '{text}' is not remote or on-site"
+            ));
+        }
+    };
+    let urgency = match urgency.trim().to_lowercase().as_str() {
+        "normal" => Urgency::Normal,
+        "emergency" => Urgency::Emergency,
+        "escalated" => Urgency::Escalated,
+        other => {
+            return Err(format!(
+                "urgency '{other}' in '{text}' is not normal, emergency or escalated"
+            ));
+        }
+    };
+    Ok(WorkItem {
+        description: description.trim().to_string(),
+        minutes,
+        place,
+        urgency,
+    })
+}

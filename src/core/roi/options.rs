@@ -1,0 +1,86 @@
+//! The same customer priced at every tier of the book and at the quote's own configuration.
+
+use rust_decimal::Decimal;
+
+use super::{CustomerCosts, RoiResult, roi_over_schedule};
+use crate::core::price_book::PriceBook;
+use crate::core::pricing::{PricingError, price_quote};
+use crate::core::quote::Quote;
+
+/// Which configuration an option prices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoiOptionKind {
+    /// Every device line moved to this tier (its id).
+    Tier(String),
+    /// The quote as it is.
+    QuoteAsIs,
+}
+
+impl RoiOptionKind {
+    /// The option's id for JSON and tables: the tier id, or "quote".
+    pub fn id(&self) -> &str {
+        match self {
+            RoiOptionKind::Tier(tier) => tier,
+            RoiOptionKind::QuoteAsIs => "quote",
+        }
+    }
+}
+
+/// One priced option and its ROI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoiOption {
+    pub kind: RoiOptionKind,
+    /// The option's name for people ("Silver", "This quote").
+    pub name: String,
+    pub monthly_recurring: Decimal,
+    pub total_contract_value: Decimal,
+    pub roi: RoiResult,
+}
+
+/// The ROI of `quote` with every device line moved to each tier of `book` (in book order:
+/// Bronze, Silver, Gold in the standard book), then of the quote as it is.
+///
+/// A tier that cannot price the quote (a device kind it has no price for) is left out and
+/// its reason returned in the second list.
+///
+/// # Errors
+/// The [`PricingError`] of the quote as it is, when it cannot be priced.
+pub fn roi_options(
+    book: &PriceBook,
+    quote: &Quote,
+    costs: &CustomerCosts,
+    discount_rate_percent: Decimal,
+) -> Result<(Vec<RoiOption>, Vec<String>), PricingError> {
+    let decimals = book.currency.decimals;
+    let mut options = Vec::with_capacity(book.tiers.len() + 1);
+    let mut left_out = Vec::new();
+    let option_of = |kind: RoiOptionKind, name: String, quote: &Quote| {
+        price_quote(book, quote).map(|priced| RoiOption {
+            kind,
+            name,
+            monthly_recurring: priced.monthly_recurring,
+            total_contract_value: priced.total_contract_value,
+            roi: roi_over_schedule(costs, &priced.schedule, discount_rate_percent, decimals),
+        })
+    };
+    for tier in &book.tiers {
+        let mut at_tier = quote.clone();
+        for line in &mut at_tier.devices {
+            line.tier = tier.id.clone();
+        }
+        match option_of(
+            RoiOptionKind::Tier(tier.id.clone()),
+            tier.name.clone(),
+            &at_tier,
+        ) {
+            Ok(option) => options.push(option),
+            Err(error) => left_out.push(format!("option {}: {error}", tier.name)),
+        }
+    }
+    options.push(option_of(
+        RoiOptionKind::QuoteAsIs,
+        "This quote".to_string(),
+        quote,
+    )?);
+    Ok((options, left_out))
+}

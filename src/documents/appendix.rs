@@ -1,0 +1,444 @@
+//! The SOW pricing appendix: numbered sections a contract specialist attaches to the statement
+//! of work, from recurring fees to the price book that produced them.
+
+use rust_decimal::Decimal;
+
+use super::layout::{Align, Column, Layout, MUTED, Row, Style, Table};
+use super::pdf::{self, LOGO_RESOURCE, Logo};
+use super::{
+    DocumentError, DocumentInputs, Formats, customer_name, long_date, months, percent, quantity,
+    quote_label, tables, valid_until,
+};
+use crate::core::price_book::{DiscountMode, PastLastBand};
+
+const TITLE: &str = "Pricing appendix to the statement of work";
+
+/// Draws the body of one numbered section.
+type Section = fn(&mut Layout, &DocumentInputs, &Formats);
+
+/// Renders the appendix.
+pub(super) fn render(inputs: &DocumentInputs) -> Result<Vec<u8>, DocumentError> {
+    let customer = customer_name(inputs.quote);
+    let company = &inputs.book.branding.company_name;
+    let (mut layout, logo) = pdf::start(
+        inputs,
+        format!("{company} \u{2014} {TITLE} \u{2014} {customer}"),
+    )?;
+    let formats = Formats::new(inputs.priced);
+    title_block(&mut layout, inputs, logo.as_ref());
+    let sections: [(&str, Section); 10] = [
+        ("Recurring fees", recurring_fees),
+        ("Quantity discounts", quantity_discounts),
+        ("One-time fees", one_time_fees),
+        ("Hourly rates and what each tier includes", rate_card),
+        ("Technical support and flex time", support_and_flex),
+        ("Term and term credits", term_and_credits),
+        ("Invoicing and late payment", invoicing),
+        ("Cancellation and device removal", cancellation),
+        ("Patch deployment targets", patch_targets),
+        ("Pricing basis", pricing_basis),
+    ];
+    for (index, (title, section)) in sections.iter().enumerate() {
+        layout.heading(&format!("{}. {title}", index + 1), 70.0);
+        section(&mut layout, inputs, &formats);
+    }
+    let footer = format!(
+        "{company} \u{00B7} Pricing appendix \u{00B7} {} \u{00B7} {customer}",
+        quote_label(inputs.quote)
+    );
+    let pages = layout.finish(&footer);
+    pdf::save(inputs, pages, logo, &format!("{TITLE}: {customer}"))
+}
+
+fn title_block(layout: &mut Layout, inputs: &DocumentInputs, logo: Option<&Logo>) {
+    let top = layout.geometry.margin_top - 20.0;
+    let mut text_left = layout.left();
+    if let Some(logo) = logo {
+        layout.image(LOGO_RESOURCE, logo.pixels, layout.left(), top, 40.0);
+        text_left += 52.0;
+    }
+    let accent = layout.accent;
+    layout.text(
+        text_left,
+        top + 16.0,
+        &inputs.book.branding.company_name,
+        Style::BODY.sized(13.0).bold().coloured(accent),
+    );
+    layout.text(
+        text_left,
+        top + 32.0,
+        &inputs.book.branding.address_lines.join(", "),
+        Style::BODY.sized(8.5).coloured(MUTED),
+    );
+    layout.set_cursor(top + 62.0);
+    layout.text(
+        layout.left(),
+        layout.cursor(),
+        TITLE,
+        Style::BODY.sized(18.0).bold(),
+    );
+    layout.space(14.0);
+    let quote = inputs.quote;
+    layout.facts(
+        &[
+            ("Customer".to_string(), customer_name(quote).to_string()),
+            ("Quote".to_string(), quote_label(quote)),
+            ("Quote date".to_string(), long_date(quote.date)),
+            (
+                "Prices valid until".to_string(),
+                long_date(valid_until(quote, inputs.book)),
+            ),
+        ],
+        100.0,
+        Style::BODY,
+    );
+}
+
+fn recurring_fees(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+    layout.paragraph(
+        "Monthly fees per device and tier after the quantity discount (and any extra discount), \
+         each net price rounded to the cent before it is multiplied by the quantity.",
+        Style::BODY,
+    );
+    layout.table(&tables::recurring_fees(inputs.priced, formats));
+}
+
+fn quantity_discounts(layout: &mut Layout, inputs: &DocumentInputs, _formats: &Formats) {
+    let book = inputs.book;
+    let priced = inputs.priced;
+    let used: Vec<&str> = priced
+        .lines
+        .iter()
+        .filter_map(|line| book.tier(&line.tier))
+        .filter_map(|tier| tier.discount_schedule.as_deref())
+        .collect();
+    let schedules: Vec<_> = book
+        .discount_schedules
+        .iter()
+        .filter(|schedule| used.is_empty() || used.contains(&schedule.id.as_str()))
+        .collect();
+    if schedules.is_empty() {
+        layout.paragraph("No quantity discount applies to this quote.", Style::BODY);
+    }
+    for schedule in schedules {
+        let kind = book.kind_name(&schedule.counted_kind).to_lowercase();
+        let applies: Vec<String> = schedule
+            .applies_to_kinds
+            .iter()
+            .map(|id| book.kind_name(id).to_lowercase())
+            .collect();
+        let mode = match schedule.mode {
+            DiscountMode::Volume => format!(
+                "The band is chosen by the total number of {kind}s on the quote across all \
+                 tiers, and every {kind} gets that band's discount."
+            ),
+            DiscountMode::Graduated => format!(
+                "Each {kind} gets the discount of the band its position falls in (graduated)."
+            ),
+        };
+        layout.paragraph(
+            &format!(
+                "{mode} The discount applies to the tiered monthly fees of: {}.",
+                applies.join(", ")
+            ),
+            Style::BODY,
+        );
+        let rows = schedule
+            .bands
+            .iter()
+            .map(|band| {
+                let range = if band.min == band.max {
+                    band.min.to_string()
+                } else {
+                    format!("{}-{}", band.min, band.max)
+                };
+                let this_quote = priced.band.as_ref().is_some_and(|applied| {
+                    applied.schedule_id == schedule.id
+                        && applied.min == band.min
+                        && applied.max == band.max
+                });
+                Row::new(vec![
+                    range.into(),
+                    percent(band.discount_percent).into(),
+                    if this_quote {
+                        format!(
+                            "this quote ({} {kind}s)",
+                            priced.band.as_ref().map_or(0, |b| b.count)
+                        )
+                    } else {
+                        String::new()
+                    }
+                    .into(),
+                ])
+            })
+            .collect();
+        layout.table(&Table {
+            columns: vec![
+                Column::new(format!("Number of {kind}s"), 2.0, Align::Left),
+                Column::new("Discount", 1.5, Align::Right),
+                Column::new("", 2.5, Align::Left),
+            ],
+            rows,
+        });
+        let last = schedule.bands.last().map_or(0, |band| band.max);
+        let past = match schedule.past_last_band {
+            PastLastBand::LastRateWithWarning => format!(
+                "Above {last} {kind}s the last band's discount applies and the pricing needs \
+                 approval."
+            ),
+            PastLastBand::Refuse => format!("Quotes above {last} {kind}s are priced separately."),
+        };
+        let discountable: Vec<&str> = book
+            .addons
+            .iter()
+            .filter(|addon| addon.discountable && schedule.applies_to_discountable_addons)
+            .map(|addon| addon.name.as_str())
+            .collect();
+        let addons = if discountable.is_empty() {
+            "à la carte add-ons".to_string()
+        } else {
+            format!("à la carte add-ons other than {}", discountable.join(", "))
+        };
+        layout.bullets(
+            &[
+                format!("The discount does not apply to hourly rates, nor to {addons}."),
+                past,
+            ],
+            Style::BODY,
+        );
+    }
+}
+
+fn one_time_fees(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+    layout.table(&tables::one_time_fees(inputs.priced, formats));
+}
+
+fn rate_card(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+    layout.paragraph(
+        "Work outside the included hours is billed at these hourly rates, in whole billing \
+         increments rounded up. On-site work carries the travel premium shown, once per visit. \
+         The escalated rate applies to work that needs a senior systems consultant. Hourly \
+         rates are never discounted.",
+        Style::BODY,
+    );
+    layout.table(&tables::rate_card(inputs.book, formats));
+    layout.subheading("What each tier includes", 80.0);
+    let proposed: Vec<&str> = inputs
+        .priced
+        .lines
+        .iter()
+        .map(|line| line.tier.as_str())
+        .collect();
+    layout.table(&tables::tier_comparison(inputs.book, &proposed, formats));
+}
+
+fn hours(value: Decimal) -> String {
+    if value == Decimal::ONE {
+        "1 hour".to_string()
+    } else {
+        format!("{} hours", quantity(value))
+    }
+}
+
+fn support_and_flex(layout: &mut Layout, inputs: &DocumentInputs, _formats: &Formats) {
+    let book = inputs.book;
+    let mut items: Vec<String> = book
+        .tiers
+        .iter()
+        .map(|tier| {
+            format!(
+                "{}: {} of technical support and {} of flex time per device per month.",
+                tier.name,
+                hours(tier.included_support_hours),
+                hours(tier.included_flex_hours)
+            )
+        })
+        .collect();
+    let support = book.technical_support;
+    items.push(format!(
+        "Technical support (remote assistance, phone support or remote maintenance) accrues in \
+         {}-minute increments.",
+        support.accrual_increment_minutes
+    ));
+    items.push(if support.carry_over {
+        "Unused technical-support hours carry over to the next month.".to_string()
+    } else {
+        "Technical-support hours must be used in the month they are earned: there is no \
+         carry-over."
+            .to_string()
+    });
+    let flex = book.flex_time;
+    items.push(format!(
+        "Flex time can be banked and used later for technical support or on-site project work, \
+         up to a cap of {} banked.",
+        hours(flex.bank_cap_hours)
+    ));
+    if flex.expires_at_calendar_year_end {
+        items.push("Banked flex time expires at the end of each calendar year.".to_string());
+    }
+    items.push(format!(
+        "On-site use of flex time is taken in blocks of {}.",
+        hours(flex.on_site_block_hours)
+    ));
+    layout.bullets(&items, Style::BODY);
+}
+
+fn term_and_credits(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+    let priced = inputs.priced;
+    let credits = if priced.credits.is_empty() {
+        "It carries no term credits.".to_string()
+    } else {
+        let list: Vec<String> = priced
+            .credits
+            .iter()
+            .map(|credit| format!("{} in month {}", formats.money(credit.amount), credit.month))
+            .collect();
+        format!(
+            "It earns term credits of {}, applied to that month's invoice; a credit never makes \
+             an invoice negative.",
+            list.join(" and ")
+        )
+    };
+    layout.paragraph(
+        &format!(
+            "The term is {}, starting with the month of installation. {credits} The amounts due \
+             by contract month:",
+            months(priced.term_months)
+        ),
+        Style::BODY,
+    );
+    let mut rows: Vec<Row> = priced
+        .schedule
+        .iter()
+        .map(|month| {
+            Row::new(vec![
+                month.month.to_string().into(),
+                formats.money(month.recurring).into(),
+                formats.money(month.setup).into(),
+                if month.credit.is_zero() {
+                    "".into()
+                } else {
+                    format!("-{}", formats.money(month.credit)).into()
+                },
+                formats.money(month.due).into(),
+            ])
+        })
+        .collect();
+    rows.push(Row::total(vec![
+        "Total".into(),
+        formats
+            .money(priced.schedule.iter().map(|m| m.recurring).sum())
+            .into(),
+        formats
+            .money(priced.schedule.iter().map(|m| m.setup).sum())
+            .into(),
+        format!("-{}", formats.money(priced.credits_applied())).into(),
+        formats.money(priced.total_contract_value).into(),
+    ]));
+    layout.table(&Table {
+        columns: vec![
+            Column::new("Contract month", 1.4, Align::Left),
+            Column::new("Recurring", 1.5, Align::Right),
+            Column::new("Setup", 1.3, Align::Right),
+            Column::new("Term credit", 1.3, Align::Right),
+            Column::new("Amount due", 1.5, Align::Right),
+        ],
+        rows,
+    });
+}
+
+fn invoicing(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+    let priced = inputs.priced;
+    layout.bullets(
+        &[
+            "Invoices are issued monthly, in advance, for the coming month.".to_string(),
+            format!(
+                "The signed agreement, the setup fee and the first month's fee ({}) are due \
+                 before installation.",
+                formats.money(priced.first_invoice())
+            ),
+            format!(
+                "Late payment: {} per month on the overdue amount, from the due date.",
+                percent(inputs.book.contract.late_fee_percent_per_month)
+            ),
+        ],
+        Style::BODY,
+    );
+}
+
+fn cancellation(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+    let priced = inputs.priced;
+    let damages_months = inputs.book.contract.liquidated_damages_months;
+    let factor = Decimal::from(damages_months);
+    let mut items = vec![format!(
+        "Early termination of the agreement: liquidated damages of {} of the monthly service \
+         fees, {} x {} = {}.",
+        months(damages_months),
+        damages_months,
+        formats.money(priced.monthly_recurring),
+        formats.money(factor * priced.monthly_recurring)
+    )];
+    for line in &priced.lines {
+        items.push(format!(
+            "Removing a {} {} before the end of the term: {} of its fee, {} x {} = {} per \
+             device.",
+            line.tier_name,
+            line.kind_name.to_lowercase(),
+            months(damages_months),
+            damages_months,
+            formats.money(line.unit_net),
+            formats.money(factor * line.unit_net)
+        ));
+    }
+    items.push(
+        "After a removal, the remaining devices are charged the price book's fee for their new \
+         count, from the next invoice."
+            .to_string(),
+    );
+    layout.bullets(&items, Style::BODY);
+}
+
+fn patch_targets(layout: &mut Layout, inputs: &DocumentInputs, _formats: &Formats) {
+    let rows = inputs
+        .book
+        .patch_targets
+        .iter()
+        .map(|target| {
+            Row::new(vec![
+                target.class.clone().into(),
+                target.target.clone().into(),
+            ])
+        })
+        .collect();
+    layout.table(&Table {
+        columns: vec![
+            Column::new("Patch class", 2.0, Align::Left),
+            Column::new("Deployed", 3.0, Align::Left),
+        ],
+        rows,
+    });
+}
+
+fn pricing_basis(layout: &mut Layout, inputs: &DocumentInputs, _formats: &Formats) {
+    let book = inputs.book;
+    let pin = inputs.book_pin;
+    let quote = inputs.quote;
+    layout.paragraph(
+        "The figures of this appendix were produced from exactly this price book and quote:",
+        Style::BODY,
+    );
+    layout.facts(
+        &[
+            ("Price book".to_string(), book.name.clone()),
+            ("Price book id".to_string(), pin.id.clone()),
+            ("Version".to_string(), pin.version.clone()),
+            ("Effective from".to_string(), long_date(book.effective_date)),
+            ("SHA-256".to_string(), pin.sha256.clone()),
+            ("Quote".to_string(), quote.number.clone()),
+            ("Quote revision".to_string(), quote.revision.to_string()),
+            ("Quote date".to_string(), long_date(quote.date)),
+        ],
+        100.0,
+        Style::BODY,
+    );
+}

@@ -1,0 +1,179 @@
+//! From laid-out pages to deterministic PDF bytes: the embedded, subset font; the lossless
+//! logo; metadata dated from the quote; a file id derived from the inputs.
+
+use lopdf::{Object, StringFormat};
+use printpdf::{
+    FontId, ImageCompression, ImageOptimizationOptions, ParsedFont, PdfDocument, PdfFont, PdfPage,
+    PdfSaveOptions, RawImage, XObject, XObjectId,
+};
+use sha2::{Digest, Sha256};
+
+use super::layout::{FONT_RESOURCE, Layout, Metrics, PageGeometry};
+use super::{DocumentError, DocumentInputs};
+use crate::core::price_book::PaperSize;
+
+/// The logo's resource name.
+pub const LOGO_RESOURCE: &str = "Logo";
+
+/// A decoded logo and its size in pixels.
+pub struct Logo {
+    image: RawImage,
+    pub pixels: (u32, u32),
+}
+
+/// Checks the assets and starts a layout on the book's paper size.
+///
+/// # Errors
+/// A [`DocumentError`] for an unusable font, or a logo the book names that is missing or
+/// not a decodable PNG.
+pub fn start<'a>(
+    inputs: &DocumentInputs<'a>,
+    running_header: String,
+) -> Result<(Layout<'a>, Option<Logo>), DocumentError> {
+    let metrics = Metrics::new(inputs.assets.font)?;
+    let logo = match &inputs.book.branding.logo {
+        None => None,
+        Some(path) => {
+            let bytes = inputs
+                .assets
+                .logo_png
+                .ok_or_else(|| DocumentError::MissingLogo { path: path.clone() })?;
+            Some(decode_logo(bytes)?)
+        }
+    };
+    let geometry = match inputs.book.branding.paper {
+        PaperSize::A4 => PageGeometry::A4,
+        PaperSize::Letter => PageGeometry::LETTER,
+    };
+    Ok((
+        Layout::new(
+            metrics,
+            geometry,
+            inputs.book.branding.accent_rgb,
+            running_header,
+        ),
+        logo,
+    ))
+}
+
+fn decode_logo(bytes: &[u8]) -> Result<Logo, DocumentError> {
+    const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
+    if !bytes.starts_with(PNG_SIGNATURE) {
+        return Err(DocumentError::BadLogo {
+            reason: "the file does not start with the PNG signature".to_string(),
+        });
+    }
+    let mut warnings = Vec::new();
+    let image = RawImage::decode_from_bytes(bytes, &mut warnings)
+        .map_err(|reason| DocumentError::BadLogo { reason })?;
+    let pixels = (
+        u32::try_from(image.width).unwrap_or(0),
+        u32::try_from(image.height).unwrap_or(0),
+    );
+    if pixels.0 == 0 || pixels.1 == 0 {
+        return Err(DocumentError::BadLogo {
+            reason: "the image is empty".to_string(),
+        });
+    }
+    Ok(Logo { image, pixels })
+}
+
+/// Serialises the pages: font subset and embedded, logo Flate-compressed, metadata and the
+/// file id derived from the inputs (no clock, no random ids).
+///
+/// # Errors
+/// [`DocumentError::BadFont`] when printpdf cannot parse the font.
+pub fn save(
+    inputs: &DocumentInputs,
+    pages: Vec<PdfPage>,
+    logo: Option<Logo>,
+    title: &str,
+) -> Result<Vec<u8>, DocumentError> {
+    let mut font_warnings = Vec::new();
+    let font =
+        ParsedFont::from_bytes(inputs.assets.font, 0, &mut font_warnings).ok_or_else(|| {
+            DocumentError::BadFont {
+                reason: "printpdf cannot parse it".to_string(),
+            }
+        })?;
+    let mut document = PdfDocument::new(title);
+    document
+        .resources
+        .fonts
+        .map
+        .insert(FontId(FONT_RESOURCE.to_string()), PdfFont::new(font));
+    if let Some(logo) = logo {
+        document.resources.xobjects.map.insert(
+            XObjectId(LOGO_RESOURCE.to_string()),
+            XObject::Image(logo.image),
+        );
+    }
+    let info = &mut document.metadata.info;
+    let timestamp = inputs
+        .quote
+        .date
+        .and_hms_opt(0, 0, 0)
+        .map_or(0, |moment| moment.and_utc().timestamp());
+    if let Ok(date) = printpdf::OffsetDateTime::from_unix_timestamp(timestamp) {
+        info.creation_date = date;
+        info.modification_date = date;
+        info.metadata_date = date;
+    }
+    info.author = inputs.book.branding.company_name.clone();
+    info.creator = "msp-quote".to_string();
+    info.producer = "msp-quote (printpdf)".to_string();
+    info.subject = format!(
+        "{} for {}",
+        super::quote_label(inputs.quote),
+        super::customer_name(inputs.quote)
+    );
+    info.identifier = super::quote_label(inputs.quote);
+    document.with_pages(pages);
+
+    let options = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: Some(ImageOptimizationOptions {
+            quality: None,
+            max_image_size: None,
+            dither_greyscale: None,
+            convert_to_greyscale: Some(false),
+            auto_optimize: Some(false),
+            format: Some(ImageCompression::Flate),
+        }),
+    };
+    let mut warnings = Vec::new();
+    let mut pdf = document.to_lopdf_document(&options, &mut warnings);
+    let id = file_id(inputs, title);
+    pdf.trailer.set(
+        "ID",
+        Object::Array(vec![
+            Object::String(id.clone(), StringFormat::Hexadecimal),
+            Object::String(id, StringFormat::Hexadecimal),
+        ]),
+    );
+    pdf.compress();
+    let mut bytes = Vec::new();
+    pdf.save_to(&mut bytes)
+        .map_err(|error| DocumentError::Assemble {
+            reason: error.to_string(),
+        })?;
+    Ok(bytes)
+}
+
+/// 16 bytes of SHA-256 over what identifies the document: its title, the quote and the book.
+fn file_id(inputs: &DocumentInputs, title: &str) -> Vec<u8> {
+    let mut hasher = Sha256::new();
+    for part in [
+        title,
+        &inputs.quote.number,
+        &inputs.quote.revision.to_string(),
+        &inputs.quote.date.to_string(),
+        &inputs.book_pin.sha256,
+    ] {
+        hasher.update(part.as_bytes());
+        hasher.update([0u8]);
+    }
+    hasher.finalize()[..16].to_vec()
+}

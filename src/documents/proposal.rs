@@ -1,0 +1,354 @@
+//! The customer proposal: cover, executive summary, configuration and tier comparison, fees,
+//! term credits and yearly totals, ROI, requirements, terms and acceptance.
+
+use super::layout::{Align, Column, Layout, MUTED, Row, Style, Table, tint};
+use super::pdf::{self, LOGO_RESOURCE, Logo};
+use super::{
+    DocumentError, DocumentInputs, Formats, chart, customer_name, long_date, months, percent,
+    quote_label, tables, valid_until,
+};
+
+const TITLE: &str = "Managed services proposal";
+
+/// Renders the proposal.
+pub(super) fn render(inputs: &DocumentInputs) -> Result<Vec<u8>, DocumentError> {
+    let customer = customer_name(inputs.quote);
+    let company = &inputs.book.branding.company_name;
+    let (mut layout, logo) =
+        pdf::start(inputs, format!("{company} \u{2014} {TITLE} for {customer}"))?;
+    let formats = Formats::new(inputs.priced);
+    cover(&mut layout, inputs, logo.as_ref());
+    layout.new_page();
+    executive_summary(&mut layout, inputs, &formats);
+    configuration(&mut layout, inputs, &formats);
+    fees(&mut layout, inputs, &formats);
+    term_and_totals(&mut layout, inputs, &formats);
+    if let Some(roi) = inputs.roi {
+        return_on_investment(&mut layout, roi, &formats);
+    }
+    requirements(&mut layout, inputs);
+    terms(&mut layout, inputs, &formats);
+    acceptance(&mut layout, inputs);
+    let footer = format!(
+        "{company} \u{00B7} Proposal {} \u{00B7} {customer}",
+        quote_label(inputs.quote)
+    );
+    let pages = layout.finish(&footer);
+    pdf::save(inputs, pages, logo, &format!("{TITLE}: {customer}"))
+}
+
+fn cover(layout: &mut Layout, inputs: &DocumentInputs, logo: Option<&Logo>) {
+    let branding = &inputs.book.branding;
+    let accent = layout.accent;
+    let width = layout.geometry.width;
+    layout.fill_rect(0.0, 0.0, width, 10.0, accent);
+    let top = layout.geometry.margin_top;
+    let mut text_left = layout.left();
+    if let Some(logo) = logo {
+        layout.image(LOGO_RESOURCE, logo.pixels, layout.left(), top, 56.0);
+        text_left += 70.0;
+    }
+    let name_style = Style::BODY.sized(16.0).bold().coloured(accent);
+    layout.text(text_left, top + 20.0, &branding.company_name, name_style);
+    let address = Style::BODY.sized(9.0).coloured(MUTED);
+    for (index, line) in branding.address_lines.iter().enumerate() {
+        layout.text(text_left, top + 36.0 + index as f32 * 12.0, line, address);
+    }
+
+    let title_top = layout.geometry.height * 0.30;
+    layout.fill_rect(layout.left(), title_top, 6.0, 112.0, accent);
+    let inner = layout.left() + 20.0;
+    layout.text(
+        inner,
+        title_top + 30.0,
+        "Managed IT services proposal",
+        Style::BODY.sized(26.0).bold(),
+    );
+    layout.text(
+        inner,
+        title_top + 62.0,
+        "Prepared for",
+        Style::BODY.sized(11.0).coloured(MUTED),
+    );
+    layout.text(
+        inner,
+        title_top + 86.0,
+        customer_name(inputs.quote),
+        Style::BODY.sized(20.0).bold().coloured(accent),
+    );
+    if !inputs.quote.customer.contact.trim().is_empty() {
+        layout.text(
+            inner,
+            title_top + 104.0,
+            &format!("Attention: {}", inputs.quote.customer.contact),
+            Style::BODY.sized(10.0),
+        );
+    }
+
+    layout.set_cursor(title_top + 160.0);
+    let quote = inputs.quote;
+    layout.facts(
+        &[
+            ("Quote number".to_string(), quote.number.clone()),
+            ("Revision".to_string(), quote.revision.to_string()),
+            ("Date".to_string(), long_date(quote.date)),
+            (
+                "Valid until".to_string(),
+                long_date(valid_until(quote, inputs.book)),
+            ),
+            ("Term".to_string(), months(inputs.priced.term_months)),
+        ],
+        110.0,
+        Style::BODY.sized(11.0),
+    );
+    let bottom = layout.geometry.height - layout.geometry.margin_bottom - 20.0;
+    layout.text(
+        layout.left(),
+        bottom,
+        &format!("Prepared by {}", branding.company_name),
+        Style::BODY.sized(9.0).coloured(MUTED),
+    );
+}
+
+fn executive_summary(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+    let priced = inputs.priced;
+    let quote = inputs.quote;
+    layout.heading("Executive summary", 60.0);
+    let devices = quote.device_count();
+    let device_word = if devices == 1 { "device" } else { "devices" };
+    layout.paragraph(
+        &format!(
+            "{} proposes to manage {devices} {device_word} for {} under a {}-month agreement \
+             for a fixed monthly fee of {}. The fee covers the service tiers described below; \
+             other work is billed at the hourly rates of the pricing appendix.",
+            inputs.book.branding.company_name,
+            customer_name(quote),
+            priced.term_months,
+            formats.money(priced.monthly_recurring),
+        ),
+        Style::BODY,
+    );
+    let mut rows = vec![
+        Row::new(vec![
+            "Monthly fee".into(),
+            formats.money(priced.monthly_recurring).into(),
+        ]),
+        Row::new(vec!["Term".into(), months(priced.term_months).into()]),
+        Row::new(vec![
+            "First invoice (due before installation)".into(),
+            formats.money(priced.first_invoice()).into(),
+        ]),
+        Row::new(vec![
+            "Term credits".into(),
+            formats.money(priced.credits_applied()).into(),
+        ]),
+    ];
+    if let Some(roi) = inputs.roi {
+        rows.push(Row::new(vec![
+            "Net savings over the term".into(),
+            formats.money(roi.net_savings).into(),
+        ]));
+        rows.push(Row::new(vec![
+            "Return on investment".into(),
+            percent(roi.roi_percent).into(),
+        ]));
+        rows.push(Row::new(vec![
+            "Payback".into(),
+            roi.payback_month
+                .map_or("not within the term".to_string(), |month| {
+                    format!("month {month}")
+                })
+                .into(),
+        ]));
+    }
+    rows.push(Row::total(vec![
+        "Total contract value".into(),
+        formats.money(priced.total_contract_value).into(),
+    ]));
+    layout.table(&Table {
+        columns: vec![
+            Column::new("Key figures", 4.0, Align::Left),
+            Column::new("", 2.0, Align::Right),
+        ],
+        rows,
+    });
+}
+
+fn configuration(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+    let priced = inputs.priced;
+    layout.heading("Recommended configuration", 80.0);
+    let rows = priced
+        .lines
+        .iter()
+        .map(|line| {
+            Row::new(vec![
+                line.tier_name.clone().into(),
+                line.kind_name.clone().into(),
+                line.count.to_string().into(),
+            ])
+        })
+        .chain(priced.addons.iter().map(|addon| {
+            Row::new(vec![
+                "Add-on".into(),
+                addon.name.clone().into(),
+                addon.quantity.to_string().into(),
+            ])
+        }))
+        .collect();
+    layout.table(&Table {
+        columns: vec![
+            Column::new("Service tier", 2.0, Align::Left),
+            Column::new("Managed item", 3.5, Align::Left),
+            Column::new("Quantity", 1.2, Align::Right),
+        ],
+        rows,
+    });
+    if let Some(band) = &priced.band {
+        let kind = inputs.book.kind_name(&band.counted_kind).to_lowercase();
+        let range = if band.min == band.max {
+            format!("{}", band.min)
+        } else {
+            format!("{}-{}", band.min, band.max)
+        };
+        layout.paragraph(
+            &format!(
+                "With {} {kind}s across all tiers, this quote falls in the {range} band: a \
+                 quantity discount of {} on every tiered per-{kind} fee.",
+                band.count,
+                percent(band.discount_percent)
+            ),
+            Style::BODY,
+        );
+    }
+    layout.subheading("Bronze, Silver and Gold compared", 80.0);
+    let proposed: Vec<&str> = priced.lines.iter().map(|line| line.tier.as_str()).collect();
+    layout.table(&tables::tier_comparison(inputs.book, &proposed, formats));
+}
+
+fn fees(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+    layout.heading("Fees", 80.0);
+    layout.table(&tables::recurring_fees(inputs.priced, formats));
+    layout.subheading("One-time fees", 50.0);
+    layout.table(&tables::one_time_fees(inputs.priced, formats));
+}
+
+fn term_and_totals(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+    let priced = inputs.priced;
+    layout.heading("Term credits and yearly totals", 80.0);
+    if priced.credits.is_empty() {
+        layout.paragraph(
+            &format!(
+                "A {}-month term carries no term credits.",
+                priced.term_months
+            ),
+            Style::BODY,
+        );
+    } else {
+        layout.paragraph(
+            &format!(
+                "A {}-month term earns the credits below, applied to the invoice of the month \
+                 shown.",
+                priced.term_months
+            ),
+            Style::BODY,
+        );
+        layout.table(&tables::credits(priced, formats));
+    }
+    layout.table(&tables::yearly_totals(priced, formats));
+}
+
+fn return_on_investment(layout: &mut Layout, roi: &chart::RoiFigures, formats: &Formats) {
+    layout.heading("Return on investment", 260.0);
+    let payback = roi.payback_month.map_or(
+        "The avoided costs do not reach the payments within the term.".to_string(),
+        |month| format!("The investment pays back in month {month}."),
+    );
+    layout.paragraph(
+        &format!(
+            "Compared with what you spend on IT support today, managed services save {} over \
+             the term, a return on investment of {}. {payback}",
+            formats.money(roi.net_savings),
+            percent(roi.roi_percent)
+        ),
+        Style::BODY,
+    );
+    chart::draw(layout, roi, formats, 230.0);
+}
+
+fn requirements(layout: &mut Layout, inputs: &DocumentInputs) {
+    if inputs.book.customer_requirements.is_empty() {
+        return;
+    }
+    layout.heading("What you provide", 60.0);
+    layout.paragraph(
+        "To receive the service, the customer provides and maintains:",
+        Style::BODY,
+    );
+    layout.bullets(&inputs.book.customer_requirements, Style::BODY);
+}
+
+fn terms(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+    let book = inputs.book;
+    let priced = inputs.priced;
+    let minimum = book.terms.first().map_or(priced.term_months, |t| t.months);
+    layout.heading("Terms", 80.0);
+    let items = vec![
+        "Fees are invoiced monthly, in advance, for the coming month.".to_string(),
+        format!(
+            "The signed agreement, the setup fee and the first month's fee ({} in total) are due \
+             before installation.",
+            formats.money(priced.first_invoice())
+        ),
+        format!(
+            "Late payments carry a late fee of {} per month on the overdue amount, from the due \
+             date.",
+            percent(book.contract.late_fee_percent_per_month)
+        ),
+        format!(
+            "The minimum term is {}; this agreement runs for {}.",
+            months(minimum),
+            months(priced.term_months)
+        ),
+        format!(
+            "Early termination carries liquidated damages of {} of service fees, as the pricing \
+             appendix sets out.",
+            months(book.contract.liquidated_damages_months)
+        ),
+        format!(
+            "The prices of this proposal are valid until {}.",
+            long_date(valid_until(inputs.quote, book))
+        ),
+    ];
+    layout.bullets(&items, Style::BODY);
+}
+
+fn acceptance(layout: &mut Layout, inputs: &DocumentInputs) {
+    layout.heading("Acceptance", 190.0);
+    layout.paragraph(
+        &format!(
+            "Signed for and on behalf of the parties, accepting proposal {} on the terms above \
+             and in the statement of work.",
+            quote_label(inputs.quote)
+        ),
+        Style::BODY,
+    );
+    layout.space(10.0);
+    let top = layout.cursor();
+    let gap = 30.0;
+    let column = (layout.content_width() - gap) / 2.0;
+    let parties = [
+        customer_name(inputs.quote).to_string(),
+        inputs.book.branding.company_name.clone(),
+    ];
+    let label = Style::BODY.sized(8.5).coloured(MUTED);
+    for (index, party) in parties.iter().enumerate() {
+        let x = layout.left() + index as f32 * (column + gap);
+        layout.text(x, top + 10.0, &format!("For {party}"), Style::BODY.bold());
+        for (row, field) in ["Signature", "Name", "Title", "Date"].iter().enumerate() {
+            let line_y = top + 52.0 + row as f32 * 34.0;
+            layout.line(&[(x, line_y), (x + column, line_y)], tint(MUTED, 0.3), 0.6);
+            layout.text(x, line_y + 10.0, field, label);
+        }
+    }
+    layout.set_cursor(top + 52.0 + 4.0 * 34.0);
+}

@@ -1,0 +1,289 @@
+//! Tables both documents print, built only from customer-facing figures.
+
+use rust_decimal::Decimal;
+
+use super::layout::{Align, Cell, Column, Row, Table};
+use super::{Formats, percent};
+use crate::core::price_book::{PriceBook, RateOverride};
+use crate::core::pricing::PricedQuote;
+use crate::core::quote::SetupMode;
+
+/// The discount a line gets, as text ("8%", "8% + 2%", "none").
+fn discount_text(quantity: Decimal, extra: Decimal) -> String {
+    match (quantity.is_zero(), extra.is_zero()) {
+        (true, true) => "none".to_string(),
+        (false, true) => percent(quantity),
+        (true, false) => percent(extra),
+        (false, false) => format!("{} + {}", percent(quantity), percent(extra)),
+    }
+}
+
+/// Recurring fees: one row per device line and add-on, and the monthly total.
+pub fn recurring_fees(priced: &PricedQuote, formats: &Formats) -> Table {
+    let columns = vec![
+        Column::new("Service", 3.2, Align::Left),
+        Column::new("Quantity", 0.9, Align::Right),
+        Column::new("List price", 1.2, Align::Right),
+        Column::new("Discount", 1.1, Align::Right),
+        Column::new("Net price", 1.2, Align::Right),
+        Column::new("Monthly", 1.3, Align::Right),
+    ];
+    let mut rows: Vec<Row> = priced
+        .lines
+        .iter()
+        .flat_map(|line| {
+            let label = format!("{} managed service, {}", line.tier_name, line.kind_name);
+            if line.segments.len() <= 1 {
+                vec![Row::new(vec![
+                    label.into(),
+                    line.count.to_string().into(),
+                    formats.money(line.unit_list).into(),
+                    discount_text(line.discount_percent, line.extra_discount_percent).into(),
+                    formats.money(line.unit_net).into(),
+                    formats.money(line.monthly).into(),
+                ])]
+            } else {
+                line.segments
+                    .iter()
+                    .map(|segment| {
+                        Row::new(vec![
+                            label.clone().into(),
+                            segment.count.to_string().into(),
+                            formats.money(line.unit_list).into(),
+                            discount_text(segment.discount_percent, line.extra_discount_percent)
+                                .into(),
+                            formats.money(segment.unit_net).into(),
+                            formats.money(segment.amount).into(),
+                        ])
+                    })
+                    .collect()
+            }
+        })
+        .collect();
+    rows.extend(priced.addons.iter().map(|addon| {
+        Row::new(vec![
+            addon.name.clone().into(),
+            addon.quantity.to_string().into(),
+            formats.money(addon.unit_list).into(),
+            discount_text(addon.discount_percent, Decimal::ZERO).into(),
+            formats.money(addon.unit_net).into(),
+            formats.money(addon.monthly).into(),
+        ])
+    }));
+    rows.push(Row::total(vec![
+        "Monthly recurring fee".into(),
+        "".into(),
+        "".into(),
+        "".into(),
+        "".into(),
+        formats.money(priced.monthly_recurring).into(),
+    ]));
+    Table { columns, rows }
+}
+
+/// One-time fees: the setup fee and how it is billed.
+pub fn one_time_fees(priced: &PricedQuote, formats: &Formats) -> Table {
+    let billing = match priced.setup_mode {
+        SetupMode::Upfront => {
+            "Once, with the first month's invoice, before installation".to_string()
+        }
+        SetupMode::Amortized => {
+            let first = priced.schedule.first().map_or(Decimal::ZERO, |m| m.setup);
+            let last = priced.schedule.last().map_or(Decimal::ZERO, |m| m.setup);
+            if first == last {
+                format!(
+                    "Spread over the {} months of the term: {} a month",
+                    priced.term_months,
+                    formats.money(first)
+                )
+            } else {
+                format!(
+                    "Spread over the {} months of the term: {} a month, {} in month {}",
+                    priced.term_months,
+                    formats.money(first),
+                    formats.money(last),
+                    priced.term_months
+                )
+            }
+        }
+    };
+    Table {
+        columns: vec![
+            Column::new("Fee", 2.0, Align::Left),
+            Column::new("Billing", 4.4, Align::Left),
+            Column::new("Amount", 1.4, Align::Right),
+        ],
+        rows: vec![Row::new(vec![
+            "Setup (per contract)".into(),
+            billing.into(),
+            formats.money(priced.setup_fee).into(),
+        ])],
+    }
+}
+
+/// Amounts due per contract year and the total contract value.
+pub fn yearly_totals(priced: &PricedQuote, formats: &Formats) -> Table {
+    let mut rows: Vec<Row> = priced
+        .yearly_totals()
+        .iter()
+        .enumerate()
+        .map(|(index, amount)| {
+            let first = index * 12 + 1;
+            let last = (first + 11).min(priced.schedule.len());
+            Row::new(vec![
+                format!("Year {}", index + 1).into(),
+                format!("Months {first}-{last}").into(),
+                formats.money(*amount).into(),
+            ])
+        })
+        .collect();
+    rows.push(Row::total(vec![
+        "Total contract value".into(),
+        super::months(priced.term_months).into(),
+        formats.money(priced.total_contract_value).into(),
+    ]));
+    Table {
+        columns: vec![
+            Column::new("Contract year", 2.0, Align::Left),
+            Column::new("Months", 2.0, Align::Left),
+            Column::new("Amount due", 2.0, Align::Right),
+        ],
+        rows,
+    }
+}
+
+/// Term credits: the month each is granted, its amount, and the amount due that month.
+pub fn credits(priced: &PricedQuote, formats: &Formats) -> Table {
+    let rows = priced
+        .credits
+        .iter()
+        .map(|credit| {
+            let due = priced
+                .schedule
+                .iter()
+                .find(|month| month.month == credit.month)
+                .map_or(Decimal::ZERO, |month| month.due);
+            Row::new(vec![
+                format!("Month {}", credit.month).into(),
+                formats.money(credit.amount).into(),
+                formats.money(due).into(),
+            ])
+        })
+        .collect();
+    Table {
+        columns: vec![
+            Column::new("Contract month", 2.0, Align::Left),
+            Column::new("Term credit", 2.0, Align::Right),
+            Column::new("Amount due that month", 2.0, Align::Right),
+        ],
+        rows,
+    }
+}
+
+/// The hourly rate card: rate, billing increment, travel premium, and each tier's rate.
+pub fn rate_card(book: &PriceBook, formats: &Formats) -> Table {
+    let mut columns = vec![
+        Column::new("Service", 2.6, Align::Left),
+        Column::new("Rate per hour", 1.2, Align::Right),
+        Column::new("Billed in", 1.1, Align::Right),
+        Column::new("Travel premium", 1.2, Align::Right),
+    ];
+    columns.extend(
+        book.tiers
+            .iter()
+            .map(|tier| Column::new(tier.name.clone(), 1.0, Align::Right)),
+    );
+    let rows = book
+        .hourly_rates
+        .iter()
+        .map(|rate| {
+            let mut cells: Vec<Cell> = vec![
+                rate.name.clone().into(),
+                formats.money(rate.rate).into(),
+                format!("{} min", rate.billing_increment_minutes).into(),
+                if rate.travel_premium.is_zero() {
+                    "none".into()
+                } else {
+                    format!("{} a visit", formats.money(rate.travel_premium)).into()
+                },
+            ];
+            cells.extend(book.tiers.iter().map(|tier| {
+                Cell::Text(match book.tier_rate(tier, rate) {
+                    RateOverride::Included => "Included".to_string(),
+                    RateOverride::Rate(amount) => formats.money(amount),
+                })
+            }));
+            Row::new(cells)
+        })
+        .collect();
+    Table { columns, rows }
+}
+
+/// The tiers side by side: a check mark for every inclusion a tier has, then list prices.
+pub fn tier_comparison(book: &PriceBook, proposed_tiers: &[&str], formats: &Formats) -> Table {
+    let mut columns = vec![Column::new("What is included", 4.0, Align::Left)];
+    columns.extend(book.tiers.iter().map(|tier| {
+        let header = if proposed_tiers.contains(&tier.id.as_str()) {
+            format!("{} (proposed)", tier.name)
+        } else {
+            tier.name.clone()
+        };
+        Column::new(header, 1.3, Align::Centre)
+    }));
+    let mut inclusions: Vec<&str> = Vec::new();
+    for tier in &book.tiers {
+        for inclusion in &tier.inclusions {
+            if !inclusions.contains(&inclusion.as_str()) {
+                inclusions.push(inclusion);
+            }
+        }
+    }
+    let mut rows: Vec<Row> = inclusions
+        .iter()
+        .map(|inclusion| {
+            let mut cells: Vec<Cell> = vec![(*inclusion).into()];
+            cells.extend(
+                book.tiers
+                    .iter()
+                    .map(|tier| Cell::Check(tier.inclusions.iter().any(|i| i == inclusion))),
+            );
+            Row::new(cells)
+        })
+        .collect();
+    for rate in &book.hourly_rates {
+        let differs = book
+            .tiers
+            .iter()
+            .any(|tier| book.tier_rate(tier, rate) != RateOverride::Rate(rate.rate));
+        if differs {
+            let mut cells: Vec<Cell> = vec![format!("{} (per hour)", rate.name).into()];
+            cells.extend(book.tiers.iter().map(|tier| {
+                Cell::Text(match book.tier_rate(tier, rate) {
+                    RateOverride::Included => "Included".to_string(),
+                    RateOverride::Rate(amount) => formats.money(amount),
+                })
+            }));
+            rows.push(Row::new(cells));
+        }
+    }
+    for kind in &book.device_kinds {
+        if book
+            .tiers
+            .iter()
+            .all(|tier| !tier.monthly_prices.contains_key(&kind.id))
+        {
+            continue;
+        }
+        let mut cells: Vec<Cell> =
+            vec![format!("List price per {} per month", kind.name.to_lowercase()).into()];
+        cells.extend(book.tiers.iter().map(|tier| {
+            Cell::Text(
+                tier.monthly_prices
+                    .get(&kind.id)
+                    .map_or("-".to_string(), |price| formats.money(*price)),
+            )
+        }));
+        rows.push(Row::total(cells));
+    }
+    Table { columns, rows }
+}

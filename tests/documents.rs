@@ -1,0 +1,692 @@
+//! The PDF proposal and SOW pricing appendix: figures equal the engine's to the cent, the
+//! files are reproducible, tables paginate cleanly, and nothing internal leaks.
+//!
+//! Text is extracted in-process with pdf-extract (no external tools).
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use chrono::NaiveDate;
+use msp_quote::core::money::display;
+use msp_quote::core::pricing::{PricedQuote, price_quote};
+use msp_quote::core::quote::{AddOnLine, Customer, DeviceLine, Quote, SetupMode};
+use msp_quote::documents::{
+    DEFAULT_FONT, DocumentAssets, DocumentError, DocumentInputs, RoiFigures, render_appendix,
+    render_proposal,
+};
+use msp_quote::formats::price_book::{
+    LoadedBook, STANDARD_BOOK_RON, parse_price_book, sha256_hex, standard_book,
+};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+const BIN: &str = env!("CARGO_BIN_EXE_msp-quote");
+
+/// A fresh, empty scratch folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("msp-quote-documents-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs the binary with a pinned SOURCE_DATE_EPOCH (2026-03-02), so flag-built quotes are dated.
+fn run(args: &[&str]) -> std::process::Output {
+    Command::new(BIN)
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1772409600")
+        .output()
+        .unwrap()
+}
+
+/// The document's text with every run of whitespace (line and page breaks included) folded
+/// into one space, so a phrase wrapped across lines is still found.
+fn text_of(bytes: &[u8]) -> String {
+    let text = pdf_extract::extract_text_from_mem(bytes).unwrap();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn pages_of(bytes: &[u8]) -> Vec<String> {
+    pdf_extract::extract_text_from_mem_by_pages(bytes).unwrap()
+}
+
+fn page_count(bytes: &[u8]) -> usize {
+    pages_of(bytes).len()
+}
+
+fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+fn quote(devices: &[(&str, u32)], term: u32) -> Quote {
+    let mut quote = Quote::empty(date("2026-03-02"));
+    quote.number = "Q-2026-0042".to_string();
+    quote.revision = 2;
+    quote.customer = Customer {
+        name: "Contoso Dental".to_string(),
+        contact: "Dana Reyes".to_string(),
+        sites: 1,
+        users: 40,
+        desktops: 35,
+    };
+    quote.devices = devices
+        .iter()
+        .map(|(tier, count)| DeviceLine {
+            tier: (*tier).to_string(),
+            kind: "server".to_string(),
+            count: *count,
+        })
+        .collect();
+    quote.term_months = term;
+    quote
+}
+
+enum Kind {
+    Proposal,
+    Appendix,
+}
+
+fn render_with(
+    kind: &Kind,
+    loaded: &LoadedBook,
+    quote: &Quote,
+    roi: Option<&RoiFigures>,
+    assets: DocumentAssets,
+) -> Result<Vec<u8>, DocumentError> {
+    let priced = price_quote(&loaded.book, quote).unwrap();
+    let pin = loaded.pin();
+    let inputs = DocumentInputs {
+        book: &loaded.book,
+        book_pin: &pin,
+        quote,
+        priced: &priced,
+        roi,
+        assets,
+    };
+    match kind {
+        Kind::Proposal => render_proposal(&inputs),
+        Kind::Appendix => render_appendix(&inputs),
+    }
+}
+
+fn render(kind: &Kind, loaded: &LoadedBook, quote: &Quote) -> Vec<u8> {
+    render_with(kind, loaded, quote, None, DocumentAssets::standard()).unwrap()
+}
+
+#[test]
+fn acceptance_proposal_shows_customer_monthly_fee_and_contract_value() {
+    let dir = scratch("acceptance");
+    let out = dir.join("p.pdf");
+    let output = run(&[
+        "proposal",
+        "--device",
+        "silver:server=7",
+        "--term",
+        "24",
+        "--customer",
+        "Contoso Dental",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let text = text_of(&bytes);
+    // pricing-rules.md 9.1: 750 x 0.92 = 690.00 a server; x 7 = 4,830.00 a month; first
+    // invoice 4,830.00 + 1,000.00 setup = 5,830.00; TCV 4,830.00 x 24 + 1,000.00 - 1,200.00
+    // = 115,720.00.
+    for expected in [
+        "Contoso Dental",
+        "$4,830.00",
+        "$115,720.00",
+        "$5,830.00",
+        "$690.00",
+    ] {
+        assert!(text.contains(expected), "proposal lacks {expected}");
+    }
+}
+
+#[test]
+fn the_same_command_twice_gives_identical_bytes() {
+    let dir = scratch("twice");
+    let mut files = Vec::new();
+    for (index, command) in ["proposal", "proposal", "appendix", "appendix"]
+        .iter()
+        .enumerate()
+    {
+        let out = dir.join(format!("{index}.pdf"));
+        let output = run(&[
+            command,
+            "--device",
+            "silver:server=7",
+            "--term",
+            "24",
+            "--customer",
+            "Contoso Dental",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(output.status.success());
+        files.push(std::fs::read(&out).unwrap());
+    }
+    assert_eq!(files[0], files[1], "proposal differs between runs");
+    assert_eq!(files[2], files[3], "appendix differs between runs");
+    // In one process too (printpdf's id generator is process-global state).
+    let loaded = standard_book().unwrap();
+    let quote = quote(&[("silver", 7)], 24);
+    assert_eq!(
+        render(&Kind::Proposal, &loaded, &quote),
+        render(&Kind::Proposal, &loaded, &quote)
+    );
+    assert_eq!(
+        render(&Kind::Appendix, &loaded, &quote),
+        render(&Kind::Appendix, &loaded, &quote)
+    );
+}
+
+#[test]
+fn acceptance_appendix_states_credit_rates_increment_late_fee_and_damages() {
+    let dir = scratch("appendix");
+    let out = dir.join("a.pdf");
+    let output = run(&[
+        "appendix",
+        "--device",
+        "silver:server=7",
+        "--term",
+        "24",
+        "--customer",
+        "Contoso Dental",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = text_of(&std::fs::read(&out).unwrap());
+    let cases = [
+        // pricing-rules.md 3: 24 months, $1,200 credit in month 24.
+        ("credit in month 24", "$1,200.00 in month 24"),
+        // month 24: 4,830.00 - 1,200.00 = 3,630.00 due.
+        ("month 24 due", "$3,630.00"),
+        // 1: emergency on-site support $185/hour (Bronze; Silver too).
+        ("emergency rate", "$185.00"),
+        ("15-minute accrual", "15-minute increments"),
+        ("15-minute billing", "15 min"),
+        ("late fee", "1.5% per month"),
+        // liquidated damages: 3 months (standard book) x 4,830.00 = 14,490.00.
+        ("damages amount", "3 x $4,830.00 = $14,490.00"),
+        ("damages months", "3 months"),
+        // per device: 3 x 690.00 = 2,070.00.
+        ("device removal", "3 x $690.00 = $2,070.00"),
+        ("flex cap", "160 hours"),
+        ("on-site blocks", "blocks of 4 hours"),
+        ("patch target", "within 3 business days"),
+        ("book id and version", "2026.1"),
+        ("book sha256", &sha256_hex(STANDARD_BOOK_RON.as_bytes())),
+        ("page footer", "Page 1 of"),
+    ];
+    for (name, expected) in cases {
+        assert!(
+            text.contains(expected),
+            "case {name}: appendix lacks {expected:?}"
+        );
+    }
+    let pages = pages_of(&std::fs::read(&out).unwrap());
+    for (index, page) in pages.iter().enumerate() {
+        let footer = format!("Page {} of {}", index + 1, pages.len());
+        assert!(
+            page.contains(&footer),
+            "page {} lacks {footer:?}",
+            index + 1
+        );
+    }
+}
+
+#[test]
+fn every_key_figure_equals_the_price_commands_json() {
+    let dir = scratch("json");
+    let args = [
+        "--device",
+        "silver:server=7",
+        "--device",
+        "gold:server=2",
+        "--term",
+        "36",
+        "--setup",
+        "amortized",
+        "--addon",
+        "offsite-backup=9",
+    ];
+    let json = run(&[&["price", "--format", "json"][..], &args[..]].concat());
+    assert!(json.status.success());
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let money = |field: &serde_json::Value| {
+        display(field.as_str().unwrap().parse::<Decimal>().unwrap(), "$", 2)
+    };
+    let mut expected = vec![
+        money(&value["monthly_recurring"]),
+        money(&value["total_contract_value"]),
+        money(&value["first_invoice"]),
+        money(&value["setup_fee"]),
+    ];
+    for line in value["lines"].as_array().unwrap() {
+        expected.push(money(&line["unit_net"]));
+        expected.push(money(&line["monthly"]));
+    }
+    for month in value["schedule"].as_array().unwrap() {
+        expected.push(money(&month["due"]));
+    }
+    for (command, file) in [("proposal", "p.pdf"), ("appendix", "a.pdf")] {
+        let out = dir.join(file);
+        let output = run(&[
+            &[command][..],
+            &args[..],
+            &["-o", out.to_str().unwrap()][..],
+        ]
+        .concat());
+        assert!(output.status.success());
+        let text = text_of(&std::fs::read(&out).unwrap());
+        let checked: &[String] = if command == "appendix" {
+            &expected
+        } else {
+            &expected[..6]
+        };
+        for amount in checked {
+            assert!(text.contains(amount.as_str()), "{command} lacks {amount}");
+        }
+    }
+}
+
+#[test]
+fn yearly_totals_and_page_counts_of_the_acceptance_quote() {
+    let loaded = standard_book().unwrap();
+    let quote = quote(&[("silver", 7)], 24);
+    let proposal = render(&Kind::Proposal, &loaded, &quote);
+    let appendix = render(&Kind::Appendix, &loaded, &quote);
+    let text = text_of(&proposal);
+    // Year 1: 4,830.00 x 12 + 1,000.00 = 58,960.00; year 2: 4,830.00 x 12 - 1,200.00 = 56,760.00.
+    for expected in [
+        "$58,960.00",
+        "$56,760.00",
+        "Q-2026-0042 rev. 2",
+        "1 April 2026",
+        "2 March 2026",
+    ] {
+        assert!(text.contains(expected), "proposal lacks {expected}");
+    }
+    assert_eq!(page_count(&proposal), 4, "cover, summary, fees, acceptance");
+    assert_eq!(page_count(&appendix), 4);
+    assert!(
+        proposal.len() < 150 * 1024,
+        "proposal is {} bytes",
+        proposal.len()
+    );
+}
+
+#[test]
+fn fonts_are_subset_and_the_logo_lossless() {
+    let loaded = standard_book().unwrap();
+    let bytes = render(&Kind::Proposal, &loaded, &quote(&[("silver", 7)], 24));
+    let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|window| window == needle);
+    assert!(
+        contains(b"/MSPQUB+Ubuntu-Light"),
+        "font not embedded as a subset"
+    );
+    assert!(
+        contains(b"/ToUnicode"),
+        "no ToUnicode map: text would not be searchable"
+    );
+    assert!(contains(b"/Image"), "no logo image");
+    assert!(!contains(b"/DCTDecode"), "logo re-encoded as JPEG");
+    // Dated from the quote (2026-03-02), not from the clock.
+    assert!(
+        contains(b"CreationDate(D:20260302000000+00'00')"),
+        "creation date is not the quote's"
+    );
+}
+
+#[test]
+fn a_thousand_line_quote_paginates_without_cutting_rows() {
+    let loaded = standard_book().unwrap();
+    let mut quote = quote(&[], 12);
+    quote.devices = (0..1000)
+        .map(|_| DeviceLine {
+            tier: "silver".to_string(),
+            kind: "server".to_string(),
+            count: 1,
+        })
+        .collect();
+    let bytes = render(&Kind::Proposal, &loaded, &quote);
+    let pages = pages_of(&bytes);
+    assert!(pages.len() > 20, "only {} pages", pages.len());
+    // 1,000 servers: past the last band, 25%: 750 x 0.75 = 562.50 a server, per line too.
+    let label = "Silver managed service, Server";
+    let mut rows = 0;
+    for (index, page) in pages.iter().enumerate() {
+        let on_page = page.matches(label).count();
+        if on_page > 0 {
+            assert!(
+                page.contains("Net price"),
+                "page {} has rows but no header",
+                index + 1
+            );
+            // A whole row shows its net price and its monthly amount: 2 x $562.50 per row.
+            assert_eq!(
+                page.matches("$562.50").count(),
+                2 * on_page,
+                "page {}: a row is cut",
+                index + 1
+            );
+        }
+        rows += on_page;
+    }
+    assert_eq!(rows, 1000);
+    assert!(
+        text_of(&bytes).contains("$562,500.00"),
+        "monthly 562.50 x 1,000"
+    );
+}
+
+#[test]
+fn a_missing_or_unreadable_logo_is_a_clear_error() {
+    let loaded = standard_book().unwrap();
+    let quote = quote(&[("silver", 7)], 24);
+    let missing = DocumentAssets {
+        font: DEFAULT_FONT,
+        logo_png: None,
+    };
+    assert_eq!(
+        render_with(&Kind::Proposal, &loaded, &quote, None, missing),
+        Err(DocumentError::MissingLogo {
+            path: "logo.png".to_string()
+        })
+    );
+    let not_png = DocumentAssets {
+        font: DEFAULT_FONT,
+        logo_png: Some(b"GIF89a not a png"),
+    };
+    assert!(matches!(
+        render_with(&Kind::Appendix, &loaded, &quote, None, not_png),
+        Err(DocumentError::BadLogo { .. })
+    ));
+    // Through the CLI: a book file whose logo is not beside it.
+    let dir = scratch("logo");
+    let book = dir.join("book.ron");
+    std::fs::write(&book, STANDARD_BOOK_RON).unwrap();
+    let out = dir.join("p.pdf");
+    let output = run(&[
+        "proposal",
+        "--price-book",
+        book.to_str().unwrap(),
+        "--device",
+        "silver:server=7",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("logo") && stderr.contains("logo.png"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+    // With the logo beside the book it works.
+    std::fs::write(
+        dir.join("logo.png"),
+        msp_quote::documents::STANDARD_LOGO_PNG,
+    )
+    .unwrap();
+    let output = run(&[
+        "proposal",
+        "--price-book",
+        book.to_str().unwrap(),
+        "--device",
+        "silver:server=7",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+#[test]
+fn an_unreadable_font_is_a_clear_error() {
+    let loaded = standard_book().unwrap();
+    let quote = quote(&[("silver", 7)], 24);
+    let cases: [(&str, &[u8]); 3] = [
+        ("empty", b""),
+        ("text", b"this is not a font"),
+        ("truncated", &DEFAULT_FONT[..DEFAULT_FONT.len() / 8]),
+    ];
+    for (name, font) in cases {
+        let assets = DocumentAssets {
+            font,
+            logo_png: Some(msp_quote::documents::STANDARD_LOGO_PNG),
+        };
+        let result = render_with(&Kind::Proposal, &loaded, &quote, None, assets);
+        assert!(
+            matches!(result, Err(DocumentError::BadFont { .. })),
+            "case {name}: {result:?}"
+        );
+    }
+}
+
+#[test]
+fn an_unwritable_output_path_exits_2_naming_it() {
+    let out = "/nonexistent-folder/p.pdf";
+    let output = run(&["appendix", "--device", "silver:server=7", "-o", out]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains(out));
+}
+
+#[test]
+fn the_proposal_shows_roi_figures_when_given() {
+    let loaded = standard_book().unwrap();
+    let quote = quote(&[("silver", 7)], 24);
+    let priced = price_quote(&loaded.book, &quote).unwrap();
+    let roi = example_roi(&priced, dec!(6500));
+    let bytes = render_with(
+        &Kind::Proposal,
+        &loaded,
+        &quote,
+        Some(&roi),
+        DocumentAssets::standard(),
+    )
+    .unwrap();
+    std::fs::write(scratch("roi").join("proposal-with-roi.pdf"), &bytes).unwrap();
+    let text = text_of(&bytes);
+    // Avoided 6,500.00 a month x 24 = 156,000.00; investment 115,720.00; net 40,280.00;
+    // ROI 40,280 / 115,720 = 34.81%. Cumulative avoided reaches payments first in month 1?
+    // Month 1: 6,500.00 >= 5,830.00: payback in month 1.
+    for expected in [
+        "$40,280.00",
+        "34.81%",
+        "Payback: month 1",
+        "Return on investment",
+    ] {
+        assert!(text.contains(expected), "proposal lacks {expected}");
+    }
+}
+
+/// ROI figures for an avoided monthly cost (the ROI engine's definitions, pricing-rules.md 6).
+fn example_roi(priced: &PricedQuote, avoided_monthly: Decimal) -> RoiFigures {
+    let mut current = Vec::new();
+    let mut managed = Vec::new();
+    let (mut avoided, mut paid) = (Decimal::ZERO, Decimal::ZERO);
+    let mut payback = None;
+    for month in &priced.schedule {
+        avoided += avoided_monthly;
+        paid += month.due;
+        current.push(avoided);
+        managed.push(paid);
+        if payback.is_none() && avoided >= paid {
+            payback = Some(month.month);
+        }
+    }
+    let net = avoided - paid;
+    RoiFigures {
+        current_cumulative: current,
+        managed_cumulative: managed,
+        payback_month: payback,
+        net_savings: net,
+        roi_percent: msp_quote::core::money::round_percent(net / paid * dec!(100)),
+    }
+}
+
+/// The standard book with its internal figures changed to values no customer figure can
+/// equal by chance (cents that no price, discount or schedule of the book produces).
+fn book_with_odd_internal_figures() -> LoadedBook {
+    let text = STANDARD_BOOK_RON
+        .replace(
+            "internal_reserve_per_device: \"250.00\"",
+            "internal_reserve_per_device: \"247.13\"",
+        )
+        .replace("hourly_cost: \"50.00\"", "hourly_cost: \"53.17\"")
+        .replace("hourly_cost: \"85.00\"", "hourly_cost: \"88.41\"")
+        .replace(
+            "setup_cost_per_device: \"150.00\"",
+            "setup_cost_per_device: \"151.37\"",
+        );
+    assert_ne!(text, STANDARD_BOOK_RON);
+    LoadedBook {
+        book: parse_price_book(&text, "odd").unwrap(),
+        path: None,
+        sha256: sha256_hex(text.as_bytes()),
+    }
+}
+
+/// Every internal figure of the book for this quote, as documents would print it.
+fn internal_figures(loaded: &LoadedBook, quote: &Quote) -> Vec<String> {
+    let book = &loaded.book;
+    let money = |amount: Decimal| display(amount, "$", 2);
+    let plain = |amount: Decimal| msp_quote::core::money::cents(amount);
+    let mut figures = Vec::new();
+    let mut reserve_total = Decimal::ZERO;
+    for line in &quote.devices {
+        if let Some(tier) = book.tier(&line.tier) {
+            let reserve = tier.internal_reserve_per_device;
+            if !reserve.is_zero() {
+                figures.push(money(reserve));
+                figures.push(plain(reserve));
+                figures.push(money(reserve * Decimal::from(line.count)));
+                reserve_total += reserve * Decimal::from(line.count);
+            }
+        }
+    }
+    if !reserve_total.is_zero() {
+        figures.push(money(reserve_total));
+    }
+    for role in &book.cost_defaults.labour_roles {
+        figures.push(money(role.hourly_cost));
+        figures.push(plain(role.hourly_cost));
+    }
+    let setup_cost = book.cost_defaults.setup_cost_per_device;
+    figures.push(money(setup_cost));
+    figures.push(money(setup_cost * Decimal::from(quote.device_count())));
+    figures
+}
+
+fn arbitrary_quote() -> impl Strategy<Value = Quote> {
+    (
+        prop::collection::vec(
+            (
+                prop::sample::select(vec!["bronze", "silver", "gold"]),
+                1u32..40,
+            ),
+            1..4,
+        ),
+        prop::sample::select(vec![12u32, 24, 36]),
+        any::<bool>(),
+        prop::collection::vec(
+            (
+                prop::sample::select(vec!["offsite-backup", "spam-filtering", "quarterly-review"]),
+                1u32..60,
+            ),
+            0..3,
+        ),
+    )
+        .prop_map(|(devices, term, amortized, addons)| {
+            let mut quote = quote(&[], term);
+            quote.devices = devices
+                .into_iter()
+                .map(|(tier, count)| DeviceLine {
+                    tier: tier.to_string(),
+                    kind: "server".to_string(),
+                    count,
+                })
+                .collect();
+            let mut seen = Vec::new();
+            quote.addons = addons
+                .into_iter()
+                .filter(|(id, _)| {
+                    let fresh = !seen.contains(id);
+                    seen.push(*id);
+                    fresh
+                })
+                .map(|(id, quantity)| AddOnLine {
+                    id: id.to_string(),
+                    quantity,
+                })
+                .collect();
+            quote.setup_mode = if amortized {
+                SetupMode::Amortized
+            } else {
+                SetupMode::Upfront
+            };
+            quote
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    /// Neither document ever shows a reserve, a labour cost or a setup cost, nor the words
+    /// that would introduce one.
+    #[test]
+    fn no_internal_figure_reaches_a_customer_document(quote in arbitrary_quote()) {
+        let loaded = book_with_odd_internal_figures();
+        let internal = internal_figures(&loaded, &quote);
+        let priced = price_quote(&loaded.book, &quote).unwrap();
+        let monthly = display(priced.monthly_recurring, "$", 2);
+        for kind in [Kind::Proposal, Kind::Appendix] {
+            let text = text_of(&render(&kind, &loaded, &quote));
+            // The extraction works: the customer figures are there.
+            prop_assert!(text.contains(monthly.as_str()), "monthly fee {} missing", monthly);
+            for figure in &internal {
+                prop_assert!(!text.contains(figure.as_str()), "internal figure {} leaked", figure);
+            }
+            let lower = text.to_lowercase();
+            for word in ["reserve", "markup", "margin", "labour cost", "internal"] {
+                prop_assert!(!lower.contains(word), "the word {} appears", word);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_standard_books_reserves_never_appear() {
+    // The standard book's Silver and Gold reserve is 250.00 per server a month. For device-only
+    // quotes of 7 Silver and 3 Gold servers no customer figure is 250.00 (unit nets 690.00 and
+    // 920.00; monthly 4,830.00 + 2,760.00 = 7,590.00), so the amount must not appear at all,
+    // nor the reserve totals 1,750.00 (7 x 250), 750.00 only as Silver's list price.
+    let loaded = standard_book().unwrap();
+    let quote = quote(&[("silver", 7), ("gold", 3)], 36);
+    for kind in [Kind::Proposal, Kind::Appendix] {
+        let text = text_of(&render(&kind, &loaded, &quote));
+        for figure in ["$250.00", "250.00", "$1,750.00", "$2,500.00"] {
+            assert!(!text.contains(figure), "reserve figure {figure} leaked");
+        }
+        assert!(text.contains("$7,590.00"));
+    }
+}
