@@ -470,3 +470,47 @@ fn closing_over_unsaved_changes_asks_first() {
     assert!(harness.query_by_label("Discard changes").is_none());
     assert_eq!(harness.state().quote().devices[0].count, 4);
 }
+
+#[test]
+fn export_writes_a_pdf_to_the_path_the_dialog_gives() {
+    let dir = scratch_dir("export");
+    let cases = [
+        (
+            "proposal",
+            "Export proposal (PDF)…",
+            dir.join("proposal.pdf"),
+        ),
+        (
+            "appendix",
+            "Export SOW appendix (PDF)…",
+            dir.join("appendix.pdf"),
+        ),
+    ];
+    for (case, button, path) in cases {
+        let (app, dialogs) = headless_app();
+        let mut harness = harness(app);
+        harness.state_mut().set_tab(Tab::Documents);
+        harness.run_steps(2);
+        dialogs.push(&path);
+        harness.get_by_label(button).click();
+        harness.run_steps(1);
+        wait_for_jobs(&mut harness);
+        let bytes = std::fs::read(&path).unwrap_or_else(|error| panic!("case {case}: {error}"));
+        assert!(bytes.starts_with(b"%PDF-"), "case {case}");
+        // The customer document carries the engine's monthly figure, never the reserve.
+        let text = pdf_extract::extract_text_from_mem(&bytes).unwrap();
+        assert!(text.contains("4,830.00"), "case {case}");
+        assert!(
+            !text.contains("1,750.00"),
+            "case {case}: the reserve leaked"
+        );
+        assert!(
+            value_of(&harness, "Last export").contains(path.file_name().unwrap().to_str().unwrap()),
+            "case {case}"
+        );
+        assert_eq!(
+            dialogs.asked().last().map(|request| request.save),
+            Some(true)
+        );
+    }
+}

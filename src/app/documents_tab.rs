@@ -1,13 +1,15 @@
 //! The documents tab (the contract specialist's screen): export the proposal or the SOW
-//! pricing appendix to PDF, with the price-book pin and the quote revision.
-//!
-//! PLACEHOLDER for the export itself: the document generators (issue 5, `documents`) are not
-//! on this branch yet, so an export reports that instead of writing a file.
+//! pricing appendix to PDF and open it, with the price-book pin and the quote revision shown.
+//! The PDF is rendered and written on a background thread (`documents::render_*`, then an
+//! atomic write), so the window stays responsive.
 
 use std::path::PathBuf;
 
 use super::{Action, QuoteApp, named_value_ui};
 use crate::core::quote::Quote;
+use crate::documents::{
+    DEFAULT_FONT, DocumentAssets, DocumentInputs, render_appendix, render_proposal,
+};
 
 /// The documents the tab exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,14 +49,42 @@ pub(crate) struct DocumentsState {
 /// # Errors
 /// A message when the document cannot be made from the current state.
 pub(crate) fn export_work(
-    _app: &QuoteApp,
-    _kind: DocumentKind,
-    _path: PathBuf,
+    app: &QuoteApp,
+    kind: DocumentKind,
+    path: PathBuf,
 ) -> Result<Box<dyn FnOnce() -> Result<(), String> + Send>, String> {
-    Err(
-        "PDF export arrives with the documents module (issue 5), which is not in this build yet"
-            .to_string(),
-    )
+    let priced = app
+        .cache
+        .priced
+        .as_ref()
+        .map_err(|message| {
+            format!("the quote cannot be priced, so it cannot be exported: {message}")
+        })?
+        .clone();
+    let loaded = app.book.clone();
+    let quote = app.quote.clone();
+    Ok(Box::new(move || {
+        let logo = crate::cli::documents::logo_bytes(&loaded).map_err(|error| error.message)?;
+        let pin = loaded.pin();
+        let inputs = DocumentInputs {
+            book: &loaded.book,
+            book_pin: &pin,
+            quote: &quote,
+            priced: &priced,
+            roi: None,
+            assets: DocumentAssets {
+                font: DEFAULT_FONT,
+                logo_png: logo.as_deref(),
+            },
+        };
+        let bytes = match kind {
+            DocumentKind::Proposal => render_proposal(&inputs),
+            DocumentKind::Appendix => render_appendix(&inputs),
+        }
+        .map_err(|error| error.to_string())?;
+        crate::formats::write_atomically(&path, &bytes)
+            .map_err(|error| format!("cannot write {}: {error}", path.display()))
+    }))
 }
 
 /// Draws the documents tab.
