@@ -414,6 +414,19 @@ impl QuoteApp {
                     }
                 }
             });
+            ui.menu_button("View", |ui| {
+                let current = ui.ctx().options(|options| options.theme_preference);
+                for (text, preference) in [
+                    ("Theme: follow the system", egui::ThemePreference::System),
+                    ("Theme: light", egui::ThemePreference::Light),
+                    ("Theme: dark", egui::ThemePreference::Dark),
+                ] {
+                    if ui.selectable_label(current == preference, text).clicked() {
+                        ui.ctx().set_theme(preference);
+                        ui.close();
+                    }
+                }
+            });
             if ui
                 .add_enabled(self.history.can_undo(), egui::Button::new("Undo"))
                 .on_hover_text("Undo the last edit (Ctrl+Z)")
