@@ -514,3 +514,83 @@ fn export_writes_a_pdf_to_the_path_the_dialog_gives() {
         );
     }
 }
+
+/// Replaces the text of the text field named `name`: focus, select all, type, Enter.
+fn replace_text(harness: &mut Harness<'_, QuoteApp>, name: &str, text: &str) {
+    harness.get_by_label(name).focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    harness.get_by_label(name).type_text(text);
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+}
+
+#[test]
+fn editing_a_cost_line_updates_the_analysis_and_undo_restores_it() {
+    let (app, _) = headless_app();
+    let mut harness = harness(app);
+    harness.state_mut().set_tab(Tab::Cost);
+    harness.run_steps(3);
+    // Sample analysis, 24-month term. Hardware: firewall 1,450.00 bought, spread over 24
+    // months = 60.42; backup appliance leased, principal 4,800.00 / 24 = 200.00 -> 260.42.
+    assert_eq!(value_of(&harness, "Cost, Hardware"), "$260.42");
+
+    replace_text(&mut harness, "Hardware unit cost, line 1", "2900");
+    // 2,900.00 / 24 = 120.83; + 200.00 = 320.83.
+    assert_eq!(value_of(&harness, "Cost, Hardware"), "$320.83");
+    let analysis = harness.state().quote().cost_analysis.clone().unwrap();
+    let engine = msp_quote::core::cost::analyse_cost(
+        &harness.state().book().book,
+        harness.state().quote(),
+        &analysis,
+    )
+    .unwrap();
+    assert_eq!(
+        value_of(&harness, "Per-device monthly fee"),
+        msp_quote::core::money::display(engine.per_device_monthly_fee, "$", 2)
+    );
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(3);
+    assert_eq!(value_of(&harness, "Cost, Hardware"), "$260.42");
+}
+
+#[test]
+fn cost_lines_import_through_the_dialog_seam_and_undo_removes_them() {
+    let fixture =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cost-lines-libreoffice.ods");
+    let (app, dialogs) = headless_app();
+    let mut harness = harness(app);
+    harness.state_mut().set_tab(Tab::Cost);
+    harness.run_steps(2);
+    let before = harness.state().quote().cost_analysis.clone().unwrap();
+    dialogs.push(&fixture);
+    harness.get_by_label("Import cost lines…").click();
+    harness.run_steps(1);
+    wait_for_jobs(&mut harness);
+    let after = harness.state().quote().cost_analysis.clone().unwrap();
+    assert!(after.hardware.len() > before.hardware.len());
+    assert!(
+        after
+            .hardware
+            .iter()
+            .any(|line| line.description == "Firewall"
+                && line.source.as_deref() == Some("Quote costs!6:6"))
+    );
+    assert!(
+        harness
+            .state()
+            .notices()
+            .iter()
+            .any(|notice| notice.text.starts_with("Imported"))
+    );
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().quote().cost_analysis.as_ref(),
+        Some(&before)
+    );
+}
