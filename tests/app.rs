@@ -594,3 +594,19 @@ fn cost_lines_import_through_the_dialog_seam_and_undo_removes_them() {
         Some(&before)
     );
 }
+
+#[test]
+fn a_changed_quote_is_autosaved_within_seconds() {
+    let dir = scratch_dir("autosave-tick");
+    let mut setup = AppSetup::headless(ScriptedDialogs::new());
+    setup.data_dir = Some(dir.clone());
+    let mut harness = harness(QuoteApp::new(setup));
+    let autosave = dir.join("autosave.ron");
+    harness.run_steps(30);
+    assert!(!autosave.exists(), "nothing changed, nothing to autosave");
+    type_into(&mut harness, "Count, line 1", "11");
+    // Each kittest step advances the clock by 0.25 s: 30 steps are 7.5 s (autosave: every 5 s).
+    harness.run_steps(30);
+    let saved = msp_quote::formats::quote::load_quote(&autosave).unwrap();
+    assert_eq!(saved.devices[0].count, 11);
+}
