@@ -128,7 +128,8 @@ fn carries_amount(text: &str) -> bool {
     })
 }
 
-/// Texts of nodes that name an internal figure (cost, markup, margin, reserve) with an amount.
+/// Texts of nodes that name an internal figure (the provider's cost, markup, margin, reserve)
+/// with an amount.
 fn internal_figures(harness: &Harness<'_, QuoteApp>) -> Vec<String> {
     harness
         .query_all_by(|_| true)
@@ -142,9 +143,20 @@ fn internal_figures(harness: &Harness<'_, QuoteApp>) -> Vec<String> {
         })
         .filter(|text| {
             let lower = text.to_lowercase();
-            ["cost", "markup", "margin", "reserve"]
-                .iter()
-                .any(|word| lower.contains(word))
+            // The provider's figures; the customer's own costs (ROI tab) are not internal.
+            [
+                "markup",
+                "margin",
+                "reserve",
+                "internal",
+                "monthly cost",
+                "cost, ",
+                "unit cost",
+                "per-device monthly fee",
+                "hourly cost",
+            ]
+            .iter()
+            .any(|word| lower.contains(word))
                 && carries_amount(text)
         })
         .collect()
@@ -609,4 +621,62 @@ fn a_changed_quote_is_autosaved_within_seconds() {
     harness.run_steps(30);
     let saved = msp_quote::formats::quote::load_quote(&autosave).unwrap();
     assert_eq!(saved.devices[0].count, 11);
+}
+
+#[test]
+fn the_roi_tab_shows_the_engines_payback_and_npv() {
+    let (app, _) = headless_app();
+    let mut harness = harness(app);
+    harness.state_mut().set_tab(Tab::Roi);
+    harness.run_steps(3);
+    // Sample costs, month 1: staff 3,500 x 100% + consultants 1,200 x 80% = 960 + downtime
+    // 6 h x 400 = 2,400 x 50% = 1,200 -> 5,660.00 avoided. Paid: 4,830.00 + 1,000.00 setup =
+    // 5,830.00 -> -170.00. Month 2: 5,660.00 - 4,830.00 = +830.00 -> cumulative +660.00.
+    assert_eq!(value_of(&harness, "Payback month"), "month 2");
+    // The investment is the pricing engine's total contract value.
+    assert_eq!(value_of(&harness, "Investment"), "$115,720.00");
+    let net_savings = value_of(&harness, "Net savings");
+    assert_ne!(
+        value_of(&harness, "NPV"),
+        format!("{net_savings} at 0% a year")
+    );
+
+    // At a discount rate of 0 the NPV equals the net savings (pricing-rules.md section 6).
+    replace_text(&mut harness, "Discount rate percent", "0");
+    assert_eq!(
+        value_of(&harness, "NPV"),
+        format!("{net_savings} at 0% a year")
+    );
+    assert_eq!(value_of(&harness, "Net savings"), net_savings);
+}
+
+#[test]
+fn customer_costs_import_through_the_dialog_seam() {
+    let csv = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/small-customer-costs.csv");
+    let (app, dialogs) = headless_app();
+    let mut harness = harness(app);
+    harness.state_mut().set_tab(Tab::Roi);
+    harness.run_steps(2);
+    let before = harness
+        .state()
+        .quote()
+        .customer_costs
+        .clone()
+        .unwrap()
+        .lines
+        .len();
+    dialogs.push(&csv);
+    harness.get_by_label("Import customer costs…").click();
+    harness.run_steps(1);
+    wait_for_jobs(&mut harness);
+    let after = harness
+        .state()
+        .quote()
+        .customer_costs
+        .clone()
+        .unwrap()
+        .lines
+        .len();
+    assert!(after > before, "{before} -> {after}");
+    assert!(harness.query_by_label("ROI error").is_none());
 }

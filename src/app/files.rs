@@ -14,6 +14,7 @@ use super::documents_tab::DocumentKind;
 use super::{Action, Notice, QuoteApp, error_notice, info_notice};
 use crate::core::quote::Quote;
 use crate::formats::import::cost_lines::{ImportedCostLines, import_cost_lines};
+use crate::formats::import::customer_costs::{ImportedCosts, import_customer_costs};
 use crate::formats::price_book::{LoadedBook, load_price_book};
 use crate::formats::quote::{load_quote, parse_quote, quote_to_ron, save_quote};
 
@@ -67,6 +68,7 @@ pub(crate) enum JobDone {
     Book(PathBuf, Result<Box<LoadedBook>, String>),
     Exported(PathBuf, Result<(), String>),
     CostLines(PathBuf, Result<Box<ImportedCostLines>, String>),
+    CustomerCosts(PathBuf, Result<Box<ImportedCosts>, String>),
 }
 
 /// A question the window is asking.
@@ -100,6 +102,7 @@ pub(crate) enum Purpose {
     Export(DocumentKind),
     ImportCostLines,
     ExportCostXlsx,
+    ImportCustomerCosts,
 }
 
 impl Purpose {
@@ -111,13 +114,16 @@ impl Purpose {
             Purpose::LoadBook => ("Load price book", "Price book (RON)", "ron", false),
             Purpose::Export(kind) => (kind.dialog_title(), "PDF document", "pdf", true),
             Purpose::ImportCostLines => ("Import cost lines", "Spreadsheet", "xlsx", false),
+            Purpose::ImportCustomerCosts => ("Import customer costs", "Spreadsheet", "xlsx", false),
             Purpose::ExportCostXlsx => ("Export cost analysis", "Excel workbook", "xlsx", true),
         };
         let extensions: Vec<String> = match self {
-            Purpose::ImportCostLines => ["xlsx", "xlsm", "xls", "ods", "csv"]
-                .iter()
-                .map(|extension| extension.to_string())
-                .collect(),
+            Purpose::ImportCostLines | Purpose::ImportCustomerCosts => {
+                ["xlsx", "xlsm", "xls", "ods", "csv"]
+                    .iter()
+                    .map(|extension| extension.to_string())
+                    .collect()
+            }
             _ => vec![extension.to_string()],
         };
         let suggested_name = match self {
@@ -380,6 +386,30 @@ impl QuoteApp {
                         .get_or_insert_with(Default::default),
                 );
             }
+            JobDone::CustomerCosts(path, Ok(imported)) => {
+                let mut text = format!(
+                    "Imported {} customer cost lines from {} (sheet {})",
+                    imported.costs.lines.len(),
+                    path.display(),
+                    imported.sheet
+                );
+                for problem in imported.skipped.iter().chain(&imported.warnings).take(8) {
+                    text.push_str(&format!(" [{problem}]"));
+                }
+                self.notices.push(info_notice(text));
+                let costs = self
+                    .quote
+                    .customer_costs
+                    .get_or_insert_with(Default::default);
+                costs.lines.extend(imported.costs.lines.iter().cloned());
+                if costs.avoided_hire.is_none() {
+                    costs.avoided_hire = imported.costs.avoided_hire;
+                }
+            }
+            JobDone::CustomerCosts(path, Err(message)) => self.notices.push(error_notice(format!(
+                "cannot import customer costs from {}; the ROI inputs are unchanged: {message}",
+                path.display()
+            ))),
             JobDone::CostLines(path, Err(message)) => self.notices.push(error_notice(format!(
                 "cannot import cost lines from {}; the analysis is unchanged: {message}",
                 path.display()
@@ -417,6 +447,7 @@ pub(crate) fn run_file_action(ctx: &egui::Context, app: &mut QuoteApp, action: A
         Action::Export(kind) => ask_path(ctx, app, Purpose::Export(kind)),
         Action::ImportCostLines => ask_path(ctx, app, Purpose::ImportCostLines),
         Action::ExportCostXlsx => ask_path(ctx, app, Purpose::ExportCostXlsx),
+        Action::ImportCustomerCosts => ask_path(ctx, app, Purpose::ImportCustomerCosts),
         Action::Undo | Action::Redo | Action::DismissNotice(_) => {}
     }
 }
@@ -484,6 +515,15 @@ fn use_path(ctx: &egui::Context, app: &mut QuoteApp, purpose: Purpose, path: Pat
                     .map(Box::new)
                     .map_err(|error| error.to_string());
                 JobDone::CostLines(path, result)
+            })
+        }
+        Purpose::ImportCustomerCosts => {
+            let label = format!("Importing {}", path.display());
+            app.files.start_job(ctx, label, move || {
+                let result = import_customer_costs(&path)
+                    .map(Box::new)
+                    .map_err(|error| error.to_string());
+                JobDone::CustomerCosts(path, result)
             })
         }
         Purpose::ExportCostXlsx => match &app.cache.cost {

@@ -130,8 +130,38 @@ pub(crate) struct PricingCache {
     pub(crate) reserve_monthly: Decimal,
     /// The cost analysis of the quote, when it has one (analyst-only).
     pub(crate) cost: Option<Result<crate::core::cost::CostBreakdown, String>>,
+    /// The ROI of the quote as it is and of every tier, when the customer's costs are known.
+    pub(crate) roi: Option<Result<RoiOptions, String>>,
+    /// The discount rate the ROI was computed at.
+    discount_rate: Decimal,
     /// How many times the quote was priced since the app started (tests check caching).
     pub(crate) recomputations: u64,
+}
+
+/// The ROI of every option (the quote as it is first, then each tier), and the options left
+/// out with the reason.
+#[derive(Debug, Clone)]
+pub(crate) struct RoiOptions {
+    pub(crate) options: Vec<crate::core::roi::RoiOption>,
+    pub(crate) left_out: Vec<String>,
+}
+
+impl RoiOptions {
+    /// The ROI of the quote as it is.
+    pub(crate) fn quote_as_is(&self) -> Option<&crate::core::roi::RoiResult> {
+        self.options
+            .iter()
+            .find(|option| option.kind == crate::core::roi::RoiOptionKind::QuoteAsIs)
+            .map(|option| &option.roi)
+    }
+
+    /// The ROI of the quote moved to tier `tier`.
+    pub(crate) fn at_tier(&self, tier: &str) -> Option<&crate::core::roi::RoiResult> {
+        self.options
+            .iter()
+            .find(|option| option.kind == crate::core::roi::RoiOptionKind::Tier(tier.to_string()))
+            .map(|option| &option.roi)
+    }
 }
 
 /// Something a control asked for, done after the frame is drawn.
@@ -149,6 +179,7 @@ pub(crate) enum Action {
     Export(documents_tab::DocumentKind),
     ImportCostLines,
     ExportCostXlsx,
+    ImportCustomerCosts,
     DismissNotice(usize),
 }
 
@@ -172,6 +203,8 @@ pub struct QuoteApp {
     pub(crate) expanded_lines: BTreeSet<usize>,
     pub(crate) today: NaiveDate,
     pub(crate) documents: documents_tab::DocumentsState,
+    /// Annual discount rate of the ROI's NPV, percent.
+    pub(crate) roi_discount_rate: Decimal,
 }
 
 impl QuoteApp {
@@ -196,6 +229,8 @@ impl QuoteApp {
                 tiers: Vec::new(),
                 reserve_monthly: Decimal::ZERO,
                 cost: None,
+                roi: None,
+                discount_rate: Decimal::ZERO,
                 recomputations: 0,
             },
             tab: setup.tab,
@@ -206,6 +241,7 @@ impl QuoteApp {
             expanded_lines: BTreeSet::new(),
             today: setup.today,
             documents: documents_tab::DocumentsState::default(),
+            roi_discount_rate: crate::core::roi::DEFAULT_DISCOUNT_RATE_PERCENT,
         };
         app.notices.append(&mut notices);
         app.files.restore_session(
@@ -328,7 +364,9 @@ impl QuoteApp {
 
     /// Prices the quote again if an input changed since the last pricing.
     fn refresh(&mut self) {
-        if self.cache.generation == self.generation {
+        if self.cache.generation == self.generation
+            && self.cache.discount_rate == self.roi_discount_rate
+        {
             return;
         }
         let book = &self.book.book;
@@ -369,12 +407,19 @@ impl QuoteApp {
             crate::core::cost::analyse_cost(book, &self.quote, analysis)
                 .map_err(|error| error.to_string())
         });
+        let roi = self.quote.customer_costs.as_ref().map(|costs| {
+            crate::core::roi::roi_options(book, &self.quote, costs, self.roi_discount_rate)
+                .map(|(options, left_out)| RoiOptions { options, left_out })
+                .map_err(|error| error.to_string())
+        });
         self.cache = PricingCache {
             generation: self.generation,
             priced,
             tiers,
             reserve_monthly,
             cost,
+            roi,
+            discount_rate: self.roi_discount_rate,
             recomputations: self.cache.recomputations + 1,
         };
     }
@@ -388,7 +433,7 @@ impl QuoteApp {
             match self.tab {
                 Tab::Quote => quote_tab::quote_tab_ui(ui, self, actions),
                 Tab::Cost => cost_tab::cost_tab_ui(ui, self, actions),
-                Tab::Roi => roi_tab::roi_tab_ui(ui, self),
+                Tab::Roi => roi_tab::roi_tab_ui(ui, self, actions),
                 Tab::Documents => documents_tab::documents_tab_ui(ui, self, actions),
                 Tab::PriceBook => price_book_tab::price_book_tab_ui(ui, self, actions),
             }
@@ -580,7 +625,8 @@ impl QuoteApp {
             | Action::LoadBookFrom(_)
             | Action::Export(_)
             | Action::ImportCostLines
-            | Action::ExportCostXlsx => files::run_file_action(ctx, self, action),
+            | Action::ExportCostXlsx
+            | Action::ImportCustomerCosts => files::run_file_action(ctx, self, action),
         }
     }
 
@@ -653,7 +699,58 @@ pub fn sample_quote(today: NaiveDate) -> Quote {
     quote.term_months = 24;
     quote.setup_mode = SetupMode::Upfront;
     quote.cost_analysis = Some(sample_cost_analysis());
+    quote.customer_costs = Some(sample_customer_costs());
     quote
+}
+
+/// What IT costs the sample customer today, and the hire it would make next.
+fn sample_customer_costs() -> crate::core::roi::CustomerCosts {
+    use crate::core::roi::*;
+    let line = |category, description: &str, amount, avoidable: i64| CostLine {
+        category,
+        description: description.to_string(),
+        amount,
+        avoidable_percent: Decimal::from(avoidable),
+        origin: None,
+    };
+    CustomerCosts {
+        lines: vec![
+            line(
+                CostCategory::InternalStaff,
+                "Part-time IT administrator",
+                CostAmount::Periodic {
+                    amount: Decimal::from(3500),
+                    period: CostPeriod::Monthly,
+                },
+                100,
+            ),
+            line(
+                CostCategory::ConsultantFees,
+                "Break-fix consultants",
+                CostAmount::Periodic {
+                    amount: Decimal::from(1200),
+                    period: CostPeriod::Monthly,
+                },
+                80,
+            ),
+            line(
+                CostCategory::Downtime,
+                "Unplanned downtime",
+                CostAmount::Hourly {
+                    hours_per_month: Decimal::from(6),
+                    rate_per_hour: Decimal::from(400),
+                },
+                50,
+            ),
+        ],
+        avoided_hire: Some(AvoidedHire {
+            salary: Decimal::from(65_000),
+            burden_percent: Decimal::from(30),
+            recruiting_fee: Decimal::from(8_000),
+            start_month: 7,
+        }),
+        annual_growth_percent: Decimal::from(3),
+    }
 }
 
 /// The provider's cost of serving the sample customer: a firewall and a backup appliance,

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use egui_extras::{Column, TableBuilder};
 
 use super::{
-    Action, PricingCache, QuoteApp, TierOption, decimal_field_ui, meeting_mode, money,
+    Action, PricingCache, QuoteApp, RoiOptions, TierOption, decimal_field_ui, meeting_mode, money,
     named_value_ui,
 };
 use crate::core::money::percent_text;
@@ -45,7 +45,12 @@ pub(crate) fn quote_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, _actions: &mut
                 .show(ui, |ui| {
                     totals_ui(ui, book, &cache.priced);
                     ui.separator();
-                    tier_comparison_ui(ui, book, &cache.tiers);
+                    tier_comparison_ui(
+                        ui,
+                        book,
+                        &cache.tiers,
+                        cache.roi.as_ref().and_then(|roi| roi.as_ref().ok()),
+                    );
                     ui.separator();
                     ui.strong("Internal (analyst only)");
                     meeting_mode::internal_ui(ui, *meeting_mode, |ui| {
@@ -550,7 +555,12 @@ fn totals_ui(ui: &mut egui::Ui, book: &LoadedBook, priced: &Result<PricedQuote, 
 /// Picks one figure out of a priced quote.
 type Figure = fn(&PricedQuote) -> rust_decimal::Decimal;
 
-fn tier_comparison_ui(ui: &mut egui::Ui, book: &LoadedBook, tiers: &[TierOption]) {
+fn tier_comparison_ui(
+    ui: &mut egui::Ui,
+    book: &LoadedBook,
+    tiers: &[TierOption],
+    roi: Option<&RoiOptions>,
+) {
     ui.heading("Every tier, same devices");
     egui::Grid::new("tier-comparison")
         .num_columns(tiers.len() + 1)
@@ -574,6 +584,25 @@ fn tier_comparison_ui(ui: &mut egui::Ui, book: &LoadedBook, tiers: &[TierOption]
                         Ok(priced) => named_value_ui(ui, &name, money(book, figure(priced))),
                         Err(message) => {
                             ui.weak("—").on_hover_text(message.as_str());
+                        }
+                    }
+                }
+                ui.end_row();
+            }
+            if let Some(roi) = roi {
+                ui.label("ROI");
+                for tier in tiers {
+                    let name = format!("ROI at {}", tier.tier_name);
+                    match roi.at_tier(&tier.tier_id) {
+                        Some(result) => named_value_ui(
+                            ui,
+                            &name,
+                            result.roi_percent.map_or("none".to_string(), |percent| {
+                                format!("{}%", percent_text(percent))
+                            }),
+                        ),
+                        None => {
+                            ui.weak("-");
                         }
                     }
                 }
