@@ -1,9 +1,11 @@
 //! `cargo bench`: one benchmark binary, a module per part of the product.
 
 mod app;
+mod cost;
 mod documents;
 mod options;
 mod pricing;
+mod roi;
 
 use criterion::{criterion_group, criterion_main};
 
@@ -12,6 +14,8 @@ criterion_group!(
     pricing::benches,
     options::benches,
     documents::benches,
+    cost::benches,
+    roi::benches,
     app::benches
 );
 criterion_main!(all);

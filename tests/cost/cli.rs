@@ -157,3 +157,66 @@ fn template_cost_analysis_writes_the_header_row() {
     let _ = std::fs::remove_file(&out);
     assert!(error(&["template", "nonsense", "x.xlsx"]).contains("nonsense"));
 }
+
+#[test]
+fn cost_import_adds_located_lines_and_reports_skips() {
+    let dir = std::env::temp_dir().join(format!("msp-quote-cli-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sheet = dir.join("costs.xlsx");
+    std::fs::write(&sheet, super::import::messy_cost_workbook()).unwrap();
+    let saved = dir.join("saved.ron");
+    let text = output(&[
+        "cost",
+        &examples("worked-example-9-3.ron"),
+        "--import",
+        sheet.to_str().unwrap(),
+        "--format",
+        "json",
+        "--save",
+        saved.to_str().unwrap(),
+    ]);
+    let json: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        json["import"]["lines"], 10,
+        "4 hardware + 2 software + 4 affiliate lines"
+    );
+    assert_eq!(json["import"]["sheet"], "Quote costs");
+    let skipped: Vec<&str> = json["import"]["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["location"].as_str().unwrap())
+        .collect();
+    assert!(skipped.contains(&"Quote costs!C9"), "{skipped:?}");
+    let firewall = json["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|line| line["description"] == "Firewall")
+        .unwrap();
+    assert_eq!(firewall["source"], "Quote costs!6:6");
+    // 1,450 purchased over the 12-month term: 120.833 -> 120.83.
+    assert_eq!(firewall["monthly_cost"], "120.83");
+    // The saved quote keeps the imported lines and their sources.
+    let quote = msp_quote::formats::quote::load_quote(&saved).unwrap();
+    let analysis = quote.cost_analysis.unwrap();
+    assert_eq!(analysis.hardware.len(), 1 + 4);
+    assert_eq!(
+        analysis.hardware[1].source.as_deref(),
+        Some("Quote costs!6:6")
+    );
+
+    let template = dir.join("template.xlsx");
+    output(&["template", "cost-analysis", template.to_str().unwrap()]);
+    let text = output(&[
+        "cost",
+        &examples("worked-example-9-3.ron"),
+        "--import",
+        template.to_str().unwrap(),
+    ]);
+    assert!(
+        text.starts_with("imported 0 cost lines"),
+        "an empty template imports nothing: {text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -270,6 +270,13 @@ impl CustomerCosts {
         }
         costs
     }
+
+    /// The costs of contract months 1 to `months`, as [`CustomerCosts::month_costs`].
+    pub fn series(&self, months: u32, decimals: u32) -> Vec<MonthCosts> {
+        (1..=months)
+            .map(|month| self.month_costs(month, decimals))
+            .collect()
+    }
 }
 
 #[cfg(test)]

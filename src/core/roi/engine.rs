@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use super::{CustomerCosts, RoiMonth, RoiResult};
+use super::{CustomerCosts, MonthCosts, RoiMonth, RoiResult};
 use crate::core::money::{round_half_away, round_percent};
 use crate::core::pricing::ScheduleMonth;
 
@@ -18,14 +18,27 @@ pub fn roi_over_schedule(
     discount_rate_percent: Decimal,
     decimals: u32,
 ) -> RoiResult {
+    let series = costs.series(schedule.len() as u32, decimals);
+    roi_over_series(&series, schedule, discount_rate_percent, decimals)
+}
+
+/// As [`roi_over_schedule`], from the customer's costs already computed month by month
+/// (`series[0]` is month 1; months past its end cost nothing): lets several options share
+/// one computation of the costs.
+pub fn roi_over_series(
+    series: &[MonthCosts],
+    schedule: &[ScheduleMonth],
+    discount_rate_percent: Decimal,
+    decimals: u32,
+) -> RoiResult {
     let mut months = Vec::with_capacity(schedule.len());
     let mut cumulative_net = Decimal::ZERO;
     let mut cumulative_avoided = Decimal::ZERO;
     let mut cumulative_paid = Decimal::ZERO;
     let mut current_costs = Decimal::ZERO;
     let mut payback_month = None;
-    for row in schedule {
-        let month_costs = costs.month_costs(row.month, decimals);
+    for (index, row) in schedule.iter().enumerate() {
+        let month_costs = series.get(index).copied().unwrap_or_default();
         let net = month_costs.avoided - row.due;
         cumulative_net += net;
         cumulative_avoided += month_costs.avoided;

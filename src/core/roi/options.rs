@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{CustomerCosts, RoiResult, roi_over_schedule};
+use super::{CustomerCosts, RoiResult, roi_over_series};
 use crate::core::price_book::PriceBook;
 use crate::core::pricing::{PricingError, price_quote};
 use crate::core::quote::Quote;
@@ -52,6 +52,8 @@ pub fn roi_options(
     discount_rate_percent: Decimal,
 ) -> Result<(Vec<RoiOption>, Vec<String>), PricingError> {
     let decimals = book.currency.decimals;
+    // Every option has the quote's term: the customer's costs are computed once.
+    let series = costs.series(quote.term_months, decimals);
     let mut options = Vec::with_capacity(book.tiers.len() + 1);
     let mut left_out = Vec::new();
     let option_of = |kind: RoiOptionKind, name: String, quote: &Quote| {
@@ -60,7 +62,7 @@ pub fn roi_options(
             name,
             monthly_recurring: priced.monthly_recurring,
             total_contract_value: priced.total_contract_value,
-            roi: roi_over_schedule(costs, &priced.schedule, discount_rate_percent, decimals),
+            roi: roi_over_series(&series, &priced.schedule, discount_rate_percent, decimals),
         })
     };
     for tier in &book.tiers {

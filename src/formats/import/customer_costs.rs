@@ -451,3 +451,56 @@ pub fn costs_from_table(table: ImportedTable) -> ImportedCosts {
         warnings: mapper.warnings,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn category_cells_are_read_by_id_name_or_synonym() {
+        let cases = [
+            ("id", "internal_staff", Some(CostCategory::InternalStaff)),
+            ("name", "Unplanned downtime", Some(CostCategory::Downtime)),
+            (
+                "name with punctuation",
+                "Tax effect (opex vs capex)",
+                Some(CostCategory::TaxEffect),
+            ),
+            ("synonym", "Consultants", Some(CostCategory::ConsultantFees)),
+            (
+                "case and spaces",
+                "  MILEAGE and Travel ",
+                Some(CostCategory::MileageTravel),
+            ),
+            ("group row", "Direct costs", None),
+        ];
+        for (name, text, expected) in cases {
+            let found = match row_kind(text) {
+                Some(RowKind::Line(category)) => Some(category),
+                _ => None,
+            };
+            assert_eq!(found, expected, "case {name}");
+        }
+        assert!(matches!(
+            row_kind("Avoided hire"),
+            Some(RowKind::AvoidedHire)
+        ));
+        assert!(matches!(row_kind("Annual growth"), Some(RowKind::Growth)));
+    }
+
+    #[test]
+    fn periods_read_tolerantly() {
+        let cases = [
+            ("", Some(CostPeriod::Monthly)),
+            ("Monthly", Some(CostPeriod::Monthly)),
+            ("per month", Some(CostPeriod::Monthly)),
+            ("Yearly", Some(CostPeriod::Annual)),
+            ("per year", Some(CostPeriod::Annual)),
+            ("annual", Some(CostPeriod::Annual)),
+            ("weekly", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(period_of(text), expected, "period '{text}'");
+        }
+    }
+}
