@@ -171,6 +171,8 @@ fn meeting_mode_hides_every_internal_figure() {
         value_of(&harness, "Internal reserve per month"),
         "$1,750.00"
     );
+    // ... and the margin the cost analysis gives each tier.
+    assert!(value_of(&harness, "Margin at Silver").contains('$'));
     assert!(
         !internal_figures(&harness).is_empty(),
         "the check must see internal figures"
@@ -329,25 +331,35 @@ impl FileDialogs for NoPortal {
 #[test]
 fn without_a_dialog_the_user_types_the_path() {
     let dir = scratch_dir("typed-path");
-    let path = dir.join("typed.ron");
-    let mut setup = AppSetup::headless(ScriptedDialogs::new());
-    setup.dialogs = Box::new(NoPortal);
-    let mut harness = harness(QuoteApp::new(setup));
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    harness.run_steps(3);
-    assert!(
-        harness.query_by_label_contains("no file dialog").is_some()
-            || harness
-                .query_by_value("no file dialog could be shown (test).")
-                .is_some()
-    );
-    harness
-        .get_by_label("File path")
-        .type_text(path.to_str().unwrap());
-    harness.run_steps(2);
-    harness.get_by_label("OK").click();
-    harness.run_steps(3);
-    assert!(path.exists(), "the typed path was saved to");
+    for (case, confirm_with_enter) in [("OK button", false), ("Enter key", true)] {
+        let path = dir.join(format!("typed-{confirm_with_enter}.ron"));
+        let mut setup = AppSetup::headless(ScriptedDialogs::new());
+        setup.dialogs = Box::new(NoPortal);
+        let mut harness = harness(QuoteApp::new(setup));
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+        harness.run_steps(3);
+        // The window says why it asks for a typed path.
+        assert!(
+            harness
+                .query_by_label("no file dialog could be shown (test).")
+                .is_some(),
+            "case {case}"
+        );
+        harness.get_by_label("File path").focus();
+        harness.run_steps(1);
+        harness
+            .get_by_label("File path")
+            .type_text(path.to_str().unwrap());
+        harness.run_steps(1);
+        if confirm_with_enter {
+            harness.key_press(egui::Key::Enter);
+        } else {
+            harness.get_by_label("OK").click();
+        }
+        harness.run_steps(3);
+        assert!(path.exists(), "case {case}: the typed path was saved to");
+        assert!(harness.query_by_label("File path").is_none(), "case {case}");
+    }
 }
 
 #[test]

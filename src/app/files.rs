@@ -683,9 +683,12 @@ pub(crate) fn prompts_ui(ctx: &egui::Context, app: &mut QuoteApp, _actions: &mut
                 let field = ui
                     .add(egui::TextEdit::singleline(&mut text).desired_width(420.0))
                     .accessible_name("File path");
-                field.request_focus();
-                let entered =
-                    field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+                // Enter in the field confirms (a single-line field gives up focus on Enter).
+                let entered = (field.has_focus() || field.lost_focus())
+                    && ui.input(|input| input.key_pressed(egui::Key::Enter));
+                if !entered && ui.memory(|memory| memory.focused().is_none()) {
+                    field.request_focus();
+                }
                 ui.horizontal(|ui| {
                     if ui.button("OK").clicked() || entered {
                         answer = Some(true);

@@ -633,6 +633,37 @@ fn internal_figures_ui(ui: &mut egui::Ui, book: &LoadedBook, cache: &PricingCach
                 ),
             );
             ui.end_row();
+            match &cache.cost {
+                Some(Ok(breakdown)) => {
+                    ui.label("Monthly cost (cost analysis)");
+                    named_value_ui(
+                        ui,
+                        "Monthly cost (cost analysis)",
+                        money(book, breakdown.total_monthly_cost),
+                    );
+                    ui.end_row();
+                    for tier in &breakdown.tier_comparison {
+                        let name = format!("Margin at {}", tier.tier_name);
+                        ui.label(name.as_str());
+                        named_value_ui(
+                            ui,
+                            &name,
+                            format!(
+                                "{} ({}%)",
+                                money(book, tier.margin),
+                                percent_text(tier.margin_percent)
+                            ),
+                        );
+                        ui.end_row();
+                    }
+                }
+                Some(Err(message)) => {
+                    ui.label("Cost analysis");
+                    ui.colored_label(ui.visuals().error_fg_color, message.as_str());
+                    ui.end_row();
+                }
+                None => {}
+            }
         });
 }
 
