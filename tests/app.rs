@@ -692,3 +692,25 @@ fn customer_costs_import_through_the_dialog_seam() {
     assert!(after > before, "{before} -> {after}");
     assert!(harness.query_by_label("ROI error").is_none());
 }
+
+#[test]
+fn the_cost_analysis_exports_to_xlsx_through_the_dialog_seam() {
+    let path = scratch_dir("cost-xlsx").join("cost.xlsx");
+    let (app, dialogs) = headless_app();
+    let mut harness = harness(app);
+    harness.state_mut().set_tab(Tab::Cost);
+    harness.run_steps(2);
+    dialogs.push(&path);
+    harness.get_by_label("Export to xlsx…").click();
+    harness.run_steps(1);
+    wait_for_jobs(&mut harness);
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"PK"), "an xlsx file is a zip archive");
+    assert_eq!(
+        dialogs
+            .asked()
+            .last()
+            .map(|request| request.extensions.clone()),
+        Some(vec!["xlsx".to_string()])
+    );
+}
