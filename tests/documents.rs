@@ -7,6 +7,10 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use chrono::NaiveDate;
+use msp_quote::core::cost::{
+    Acquisition, CostAnalysis, HardwareLine, SoftwareBasis, SoftwareBilling, SoftwareLine,
+    analyse_cost,
+};
 use msp_quote::core::money::display;
 use msp_quote::core::pricing::{PricedQuote, price_quote};
 use msp_quote::core::quote::{AddOnLine, Customer, DeviceLine, Quote, SetupMode};
@@ -540,7 +544,9 @@ fn example_roi(priced: &PricedQuote, avoided_monthly: Decimal) -> RoiFigures {
         managed_cumulative: managed,
         payback_month: payback,
         net_savings: net,
-        roi_percent: msp_quote::core::money::round_percent(net / paid * dec!(100)),
+        roi_percent: Some(msp_quote::core::money::round_percent(
+            net / paid * dec!(100),
+        )),
     }
 }
 
@@ -648,19 +654,82 @@ fn arbitrary_quote() -> impl Strategy<Value = Quote> {
         })
 }
 
+/// A random cost analysis: hardware bought, leased or rented and software licences, with
+/// amounts in odd cents, and the book's labour catalog.
+fn arbitrary_cost_analysis() -> impl Strategy<Value = CostAnalysis> {
+    let cents = |low: i64, high: i64| (low..high).prop_map(|value| Decimal::new(value, 2));
+    (
+        prop::collection::vec((1u32..6, cents(5_001, 900_000), 0u8..3), 1..4),
+        prop::collection::vec((1u32..40, cents(101, 20_000), any::<bool>()), 0..3),
+    )
+        .prop_map(|(hardware, software)| CostAnalysis {
+            hardware: hardware
+                .into_iter()
+                .enumerate()
+                .map(|(index, (quantity, unit_cost, how))| HardwareLine {
+                    description: format!("Hardware {index}"),
+                    quantity,
+                    unit_cost,
+                    acquisition: match how {
+                        0 => Acquisition::Purchased,
+                        1 => Acquisition::Leased {
+                            apr_percent: dec!(6.9),
+                            months: 36,
+                        },
+                        _ => Acquisition::Monthly,
+                    },
+                    source: None,
+                })
+                .collect(),
+            software: software
+                .into_iter()
+                .enumerate()
+                .map(|(index, (quantity, unit_cost, annual))| SoftwareLine {
+                    description: format!("Software {index}"),
+                    basis: SoftwareBasis::Flat,
+                    quantity: Some(quantity),
+                    unit_cost,
+                    billing: if annual {
+                        SoftwareBilling::Annual
+                    } else {
+                        SoftwareBilling::Monthly
+                    },
+                    source: None,
+                })
+                .collect(),
+            ..CostAnalysis::default()
+        })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
 
-    /// Neither document ever shows a reserve, a labour cost or a setup cost, nor the words
-    /// that would introduce one.
+    /// Neither document ever shows a reserve, a labour or setup cost, or any figure of the
+    /// quote's cost analysis (costs, markups, cost-plus prices, margins), nor the words that
+    /// would introduce one; and the documents do not depend on the analysis at all.
     #[test]
-    fn no_internal_figure_reaches_a_customer_document(quote in arbitrary_quote()) {
+    fn no_internal_figure_reaches_a_customer_document(
+        quote in arbitrary_quote(),
+        analysis in arbitrary_cost_analysis(),
+    ) {
         let loaded = book_with_odd_internal_figures();
-        let internal = internal_figures(&loaded, &quote);
+        let mut with_analysis = quote.clone();
+        with_analysis.cost_analysis = Some(analysis.clone());
+        let breakdown = analyse_cost(&loaded.book, &with_analysis, &analysis).unwrap();
         let priced = price_quote(&loaded.book, &quote).unwrap();
+        let public = public_figures(&loaded, &priced);
+        let mut internal = internal_figures(&loaded, &quote);
+        internal.extend(
+            cost_analysis_figures(&breakdown)
+                .into_iter()
+                .filter(|figure| !public.contains(figure))
+                .map(|figure| display(figure, "$", 2)),
+        );
         let monthly = display(priced.monthly_recurring, "$", 2);
         for kind in [Kind::Proposal, Kind::Appendix] {
-            let text = text_of(&render(&kind, &loaded, &quote));
+            let bytes = render(&kind, &loaded, &with_analysis);
+            prop_assert!(bytes == render(&kind, &loaded, &quote), "the analysis changed the document");
+            let text = text_of(&bytes);
             // The extraction works: the customer figures are there.
             prop_assert!(text.contains(monthly.as_str()), "monthly fee {} missing", monthly);
             for figure in &internal {
@@ -689,4 +758,330 @@ fn the_standard_books_reserves_never_appear() {
         }
         assert!(text.contains("$7,590.00"));
     }
+}
+
+fn book_from(text: &str) -> LoadedBook {
+    LoadedBook {
+        book: parse_price_book(text, "test book").unwrap(),
+        path: None,
+        sha256: sha256_hex(text.as_bytes()),
+    }
+}
+
+/// Width and height in points of every page.
+fn page_sizes(bytes: &[u8]) -> Vec<(f32, f32)> {
+    let document = lopdf::Document::load_mem(bytes).unwrap();
+    document
+        .get_pages()
+        .values()
+        .map(|id| {
+            let page = document.get_object(*id).unwrap().as_dict().unwrap();
+            let media = page.get(b"MediaBox").unwrap().as_array().unwrap();
+            let number = |object: &lopdf::Object| object.as_float().unwrap();
+            (
+                number(&media[2]) - number(&media[0]),
+                number(&media[3]) - number(&media[1]),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_paper_is_the_books() {
+    let letter = standard_book().unwrap();
+    let a4 = book_from(&STANDARD_BOOK_RON.replace("paper: Letter", "paper: A4"));
+    let quote = quote(&[("silver", 7)], 24);
+    // Letter: 8.5 x 11 in = 612 x 792 pt. A4: 210 x 297 mm = 595.28 x 841.89 pt.
+    let cases = [
+        ("letter", &letter, (612.0, 792.0)),
+        ("a4", &a4, (595.28, 841.89)),
+    ];
+    for (name, book, (width, height)) in cases {
+        for kind in [Kind::Proposal, Kind::Appendix] {
+            let sizes = page_sizes(&render(&kind, book, &quote));
+            assert!(!sizes.is_empty());
+            for (w, h) in sizes {
+                assert!(
+                    (w - width).abs() < 0.05 && (h - height).abs() < 0.05,
+                    "case {name}: {w} x {h}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_book_without_a_logo_needs_none() {
+    let loaded = book_from(&STANDARD_BOOK_RON.replace("logo: Some(\"logo.png\")", "logo: None"));
+    assert_eq!(loaded.book.branding.logo, None);
+    let assets = DocumentAssets {
+        font: DEFAULT_FONT,
+        logo_png: None,
+    };
+    let bytes = render_with(
+        &Kind::Proposal,
+        &loaded,
+        &quote(&[("silver", 7)], 24),
+        None,
+        assets,
+    )
+    .unwrap();
+    assert!(!bytes.windows(6).any(|window| window == b"/Image"));
+    assert!(text_of(&bytes).contains("$4,830.00"));
+}
+
+#[test]
+fn accented_and_long_names_survive_extraction() {
+    let loaded = standard_book().unwrap();
+    let mut quote = quote(&[("silver", 7)], 24);
+    quote.customer.name = "Zoë's Café & Crème Brûlée Bakery of the Greater Springfield Metropolitan Area and Surrounding Counties".to_string();
+    let proposal = render(&Kind::Proposal, &loaded, &quote);
+    let appendix = render(&Kind::Appendix, &loaded, &quote);
+    assert_eq!(page_count(&proposal), 4);
+    // The full name appears in the body (wrapped there, never cut).
+    assert!(text_of(&proposal).contains(&quote.customer.name));
+    let appendix_text = text_of(&appendix);
+    assert!(appendix_text.contains("Zoë's Café"));
+    assert!(
+        appendix_text.contains("à la carte"),
+        "non-ASCII text must map back through ToUnicode"
+    );
+}
+
+fn example(name: &str) -> String {
+    format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn the_roi_section_equals_the_roi_commands_json() {
+    let dir = scratch("roi-json");
+    let cases = [
+        (
+            "quote's own costs",
+            vec![example("roi-two-silver-servers.ron")],
+        ),
+        (
+            "costs file",
+            vec![
+                "--device".to_string(),
+                "silver:server=2".to_string(),
+                "--term".to_string(),
+                "36".to_string(),
+                "--costs".to_string(),
+                example("small-customer-costs.csv"),
+            ],
+        ),
+    ];
+    for (name, args) in cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let json = run(&[&["roi", "--format", "json"][..], &args[..]].concat());
+        assert!(
+            json.status.success(),
+            "case {name}: {}",
+            String::from_utf8_lossy(&json.stderr)
+        );
+        let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+        let out = dir.join("p.pdf");
+        let output = run(&[
+            &["proposal"][..],
+            &args[..],
+            &["-o", out.to_str().unwrap()][..],
+        ]
+        .concat());
+        assert!(
+            output.status.success(),
+            "case {name}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let text = text_of(&std::fs::read(&out).unwrap());
+        let net = display(
+            value["net_savings"].as_str().unwrap().parse().unwrap(),
+            "$",
+            2,
+        );
+        let roi = value["roi_percent"].as_str().map(|percent| {
+            format!(
+                "{}%",
+                msp_quote::core::money::percent_text(percent.parse().unwrap())
+            )
+        });
+        let payback = value["payback_month"]
+            .as_u64()
+            .map(|month| format!("Payback: month {month}"));
+        assert!(text.contains(&net), "case {name}: lacks net savings {net}");
+        if let Some(roi) = roi {
+            assert!(text.contains(&roi), "case {name}: lacks ROI {roi}");
+        }
+        if let Some(payback) = payback {
+            assert!(text.contains(&payback), "case {name}: lacks {payback}");
+        }
+    }
+    // The worked example of docs/ROI.md: net savings 109,640.00, ROI 319.09%, payback month 1.
+    let out = dir.join("worked.pdf");
+    let output = run(&[
+        "proposal",
+        &example("roi-two-silver-servers.ron"),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success());
+    let text = text_of(&std::fs::read(&out).unwrap());
+    for expected in ["$109,640.00", "319.09%", "Payback: month 1"] {
+        assert!(text.contains(expected), "worked example lacks {expected}");
+    }
+}
+
+/// Every money figure of a cost analysis that only the provider may see: costs, markups,
+/// cost-plus prices, per-device fee, margins and reserves. (A tier's monthly price is the
+/// customer's price, so it is not among them.)
+fn cost_analysis_figures(breakdown: &msp_quote::core::cost::CostBreakdown) -> Vec<Decimal> {
+    let mut figures = vec![
+        breakdown.total_monthly_cost,
+        breakdown.total_monthly_markup,
+        breakdown.total_monthly_price,
+        breakdown.per_device_monthly_fee,
+        breakdown.gross_margin,
+    ];
+    figures.extend(breakdown.lines.iter().map(|line| line.monthly_cost));
+    for category in &breakdown.categories {
+        figures.extend([category.cost, category.markup, category.price]);
+    }
+    for tier in &breakdown.tier_comparison {
+        figures.extend([tier.reserve, tier.margin]);
+    }
+    figures.retain(|figure| !figure.is_zero());
+    figures
+}
+
+/// Every amount the documents print by design: prices, discounts' results, fees, schedule,
+/// totals, damages, and the book's public price list and rate card. An internal figure that
+/// happens to equal one of these cannot be told apart in the text, so it is not checked.
+fn public_figures(loaded: &LoadedBook, priced: &PricedQuote) -> Vec<Decimal> {
+    let book = &loaded.book;
+    let damages = Decimal::from(book.contract.liquidated_damages_months);
+    let mut figures = vec![
+        priced.monthly_recurring,
+        priced.setup_fee,
+        priced.first_invoice(),
+        priced.total_contract_value,
+        priced.credits_applied(),
+        damages * priced.monthly_recurring,
+        priced.schedule.iter().map(|m| m.recurring).sum(),
+        priced.schedule.iter().map(|m| m.setup).sum(),
+    ];
+    for line in &priced.lines {
+        figures.extend([
+            line.unit_list,
+            line.unit_net,
+            line.monthly,
+            damages * line.unit_net,
+        ]);
+        figures.extend(line.segments.iter().flat_map(|s| [s.unit_net, s.amount]));
+    }
+    for addon in &priced.addons {
+        figures.extend([addon.unit_list, addon.unit_net, addon.monthly]);
+    }
+    figures.extend(priced.credits.iter().map(|credit| credit.amount));
+    figures.extend(
+        priced
+            .schedule
+            .iter()
+            .flat_map(|m| [m.recurring, m.setup, m.credit, m.due]),
+    );
+    figures.extend(priced.yearly_totals());
+    for tier in &book.tiers {
+        figures.extend(tier.monthly_prices.values().copied());
+    }
+    for rate in &book.hourly_rates {
+        figures.extend([rate.rate, rate.travel_premium]);
+    }
+    figures
+}
+
+#[test]
+fn the_medium_examples_cost_analysis_never_reaches_its_documents() {
+    let loaded = standard_book().unwrap();
+    let quote = msp_quote::formats::quote::load_quote(std::path::Path::new(&example(
+        "medium-customer.ron",
+    )))
+    .unwrap();
+    let analysis = quote
+        .cost_analysis
+        .clone()
+        .expect("the medium example has a cost analysis");
+    let breakdown = msp_quote::core::cost::analyse_cost(&loaded.book, &quote, &analysis).unwrap();
+    let priced = price_quote(&loaded.book, &quote).unwrap();
+    let public = public_figures(&loaded, &priced);
+    let mut figures = cost_analysis_figures(&breakdown);
+    figures.retain(|figure| !public.contains(figure));
+    assert!(figures.len() > 20, "{} figures", figures.len());
+    let mut without = quote.clone();
+    without.cost_analysis = None;
+    for kind in [Kind::Proposal, Kind::Appendix] {
+        let bytes = render(&kind, &loaded, &quote);
+        // The documents do not read the analysis at all: with or without it, the same bytes.
+        assert_eq!(bytes, render(&kind, &loaded, &without));
+        let text = text_of(&bytes);
+        for figure in &figures {
+            let shown = display(*figure, "$", 2);
+            assert!(
+                !text.contains(&shown),
+                "cost-analysis figure {shown} leaked"
+            );
+        }
+    }
+}
+
+/// The examples in docs/ are what the commands the README shows produce today, byte for byte
+/// (and so they carry no figure a current build would not print).
+#[test]
+fn the_docs_examples_are_current() {
+    let dir = scratch("docs");
+    let docs = format!("{}/docs", env!("CARGO_MANIFEST_DIR"));
+    let medium = example("medium-customer.ron");
+    let costs = example("medium-customer-costs.xlsx");
+    let cases = [
+        (
+            "proposal-example.pdf",
+            vec!["proposal", &medium, "--costs", &costs],
+        ),
+        ("appendix-example.pdf", vec!["appendix", &medium]),
+    ];
+    for (file, args) in cases {
+        let out = dir.join(file);
+        let output = run(&[&args[..], &["-o", out.to_str().unwrap()][..]].concat());
+        assert!(
+            output.status.success(),
+            "{file}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let fresh = std::fs::read(&out).unwrap();
+        let committed = std::fs::read(format!("{docs}/{file}")).unwrap();
+        assert!(
+            fresh == committed,
+            "docs/{file} is stale: re-render it with msp-quote {}",
+            args.join(" ")
+        );
+    }
+}
+
+#[test]
+fn pricing_warnings_are_reported_when_a_document_is_written() {
+    let dir = scratch("warnings");
+    let out = dir.join("p.pdf");
+    // 120 servers: above the last band (51-100), so custom pricing needs approval.
+    let output = run(&[
+        "proposal",
+        "--device",
+        "gold:server=120",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("warning:") && stdout.contains("approval"),
+        "{stdout}"
+    );
+    assert!(out.exists());
 }

@@ -1344,3 +1344,72 @@ fn template_command_writes_a_file_the_importer_reads_back() {
     run_cli(&["template", "customer-costs", path.to_str().unwrap()]);
     assert_eq!(std::fs::read(&path).unwrap(), first);
 }
+
+/// Never paying back, through the CLI: 400.00 a month avoidable against 1 Bronze server for 12
+/// months (1,500.00 in month 1, then 500.00): avoided 4,800.00, investment 7,000.00, net
+/// -2,200.00, ROI -31.43%, `payback_month` null. Every key the issue lists is present.
+#[test]
+fn never_paying_back_gives_a_null_payback_month_in_json() {
+    let dir = temp_dir("never");
+    let costs = dir.join("costs.ron");
+    std::fs::write(
+        &costs,
+        r#"(lines: [(category: "consultant_fees", amount: periodic(amount: "400.00", period: monthly), avoidable_percent: "100")])"#,
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run_cli(&[
+        "roi",
+        "--device",
+        "bronze:server=1",
+        "--costs",
+        costs.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let json: Value = serde_json::from_str(&stdout).unwrap();
+    for key in [
+        "term_months",
+        "investment",
+        "avoided_costs",
+        "net_savings",
+        "roi_percent",
+        "payback_month",
+        "npv",
+        "monthly",
+        "options",
+        "warnings",
+    ] {
+        assert!(json.get(key).is_some(), "missing key {key}");
+    }
+    assert_eq!(json["investment"], "7000.00");
+    assert_eq!(json["avoided_costs"], "4800.00");
+    assert_eq!(json["net_savings"], "-2200.00");
+    assert_eq!(json["roi_percent"], "-31.43");
+    assert!(json["payback_month"].is_null());
+    let option_keys = [
+        "tier",
+        "monthly_recurring",
+        "total_contract_value",
+        "net_savings",
+        "roi_percent",
+        "payback_month",
+    ];
+    for option in json["options"].as_array().unwrap() {
+        for key in option_keys {
+            assert!(option.get(key).is_some(), "option missing {key}");
+        }
+    }
+    for month in json["monthly"].as_array().unwrap() {
+        for key in [
+            "month",
+            "current_cost",
+            "avoided",
+            "paid",
+            "net",
+            "cumulative_net",
+        ] {
+            assert!(month.get(key).is_some(), "month missing {key}");
+        }
+    }
+}

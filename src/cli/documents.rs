@@ -6,8 +6,10 @@ use clap::Args;
 
 use super::CliError;
 use super::quote_args::QuoteArgs;
+use super::roi::load_costs;
+use crate::core::roi::{DEFAULT_DISCOUNT_RATE_PERCENT, roi_over_schedule};
 use crate::documents::{
-    DEFAULT_FONT, DocumentAssets, DocumentInputs, STANDARD_LOGO_PNG, render_appendix,
+    DEFAULT_FONT, DocumentAssets, DocumentInputs, RoiFigures, STANDARD_LOGO_PNG, render_appendix,
     render_proposal,
 };
 use crate::formats::price_book::LoadedBook;
@@ -18,6 +20,10 @@ use crate::formats::write_atomically;
 pub struct DocumentArgs {
     #[command(flatten)]
     pub quote: QuoteArgs,
+    /// The customer's current costs (RON, xlsx, xlsm, xls, ods or csv) for the ROI section;
+    /// without it, the quote file's customer costs, if any.
+    #[arg(long, value_name = "FILE")]
+    pub costs: Option<PathBuf>,
     /// The PDF file to write.
     #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
     pub output: PathBuf,
@@ -37,6 +43,31 @@ pub enum DocumentKind {
 /// output path (the message names the path).
 pub fn run(args: &DocumentArgs, kind: DocumentKind) -> Result<String, CliError> {
     let inputs = args.quote.resolve()?;
+    let mut warnings = Vec::new();
+    let costs = match &args.costs {
+        Some(path) => {
+            let loaded = load_costs(path)?;
+            warnings.extend(loaded.warnings);
+            Some(loaded.costs)
+        }
+        None => inputs.quote.customer_costs.clone(),
+    };
+    let roi = costs.map(|costs| {
+        let result = roi_over_schedule(
+            &costs,
+            &inputs.priced.schedule,
+            DEFAULT_DISCOUNT_RATE_PERCENT,
+            inputs.loaded.book.currency.decimals,
+        );
+        RoiFigures::from(&result)
+    });
+    warnings.extend(
+        inputs
+            .priced
+            .warnings
+            .iter()
+            .map(|warning| warning.message.clone()),
+    );
     let logo = logo_bytes(&inputs.loaded)?;
     let pin = inputs.loaded.pin();
     let document = DocumentInputs {
@@ -44,7 +75,7 @@ pub fn run(args: &DocumentArgs, kind: DocumentKind) -> Result<String, CliError> 
         book_pin: &pin,
         quote: &inputs.quote,
         priced: &inputs.priced,
-        roi: None,
+        roi: roi.as_ref(),
         assets: DocumentAssets {
             font: DEFAULT_FONT,
             logo_png: logo.as_deref(),
@@ -58,11 +89,16 @@ pub fn run(args: &DocumentArgs, kind: DocumentKind) -> Result<String, CliError> 
     write_atomically(&args.output, &bytes).map_err(|error| {
         CliError::new(format!("cannot write {}: {error}", args.output.display()))
     })?;
-    Ok(format!(
+    let mut report: String = warnings
+        .iter()
+        .map(|warning| format!("warning: {warning}\n"))
+        .collect();
+    report.push_str(&format!(
         "wrote {} ({} bytes)\n",
         args.output.display(),
         bytes.len()
-    ))
+    ));
+    Ok(report)
 }
 
 /// The logo the book names: the embedded standard logo for the embedded book, else the file

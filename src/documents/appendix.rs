@@ -222,14 +222,15 @@ fn rate_card(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
         Style::BODY,
     );
     layout.table(&tables::rate_card(inputs.book, formats));
-    layout.subheading("What each tier includes", 80.0);
     let proposed: Vec<&str> = inputs
         .priced
         .lines
         .iter()
         .map(|line| line.tier.as_str())
         .collect();
-    layout.table(&tables::tier_comparison(inputs.book, &proposed, formats));
+    let comparison = tables::tier_comparison(inputs.book, &proposed, formats);
+    layout.subheading("What each tier includes", layout.start_height(&comparison));
+    layout.table(&comparison);
 }
 
 fn hours(value: Decimal) -> String {
@@ -352,11 +353,7 @@ fn invoicing(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
     layout.bullets(
         &[
             "Invoices are issued monthly, in advance, for the coming month.".to_string(),
-            format!(
-                "The signed agreement, the setup fee and the first month's fee ({}) are due \
-                 before installation.",
-                formats.money(priced.first_invoice())
-            ),
+            super::due_before_installation(priced, formats),
             format!(
                 "Late payment: {} per month on the overdue amount, from the due date.",
                 percent(inputs.book.contract.late_fee_percent_per_month)

@@ -6,6 +6,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::Formats;
 use super::layout::{INK, Layout, MUTED, RULE, Style, tint};
+use crate::core::roi::RoiResult;
 
 /// Return-on-investment figures the proposal shows (filled from the ROI engine's results).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -19,8 +20,31 @@ pub struct RoiFigures {
     pub payback_month: Option<u32>,
     /// Avoided costs over the term minus the investment.
     pub net_savings: Decimal,
-    /// Net savings / investment x 100, rounded to two decimals.
-    pub roi_percent: Decimal,
+    /// Net savings / investment x 100, rounded to two decimals; `None` when nothing is paid.
+    pub roi_percent: Option<Decimal>,
+}
+
+impl From<&RoiResult> for RoiFigures {
+    /// The chart's cumulative series and the summary figures of the ROI engine's result.
+    fn from(result: &RoiResult) -> Self {
+        let mut avoided = Decimal::ZERO;
+        let mut paid = Decimal::ZERO;
+        let mut current_cumulative = Vec::with_capacity(result.months.len());
+        let mut managed_cumulative = Vec::with_capacity(result.months.len());
+        for month in &result.months {
+            avoided += month.avoided;
+            paid += month.paid;
+            current_cumulative.push(avoided);
+            managed_cumulative.push(paid);
+        }
+        RoiFigures {
+            current_cumulative,
+            managed_cumulative,
+            payback_month: result.payback_month,
+            net_savings: result.net_savings,
+            roi_percent: result.roi_percent,
+        }
+    }
 }
 
 /// Colour of the "current cost" line.

@@ -134,6 +134,22 @@ impl<'a> Formats<'a> {
     }
 }
 
+/// What is due before installation, by setup mode.
+pub(crate) fn due_before_installation(priced: &PricedQuote, formats: &Formats) -> String {
+    match priced.setup_mode {
+        crate::core::quote::SetupMode::Upfront => format!(
+            "The signed agreement, the setup fee and the first month's fee ({} in total) are \
+             due before installation.",
+            formats.money(priced.first_invoice())
+        ),
+        crate::core::quote::SetupMode::Amortized => format!(
+            "The signed agreement and the first month's invoice ({}, including the first part \
+             of the amortized setup fee) are due before installation.",
+            formats.money(priced.first_invoice())
+        ),
+    }
+}
+
 /// "27 November 2026".
 pub(crate) fn long_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()

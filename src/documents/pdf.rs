@@ -145,6 +145,13 @@ pub fn save(
     };
     let mut warnings = Vec::new();
     let mut pdf = document.to_lopdf_document(&options, &mut warnings);
+    // printpdf writes an empty GTS_PDFXVersion, which readers take as a PDF/X claim.
+    if let Ok(info) = pdf.trailer.get(b"Info").and_then(Object::as_reference)
+        && let Ok(dictionary) = pdf.get_object_mut(info).and_then(Object::as_dict_mut)
+    {
+        dictionary.remove(b"GTS_PDFXVersion");
+        dictionary.remove(b"Keywords");
+    }
     let id = file_id(inputs, title);
     pdf.trailer.set(
         "ID",

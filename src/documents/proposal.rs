@@ -49,14 +49,14 @@ fn cover(layout: &mut Layout, inputs: &DocumentInputs, logo: Option<&Logo>) {
         text_left += 70.0;
     }
     let name_style = Style::BODY.sized(16.0).bold().coloured(accent);
-    layout.text(text_left, top + 20.0, &branding.company_name, name_style);
+    let company = layout.fit(&branding.company_name, 16.0, layout.right() - text_left);
+    layout.text(text_left, top + 20.0, &company, name_style);
     let address = Style::BODY.sized(9.0).coloured(MUTED);
     for (index, line) in branding.address_lines.iter().enumerate() {
         layout.text(text_left, top + 36.0 + index as f32 * 12.0, line, address);
     }
 
     let title_top = layout.geometry.height * 0.30;
-    layout.fill_rect(layout.left(), title_top, 6.0, 112.0, accent);
     let inner = layout.left() + 20.0;
     layout.text(
         inner,
@@ -70,22 +70,36 @@ fn cover(layout: &mut Layout, inputs: &DocumentInputs, logo: Option<&Logo>) {
         "Prepared for",
         Style::BODY.sized(11.0).coloured(MUTED),
     );
-    layout.text(
-        inner,
-        title_top + 86.0,
-        customer_name(inputs.quote),
-        Style::BODY.sized(20.0).bold().coloured(accent),
-    );
-    if !inputs.quote.customer.contact.trim().is_empty() {
+    let name_width = layout.right() - inner;
+    // A long customer name takes two lines; anything beyond is shortened.
+    let mut name_lines = layout.wrap(customer_name(inputs.quote), 20.0, name_width);
+    if name_lines.len() > 2 {
+        let rest = name_lines[1..].join(" ");
+        name_lines = vec![name_lines[0].clone(), layout.fit(&rest, 20.0, name_width)];
+    }
+    let name_style = Style::BODY.sized(20.0).bold().coloured(accent);
+    for (index, line) in name_lines.iter().enumerate() {
         layout.text(
             inner,
-            title_top + 104.0,
-            &format!("Attention: {}", inputs.quote.customer.contact),
+            title_top + 86.0 + index as f32 * 24.0,
+            line,
+            name_style,
+        );
+    }
+    let extra = (name_lines.len().max(1) - 1) as f32 * 24.0;
+    layout.fill_rect(layout.left(), title_top, 6.0, 112.0 + extra, accent);
+    if !inputs.quote.customer.contact.trim().is_empty() {
+        let contact = format!("Attention: {}", inputs.quote.customer.contact);
+        let contact = layout.fit(&contact, 10.0, name_width);
+        layout.text(
+            inner,
+            title_top + 104.0 + extra,
+            &contact,
             Style::BODY.sized(10.0),
         );
     }
 
-    layout.set_cursor(title_top + 160.0);
+    layout.set_cursor(title_top + 160.0 + extra);
     let quote = inputs.quote;
     layout.facts(
         &[
@@ -150,7 +164,9 @@ fn executive_summary(layout: &mut Layout, inputs: &DocumentInputs, formats: &For
         ]));
         rows.push(Row::new(vec![
             "Return on investment".into(),
-            percent(roi.roi_percent).into(),
+            roi.roi_percent
+                .map_or("not applicable".to_string(), percent)
+                .into(),
         ]));
         rows.push(Row::new(vec![
             "Payback".into(),
@@ -177,14 +193,24 @@ fn executive_summary(layout: &mut Layout, inputs: &DocumentInputs, formats: &For
 fn configuration(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
     let priced = inputs.priced;
     layout.heading("Recommended configuration", 80.0);
-    let rows = priced
-        .lines
+    // One row per tier and kind, however many lines the quote splits them into.
+    let mut groups: Vec<(&str, &str, u32)> = Vec::new();
+    for line in &priced.lines {
+        match groups
+            .iter_mut()
+            .find(|(tier, kind, _)| *tier == line.tier_name && *kind == line.kind_name)
+        {
+            Some(group) => group.2 += line.count,
+            None => groups.push((&line.tier_name, &line.kind_name, line.count)),
+        }
+    }
+    let rows = groups
         .iter()
-        .map(|line| {
+        .map(|(tier, kind, count)| {
             Row::new(vec![
-                line.tier_name.clone().into(),
-                line.kind_name.clone().into(),
-                line.count.to_string().into(),
+                (*tier).into(),
+                (*kind).into(),
+                count.to_string().into(),
             ])
         })
         .chain(priced.addons.iter().map(|addon| {
@@ -205,31 +231,50 @@ fn configuration(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats
     });
     if let Some(band) = &priced.band {
         let kind = inputs.book.kind_name(&band.counted_kind).to_lowercase();
+        let counted = if band.count == 1 {
+            format!("1 {kind}")
+        } else {
+            format!("{} {kind}s", band.count)
+        };
         let range = if band.min == band.max {
-            format!("{}", band.min)
+            band.min.to_string()
         } else {
             format!("{}-{}", band.min, band.max)
         };
-        layout.paragraph(
-            &format!(
-                "With {} {kind}s across all tiers, this quote falls in the {range} band: a \
-                 quantity discount of {} on every tiered per-{kind} fee.",
-                band.count,
+        let text = if band.discount_percent.is_zero() {
+            format!("With {counted} across all tiers, no quantity discount applies.")
+        } else if band.past_last_band {
+            format!(
+                "With {counted} across all tiers, this quote is above the largest band \
+                 ({range}), whose quantity discount of {} applies to every tiered \
+                 per-{kind} fee.",
                 percent(band.discount_percent)
-            ),
-            Style::BODY,
-        );
+            )
+        } else {
+            format!(
+                "With {counted} across all tiers, this quote falls in the {range} band: a \
+                 quantity discount of {} on every tiered per-{kind} fee.",
+                percent(band.discount_percent)
+            )
+        };
+        layout.paragraph(&text, Style::BODY);
     }
-    layout.subheading("Bronze, Silver and Gold compared", 80.0);
     let proposed: Vec<&str> = priced.lines.iter().map(|line| line.tier.as_str()).collect();
-    layout.table(&tables::tier_comparison(inputs.book, &proposed, formats));
+    let comparison = tables::tier_comparison(inputs.book, &proposed, formats);
+    layout.subheading(
+        "Bronze, Silver and Gold compared",
+        layout.start_height(&comparison),
+    );
+    layout.table(&comparison);
 }
 
 fn fees(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
-    layout.heading("Fees", 80.0);
-    layout.table(&tables::recurring_fees(inputs.priced, formats));
-    layout.subheading("One-time fees", 50.0);
-    layout.table(&tables::one_time_fees(inputs.priced, formats));
+    let recurring = tables::recurring_fees(inputs.priced, formats);
+    layout.heading("Fees", layout.start_height(&recurring));
+    layout.table(&recurring);
+    let one_time = tables::one_time_fees(inputs.priced, formats);
+    layout.subheading("One-time fees", layout.start_height(&one_time));
+    layout.table(&one_time);
 }
 
 fn term_and_totals(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
@@ -266,9 +311,12 @@ fn return_on_investment(layout: &mut Layout, roi: &chart::RoiFigures, formats: &
     layout.paragraph(
         &format!(
             "Compared with what you spend on IT support today, managed services save {} over \
-             the term, a return on investment of {}. {payback}",
+             the term{}. {payback}",
             formats.money(roi.net_savings),
-            percent(roi.roi_percent)
+            roi.roi_percent.map_or(String::new(), |value| format!(
+                ", a return on investment of {}",
+                percent(value)
+            ))
         ),
         Style::BODY,
     );
@@ -294,11 +342,7 @@ fn terms(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
     layout.heading("Terms", 80.0);
     let items = vec![
         "Fees are invoiced monthly, in advance, for the coming month.".to_string(),
-        format!(
-            "The signed agreement, the setup fee and the first month's fee ({} in total) are due \
-             before installation.",
-            formats.money(priced.first_invoice())
-        ),
+        super::due_before_installation(priced, formats),
         format!(
             "Late payments carry a late fee of {} per month on the overdue amount, from the due \
              date.",

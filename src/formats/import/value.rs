@@ -26,8 +26,9 @@ pub fn parse_number_text(text: &str) -> Result<Decimal, NotANumber> {
     }
     let cleaned: String = cleaned
         .chars()
-        .filter(|c| !matches!(c, '$' | '€' | '£' | '₹' | '¥' | ',' | ' ' | '\u{a0}' | '\''))
+        .filter(|c| !matches!(c, '$' | '€' | '£' | '₹' | '¥' | ' ' | '\u{a0}' | '\''))
         .collect();
+    let cleaned = with_decimal_point(&cleaned);
     let cleaned = cleaned.trim_end_matches('%');
     let (negative, body) =
         if let Some(inner) = cleaned.strip_prefix('(').and_then(|c| c.strip_suffix(')')) {
@@ -43,6 +44,29 @@ pub fn parse_number_text(text: &str) -> Result<Decimal, NotANumber> {
     }
     let value = Decimal::from_str(body).map_err(|_| not_a_number())?;
     Ok(if negative { -value } else { value })
+}
+
+/// Rewrites the separators of `text` so that '.' is the decimal point and no grouping is left.
+/// When both ',' and '.' appear, the last one is the decimal separator ("4.000,00" and
+/// "4,000.00" are both 4000.00). A lone ',' is a decimal comma unless exactly three digits
+/// follow it ("12,5" is 12.5; "1,200" is 1200, as in "$1,200").
+fn with_decimal_point(text: &str) -> String {
+    let last_comma = text.rfind(',');
+    let last_point = text.rfind('.');
+    match (last_comma, last_point) {
+        (Some(comma), Some(point)) if comma > point => text.replace('.', "").replace(',', "."),
+        (Some(_), Some(_)) => text.replace(',', ""),
+        (Some(comma), None) => {
+            let after = &text[comma + 1..];
+            let digits_after = after.chars().take_while(char::is_ascii_digit).count();
+            if text.matches(',').count() == 1 && digits_after != 3 {
+                text.replace(',', ".")
+            } else {
+                text.replace(',', "")
+            }
+        }
+        _ => text.to_string(),
+    }
 }
 
 /// Converts a spreadsheet float to a Decimal through its shortest round-trip text, once, at the
@@ -74,6 +98,15 @@ mod tests {
             ("percent", "25%", dec!(25)),
             ("rupees", "₹ 2,50,000", dec!(250000)),
             ("code", "USD 99.99", dec!(99.99)),
+            (
+                "decimal comma with grouping points",
+                "4.000,00",
+                dec!(4000.00),
+            ),
+            ("decimal comma", "12,5", dec!(12.5)),
+            ("euro format with symbol", "1.234,56 €", dec!(1234.56)),
+            ("thousands comma stays grouping", "1,200", dec!(1200)),
+            ("indian grouping", "2,50,000.00", dec!(250000.00)),
         ];
         for (name, text, expected) in cases {
             assert_eq!(parse_number_text(text), Ok(expected), "case {name}");

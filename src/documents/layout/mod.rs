@@ -14,7 +14,11 @@ use printpdf::{
     PolygonRing, Pt, Rgb, TextItem, TextRenderingMode, WindingOrder, XObjectId, XObjectTransform,
 };
 
-use super::DocumentError;
+mod metrics;
+mod table;
+
+pub use metrics::Metrics;
+pub use table::{Align, Cell, Column, Row, Table};
 
 /// The resource name of the embedded font. Six capital letters, because printpdf derives the
 /// subset tag ("ABCDEF+Ubuntu-Light") from the first six characters of the id.
@@ -33,86 +37,6 @@ pub const RULE: Rgb8 = [0xC8, 0xC8, 0xC8];
 pub const STRIPE: Rgb8 = [0xF3, 0xF5, 0xF8];
 /// White.
 pub const WHITE: Rgb8 = [0xFF, 0xFF, 0xFF];
-
-/// Glyph advances of the embedded font, for measuring text exactly as the PDF draws it.
-pub struct Metrics<'a> {
-    face: ttf_parser::Face<'a>,
-    units_per_em: f32,
-    /// Advance widths of ASCII characters, in font units (0 when the font has no glyph).
-    ascii: [u16; 128],
-}
-
-impl<'a> Metrics<'a> {
-    /// Parses the font.
-    ///
-    /// # Errors
-    /// [`DocumentError::BadFont`] when the bytes are not a TrueType/OpenType font with the
-    /// basic Latin glyphs.
-    pub fn new(bytes: &'a [u8]) -> Result<Self, DocumentError> {
-        let face = ttf_parser::Face::parse(bytes, 0).map_err(|error| DocumentError::BadFont {
-            reason: error.to_string(),
-        })?;
-        let units_per_em = f32::from(face.units_per_em());
-        let mut ascii = [0u16; 128];
-        for (code, slot) in ascii.iter_mut().enumerate().skip(32) {
-            let character = char::from(code as u8);
-            *slot = face
-                .glyph_index(character)
-                .and_then(|glyph| face.glyph_hor_advance(glyph))
-                .unwrap_or(0);
-        }
-        if "0123456789$.,ABCabc"
-            .chars()
-            .any(|c| ascii[c as usize] == 0)
-        {
-            return Err(DocumentError::BadFont {
-                reason: "the font has no glyphs for digits or basic Latin letters".to_string(),
-            });
-        }
-        Ok(Metrics {
-            face,
-            units_per_em,
-            ascii,
-        })
-    }
-
-    /// Whether the font can draw `character`.
-    pub fn has_glyph(&self, character: char) -> bool {
-        self.face.glyph_index(character).is_some()
-    }
-
-    /// Advance of `character` in font units.
-    fn advance(&self, character: char) -> u16 {
-        match self.ascii.get(character as usize) {
-            Some(advance) => *advance,
-            None => self
-                .face
-                .glyph_index(character)
-                .and_then(|glyph| self.face.glyph_hor_advance(glyph))
-                .unwrap_or(0),
-        }
-    }
-
-    /// Width of `text` at `size` points, in points.
-    pub fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text.chars().map(|c| u32::from(self.advance(c))).sum();
-        units as f32 * size / self.units_per_em
-    }
-
-    /// `text` with every character the font cannot draw replaced by '?', so that what is
-    /// drawn, measured and extracted agree.
-    pub fn drawable(&self, text: &str) -> String {
-        text.chars()
-            .map(|c| {
-                if c == ' ' || self.has_glyph(c) {
-                    c
-                } else {
-                    '?'
-                }
-            })
-            .collect()
-    }
-}
 
 /// How a run of text looks.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -151,84 +75,6 @@ impl Style {
     pub fn leading(self) -> f32 {
         self.size * 1.38
     }
-}
-
-/// Horizontal alignment in a table column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    Left,
-    Right,
-    Centre,
-}
-
-/// A table column: header, share of the table width, alignment.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Column {
-    pub header: String,
-    /// Relative width (the columns' weights are scaled to the table width).
-    pub weight: f32,
-    pub align: Align,
-}
-
-impl Column {
-    /// A column.
-    pub fn new(header: impl Into<String>, weight: f32, align: Align) -> Self {
-        Column {
-            header: header.into(),
-            weight,
-            align,
-        }
-    }
-}
-
-/// A table cell.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
-    Text(String),
-    /// A drawn check mark (true) or a dash (false).
-    Check(bool),
-}
-
-impl From<String> for Cell {
-    fn from(text: String) -> Self {
-        Cell::Text(text)
-    }
-}
-
-impl From<&str> for Cell {
-    fn from(text: &str) -> Self {
-        Cell::Text(text.to_string())
-    }
-}
-
-/// A table row.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    pub cells: Vec<Cell>,
-    /// A totals row: bold, with a rule above.
-    pub total: bool,
-}
-
-impl Row {
-    /// A plain row.
-    pub fn new(cells: Vec<Cell>) -> Self {
-        Row {
-            cells,
-            total: false,
-        }
-    }
-
-    /// A totals row.
-    pub fn total(cells: Vec<Cell>) -> Self {
-        Row { cells, total: true }
-    }
-}
-
-/// A table that flows across pages.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Table {
-    pub columns: Vec<Column>,
-    pub rows: Vec<Row>,
 }
 
 /// Page size and margins, in points.
@@ -272,9 +118,6 @@ pub struct Layout<'a> {
     /// Drawn small at the top of every page after the first.
     running_header: String,
 }
-
-const CELL_PAD_X: f32 = 4.0;
-const CELL_PAD_Y: f32 = 3.5;
 
 impl<'a> Layout<'a> {
     /// A layouter on a fresh first page.
@@ -342,8 +185,8 @@ impl<'a> Layout<'a> {
         let done = std::mem::take(&mut self.ops);
         self.pages.push(done);
         self.y = self.geometry.margin_top;
-        let header = self.running_header.clone();
         let style = Style::BODY.sized(7.5).coloured(MUTED);
+        let header = self.fit(&self.running_header, style.size, self.content_width());
         let baseline = self.geometry.margin_top - 24.0;
         self.text(self.left(), baseline, &header, style);
         let line_y = baseline + 5.0;
@@ -406,6 +249,30 @@ impl<'a> Layout<'a> {
     pub fn text_centred(&mut self, centre: f32, baseline: f32, text: &str, style: Style) {
         let width = self.metrics.width(&self.metrics.drawable(text), style.size);
         self.text(centre - width / 2.0, baseline, text, style);
+    }
+
+    /// `text` shortened with an ellipsis so that it is no wider than `width` at `size`.
+    pub fn fit(&self, text: &str, size: f32, width: f32) -> String {
+        let text = self.metrics.drawable(text);
+        if self.metrics.width(&text, size) <= width {
+            return text;
+        }
+        let ellipsis = if self.metrics.has_glyph('\u{2026}') {
+            "\u{2026}"
+        } else {
+            "..."
+        };
+        let mut kept = String::new();
+        for character in text.chars() {
+            let mut next = kept.clone();
+            next.push(character);
+            next.push_str(ellipsis);
+            if self.metrics.width(&next, size) > width {
+                break;
+            }
+            kept.push(character);
+        }
+        format!("{}{ellipsis}", kept.trim_end())
     }
 
     /// Breaks `text` into lines no wider than `width` at `size` (words longer than a line are
@@ -608,148 +475,6 @@ impl<'a> Layout<'a> {
         });
     }
 
-    /// A check mark in a box of `size` points whose top-left corner is at (x, top).
-    fn check_mark(&mut self, x: f32, top: f32, size: f32) {
-        let accent = self.accent;
-        self.line(
-            &[
-                (x, top + size * 0.55),
-                (x + size * 0.35, top + size * 0.9),
-                (x + size, top + size * 0.1),
-            ],
-            accent,
-            1.4,
-        );
-    }
-
-    /// Draws a table at the cursor, flowing over pages: rows are never split and the header
-    /// row is repeated at the top of every continuation page.
-    pub fn table(&mut self, table: &Table) {
-        let style = Style::BODY.sized(8.5);
-        let total_weight: f32 = table.columns.iter().map(|column| column.weight).sum();
-        let scale = if total_weight > 0.0 {
-            self.content_width() / total_weight
-        } else {
-            0.0
-        };
-        let widths: Vec<f32> = table
-            .columns
-            .iter()
-            .map(|column| column.weight * scale)
-            .collect();
-        let header_cells: Vec<Cell> = table
-            .columns
-            .iter()
-            .map(|column| Cell::Text(column.header.clone()))
-            .collect();
-        let header_layout = self.row_lines(&header_cells, &widths, style.size);
-        let header_height = row_height(&header_layout, style);
-        let first_height = table.rows.first().map_or(0.0, |row| {
-            row_height(&self.row_lines(&row.cells, &widths, style.size), style)
-        });
-        self.ensure(header_height + first_height);
-        self.draw_header(table, &widths, &header_layout, style);
-        for (index, row) in table.rows.iter().enumerate() {
-            let lines = self.row_lines(&row.cells, &widths, style.size);
-            let height = row_height(&lines, style);
-            if self.y + height > self.limit() {
-                self.new_page();
-                self.draw_header(table, &widths, &header_layout, style);
-            }
-            let top = self.y;
-            if row.total {
-                self.line(&[(self.left(), top), (self.right(), top)], INK, 0.8);
-            } else if index % 2 == 1 {
-                let (left, width) = (self.left(), self.content_width());
-                self.fill_rect(left, top, width, height, STRIPE);
-            }
-            let cell_style = if row.total { style.bold() } else { style };
-            self.draw_cells(table, &widths, &row.cells, &lines, top, cell_style);
-            self.y += height;
-        }
-        let bottom = self.y;
-        self.line(&[(self.left(), bottom), (self.right(), bottom)], RULE, 0.5);
-        self.space(10.0);
-    }
-
-    fn draw_header(&mut self, table: &Table, widths: &[f32], lines: &[Vec<String>], style: Style) {
-        let height = row_height(lines, style);
-        let top = self.y;
-        let (left, width, accent) = (self.left(), self.content_width(), self.accent);
-        self.fill_rect(left, top, width, height, accent);
-        let header_cells: Vec<Cell> = table
-            .columns
-            .iter()
-            .map(|column| Cell::Text(column.header.clone()))
-            .collect();
-        self.draw_cells(
-            table,
-            widths,
-            &header_cells,
-            lines,
-            top,
-            style.bold().coloured(WHITE),
-        );
-        self.y += height;
-    }
-
-    fn draw_cells(
-        &mut self,
-        table: &Table,
-        widths: &[f32],
-        cells: &[Cell],
-        lines: &[Vec<String>],
-        top: f32,
-        style: Style,
-    ) {
-        let mut x = self.left();
-        for (index, column) in table.columns.iter().enumerate() {
-            let width = widths.get(index).copied().unwrap_or(0.0);
-            match cells.get(index) {
-                Some(Cell::Text(_)) => {
-                    let cell_lines = lines.get(index).cloned().unwrap_or_default();
-                    for (line_index, line) in cell_lines.iter().enumerate() {
-                        let baseline =
-                            top + CELL_PAD_Y + style.size + line_index as f32 * style.leading();
-                        match column.align {
-                            Align::Left => self.text(x + CELL_PAD_X, baseline, line, style),
-                            Align::Right => {
-                                self.text_right(x + width - CELL_PAD_X, baseline, line, style)
-                            }
-                            Align::Centre => {
-                                self.text_centred(x + width / 2.0, baseline, line, style)
-                            }
-                        }
-                    }
-                }
-                Some(Cell::Check(true)) => {
-                    let size = style.size * 0.9;
-                    self.check_mark(x + (width - size) / 2.0, top + CELL_PAD_Y + 1.0, size);
-                }
-                Some(Cell::Check(false)) => {
-                    let baseline = top + CELL_PAD_Y + style.size;
-                    self.text_centred(x + width / 2.0, baseline, "\u{2013}", style.coloured(MUTED));
-                }
-                None => {}
-            }
-            x += width;
-        }
-    }
-
-    fn row_lines(&self, cells: &[Cell], widths: &[f32], size: f32) -> Vec<Vec<String>> {
-        cells
-            .iter()
-            .enumerate()
-            .map(|(index, cell)| match cell {
-                Cell::Text(text) => {
-                    let width = widths.get(index).copied().unwrap_or(0.0) - 2.0 * CELL_PAD_X;
-                    self.wrap(text, size, width.max(1.0))
-                }
-                Cell::Check(_) => vec![String::new()],
-            })
-            .collect()
-    }
-
     /// Finishes the document: every page gets `footer_left` and "Page X of Y" at the bottom.
     pub fn finish(mut self, footer_left: &str) -> Vec<PdfPage> {
         let last = std::mem::take(&mut self.ops);
@@ -764,8 +489,10 @@ impl<'a> Layout<'a> {
             self.ops = ops;
             let line_y = baseline - 10.0;
             self.line(&[(self.left(), line_y), (self.right(), line_y)], RULE, 0.5);
-            self.text(self.left(), baseline, footer_left, style);
             let page_text = format!("Page {} of {}", index + 1, total);
+            let room = self.content_width() - self.metrics.width(&page_text, style.size) - 24.0;
+            let footer = self.fit(footer_left, style.size, room);
+            self.text(self.left(), baseline, &footer, style);
             self.text_right(self.right(), baseline, &page_text, style);
             let ops = std::mem::take(&mut self.ops);
             finished.push(PdfPage::new(
@@ -776,11 +503,6 @@ impl<'a> Layout<'a> {
         }
         finished
     }
-}
-
-fn row_height(lines: &[Vec<String>], style: Style) -> f32 {
-    let count = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
-    2.0 * CELL_PAD_Y + style.size + (count - 1) as f32 * style.leading() + 2.0
 }
 
 /// A printpdf colour from 0-255 channels.
@@ -800,4 +522,82 @@ pub fn tint(rgb: Rgb8, amount: f32) -> Rgb8 {
         value.round().clamp(0.0, 255.0) as u8
     };
     [mix(rgb[0]), mix(rgb[1]), mix(rgb[2])]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::documents::DocumentError;
+
+    fn layout() -> Layout<'static> {
+        let metrics = Metrics::new(crate::documents::DEFAULT_FONT).unwrap();
+        Layout::new(
+            metrics,
+            PageGeometry::LETTER,
+            [0x1F, 0x4E, 0x79],
+            "Running header".to_string(),
+        )
+    }
+
+    #[test]
+    fn wrapping_keeps_every_word_within_the_width() {
+        let layout = layout();
+        let cases = [
+            ("short", "Monthly fee", 200.0, 1),
+            ("two paragraphs", "one\ntwo", 200.0, 2),
+            (
+                "long sentence",
+                "The signed agreement, the setup fee and the first month's fee are due before installation.",
+                120.0,
+                3,
+            ),
+            (
+                "one word wider than the line",
+                "Supercalifragilisticexpialidocious",
+                40.0,
+                4,
+            ),
+        ];
+        for (name, text, width, at_least) in cases {
+            let lines = layout.wrap(text, 10.0, width);
+            assert!(lines.len() >= at_least, "case {name}: {lines:?}");
+            for line in &lines {
+                assert!(
+                    layout.metrics.width(line, 10.0) <= width + 0.01,
+                    "case {name}: {line:?} too wide"
+                );
+            }
+            let rejoined: String = lines.concat().split_whitespace().collect();
+            let original: String = text.split_whitespace().collect();
+            assert_eq!(rejoined, original, "case {name}: text lost");
+        }
+    }
+
+    #[test]
+    fn fit_shortens_with_an_ellipsis_only_when_needed() {
+        let layout = layout();
+        assert_eq!(layout.fit("Contoso Dental", 10.0, 500.0), "Contoso Dental");
+        let fitted = layout.fit(&"Contoso Dental ".repeat(20), 10.0, 100.0);
+        assert!(fitted.ends_with('\u{2026}'), "{fitted}");
+        assert!(layout.metrics.width(&fitted, 10.0) <= 100.0);
+    }
+
+    #[test]
+    fn widths_scale_with_size_and_length() {
+        let layout = layout();
+        let one = layout.metrics.width("$4,830.00", 10.0);
+        assert!(one > 0.0);
+        assert!((layout.metrics.width("$4,830.00", 20.0) - 2.0 * one).abs() < 0.001);
+        assert!((layout.metrics.width("$4,830.00$4,830.00", 10.0) - 2.0 * one).abs() < 0.001);
+    }
+
+    #[test]
+    fn a_font_that_is_not_one_is_refused() {
+        for (name, bytes) in [("empty", &b""[..]), ("text", &b"not a font at all"[..])] {
+            assert!(
+                matches!(Metrics::new(bytes), Err(DocumentError::BadFont { .. })),
+                "case {name}"
+            );
+        }
+    }
 }
