@@ -69,7 +69,7 @@ pub(crate) fn export_work(
         .as_ref()
         .and_then(|roi| roi.as_ref().ok())
         .and_then(|roi| roi.quote_as_is())
-        .map(roi_figures);
+        .map(RoiFigures::from);
     Ok(Box::new(move || {
         let logo = crate::cli::documents::logo_bytes(&loaded).map_err(|error| error.message)?;
         let pin = loaded.pin();
@@ -127,26 +127,4 @@ pub(crate) fn documents_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, actions: &
         );
     }
     ui.label("Placeholder: the PDF generators (issue 5) have not been merged into this build yet.");
-}
-
-/// The chart figures of the proposal from the engine's month rows: running sums of what the
-/// customer avoids and pays (drawing data; every amount comes from the ROI engine).
-fn roi_figures(roi: &crate::core::roi::RoiResult) -> RoiFigures {
-    let mut avoided = rust_decimal::Decimal::ZERO;
-    let mut paid = rust_decimal::Decimal::ZERO;
-    let mut current_cumulative = Vec::with_capacity(roi.months.len());
-    let mut managed_cumulative = Vec::with_capacity(roi.months.len());
-    for month in &roi.months {
-        avoided += month.avoided;
-        paid += month.paid;
-        current_cumulative.push(avoided);
-        managed_cumulative.push(paid);
-    }
-    RoiFigures {
-        current_cumulative,
-        managed_cumulative,
-        payback_month: roi.payback_month,
-        net_savings: roi.net_savings,
-        roi_percent: roi.roi_percent.unwrap_or_default(),
-    }
 }
