@@ -528,6 +528,10 @@ fn export_writes_a_pdf_to_the_path_the_dialog_gives() {
             !text.contains("1,750.00"),
             "case {case}: the reserve leaked"
         );
+        if case == "proposal" {
+            // The sample quote carries the customer's costs: the proposal shows their ROI.
+            assert!(text.contains("Return on investment"), "case {case}");
+        }
         assert!(
             value_of(&harness, "Last export").contains(path.file_name().unwrap().to_str().unwrap()),
             "case {case}"
