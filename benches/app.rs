@@ -21,9 +21,16 @@ fn thousand_line_quote() -> Quote {
     quote
 }
 
-fn harness() -> Harness<'static, QuoteApp> {
+/// The app with a 1,000-line quote; `with_analyses` keeps the sample's cost analysis and
+/// customer costs, so every edit also reruns the cost and ROI engines.
+fn harness(with_analyses: bool) -> Harness<'static, QuoteApp> {
     let mut app = QuoteApp::new(AppSetup::headless(ScriptedDialogs::new()));
-    app.replace_quote(thousand_line_quote());
+    let mut quote = thousand_line_quote();
+    if with_analyses {
+        quote.cost_analysis = app.quote().cost_analysis.clone();
+        quote.customer_costs = app.quote().customer_costs.clone();
+    }
+    app.replace_quote(quote);
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut QuoteApp| app.show(ui), app)
@@ -31,15 +38,23 @@ fn harness() -> Harness<'static, QuoteApp> {
 
 /// The window's benchmarks.
 pub fn benches(c: &mut Criterion) {
-    let mut idle = harness();
+    let mut idle = harness(false);
     c.bench_function("frame/1,000-line quote, idle frame", |b| {
         b.iter(|| idle.step())
     });
-    let mut editing = harness();
-    let mut count = 1;
-    c.bench_function(
-        "frame/1,000-line quote, an edit per frame (reprices)",
-        |b| {
+    for (name, with_analyses) in [
+        (
+            "frame/1,000-line quote, an edit per frame (reprices)",
+            false,
+        ),
+        (
+            "frame/1,000-line quote with cost and ROI, an edit per frame",
+            true,
+        ),
+    ] {
+        let mut editing = harness(with_analyses);
+        let mut count = 1;
+        c.bench_function(name, |b| {
             b.iter(|| {
                 count = count % 50 + 1;
                 editing.state_mut().edit_quote(|quote| {
@@ -49,6 +64,6 @@ pub fn benches(c: &mut Criterion) {
                 });
                 editing.step();
             })
-        },
-    );
+        });
+    }
 }
