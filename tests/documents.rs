@@ -368,35 +368,39 @@ fn a_thousand_line_quote_paginates_without_cutting_rows() {
             count: 1,
         })
         .collect();
-    let bytes = render(&Kind::Proposal, &loaded, &quote);
-    let pages = pages_of(&bytes);
-    assert!(pages.len() > 20, "only {} pages", pages.len());
-    // 1,000 servers: past the last band, 25%: 750 x 0.75 = 562.50 a server, per line too.
-    let label = "Silver managed service, Server";
-    let mut rows = 0;
-    for (index, page) in pages.iter().enumerate() {
-        let on_page = page.matches(label).count();
-        if on_page > 0 {
-            assert!(
-                page.contains("Net price"),
-                "page {} has rows but no header",
-                index + 1
-            );
-            // A whole row shows its net price and its monthly amount: 2 x $562.50 per row.
-            assert_eq!(
-                page.matches("$562.50").count(),
-                2 * on_page,
-                "page {}: a row is cut",
-                index + 1
-            );
+    for kind in [Kind::Proposal, Kind::Appendix] {
+        let bytes = render(&kind, &loaded, &quote);
+        let pages = pages_of(&bytes);
+        assert!(pages.len() > 20, "only {} pages", pages.len());
+        assert!(
+            pages.len() < 40,
+            "{} pages: something is repeated per line",
+            pages.len()
+        );
+        // 1,000 servers: past the last band, 25%: 750 x 0.75 = 562.50 a server, per line too.
+        let label = "Silver managed service, Server";
+        let mut rows = 0;
+        for (index, page) in pages.iter().enumerate() {
+            let on_page = page.matches(label).count();
+            if on_page > 0 {
+                assert!(
+                    page.contains("Net price"),
+                    "page {} has rows but no header",
+                    index + 1
+                );
+                // A whole row shows its net price and its monthly amount: 2 x $562.50 per row
+                // (the appendix's damages sentence "3 x $562.50" aside).
+                let amounts = page.matches("$562.50").count() - page.matches("x $562.50").count();
+                assert_eq!(amounts, 2 * on_page, "page {}: a row is cut", index + 1);
+            }
+            rows += on_page;
         }
-        rows += on_page;
+        assert_eq!(rows, 1000);
+        assert!(
+            text_of(&bytes).contains("$562,500.00"),
+            "monthly 562.50 x 1,000"
+        );
     }
-    assert_eq!(rows, 1000);
-    assert!(
-        text_of(&bytes).contains("$562,500.00"),
-        "monthly 562.50 x 1,000"
-    );
 }
 
 #[test]

@@ -375,8 +375,9 @@ fn cancellation(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats)
         formats.money(priced.monthly_recurring),
         formats.money(factor * priced.monthly_recurring)
     )];
+    // One sentence per distinct tier, kind and net price, however many lines share them.
     for line in &priced.lines {
-        items.push(format!(
+        let sentence = format!(
             "Removing a {} {} before the end of the term: {} of its fee, {} x {} = {} per \
              device.",
             line.tier_name,
@@ -385,7 +386,10 @@ fn cancellation(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats)
             damages_months,
             formats.money(line.unit_net),
             formats.money(factor * line.unit_net)
-        ));
+        );
+        if !items.contains(&sentence) {
+            items.push(sentence);
+        }
     }
     items.push(
         "After a removal, the remaining devices are charged the price book's fee for their new \

@@ -765,3 +765,73 @@ proptest! {
         prop_assert_eq!(breakdown.total_monthly_price, breakdown.total_monthly_cost + breakdown.total_monthly_markup);
     }
 }
+
+#[test]
+fn every_cost_field_round_trips_exactly_through_ron() {
+    // Fields the examples leave at their defaults: sources, given quantities, roles, overrides,
+    // scales (trailing zeros must survive: "7.50" stays "7.50").
+    let analysis = CostAnalysis {
+        managed_devices: Some(12),
+        hardware: vec![HardwareLine {
+            description: "Imported \"quoted\" line".into(),
+            quantity: 3,
+            unit_cost: dec!(7.50),
+            acquisition: Acquisition::Leased {
+                apr_percent: dec!(6.900),
+                months: 48,
+            },
+            source: Some("Costs!7:7".into()),
+        }],
+        software: vec![SoftwareLine {
+            description: "s".into(),
+            basis: SoftwareBasis::Flat,
+            quantity: Some(4),
+            unit_cost: dec!(0.125),
+            billing: SoftwareBilling::Annual,
+            source: Some("Costs!B9".into()),
+        }],
+        affiliates: vec![affiliate(AffiliateModel::Subscription {
+            bands: vec![SubscriptionBand {
+                min: 1,
+                max: 1,
+                unit_cost: dec!(9.90),
+            }],
+            period: FeePeriod::Quarter,
+            quantity: Some(1),
+        })],
+        labour: LabourPlan {
+            tasks: Some(vec![TaskUse {
+                task: "monitoring".into(),
+                devices: Some(2),
+                groups: Some(3),
+                hours_per_month: Some(dec!(0.750)),
+            }]),
+            extra: vec![LabourLine {
+                description: "x".into(),
+                role: "systems-consultant".into(),
+                hours_per_month: dec!(1.5),
+            }],
+            identical_groups: 4,
+            include_tier_hours: false,
+            included_hours_role: Some("systems-consultant".into()),
+            setup_cost_per_device: Some(dec!(0.00)),
+        },
+        markups: [
+            ("labour".to_string(), dec!(47.5)),
+            ("affiliate-incident".to_string(), dec!(30)),
+        ]
+        .into(),
+        hourly_costs: [("technical-specialist".to_string(), dec!(55.25))].into(),
+    };
+    let quote = quote_with(2, analysis);
+    let text = quote_to_ron(&quote).unwrap();
+    let again = parse_quote(&text, "round-trip.ron").unwrap();
+    assert_eq!(again, quote);
+    assert_eq!(
+        quote_to_ron(&again).unwrap(),
+        text,
+        "byte-identical on the second save"
+    );
+    let hardware = &again.cost_analysis.as_ref().unwrap().hardware[0];
+    assert_eq!(hardware.unit_cost.to_string(), "7.50", "scale kept");
+}

@@ -389,9 +389,9 @@ impl<'a> Layout<'a> {
         self.space(4.0);
     }
 
-    /// A stroked polyline through `points` (x, y from the top).
-    pub fn line(&mut self, points: &[(f32, f32)], colour_rgb: Rgb8, width: f32) {
-        let points = points
+    /// `points` (x, y from the top) as PDF line points (y from the bottom).
+    fn pdf_points(&self, points: &[(f32, f32)]) -> Vec<LinePoint> {
+        points
             .iter()
             .map(|&(x, y)| LinePoint {
                 p: Point {
@@ -400,7 +400,12 @@ impl<'a> Layout<'a> {
                 },
                 bezier: false,
             })
-            .collect();
+            .collect()
+    }
+
+    /// A stroked polyline through `points` (x, y from the top).
+    pub fn line(&mut self, points: &[(f32, f32)], colour_rgb: Rgb8, width: f32) {
+        let points = self.pdf_points(points);
         self.ops.push(Op::SaveGraphicsState);
         self.ops.push(Op::SetOutlineColor {
             col: colour(colour_rgb),
@@ -417,16 +422,7 @@ impl<'a> Layout<'a> {
 
     /// A filled polygon through `points` (x, y from the top).
     pub fn fill_polygon(&mut self, points: &[(f32, f32)], colour_rgb: Rgb8) {
-        let points = points
-            .iter()
-            .map(|&(x, y)| LinePoint {
-                p: Point {
-                    x: Pt(x),
-                    y: Pt(self.pdf_y(y)),
-                },
-                bezier: false,
-            })
-            .collect();
+        let points = self.pdf_points(points);
         self.ops.push(Op::SaveGraphicsState);
         self.ops.push(Op::SetFillColor {
             col: colour(colour_rgb),
