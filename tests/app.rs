@@ -718,3 +718,33 @@ fn the_cost_analysis_exports_to_xlsx_through_the_dialog_seam() {
         Some(vec!["xlsx".to_string()])
     );
 }
+
+#[test]
+fn a_loaded_book_is_used_and_remembered_among_recent_books() {
+    let dir = scratch_dir("recent-books");
+    let path = dir.join("my-book.ron");
+    std::fs::copy(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("price-books/standard.ron"),
+        &path,
+    )
+    .unwrap();
+    let (app, dialogs) = headless_app();
+    let mut harness = harness(app);
+    harness.state_mut().set_tab(Tab::PriceBook);
+    harness.run_steps(2);
+    assert!(harness.query_by_label("my-book.ron").is_none());
+    dialogs.push(&path);
+    harness.get_by_label("Load another price book…").click();
+    harness.run_steps(1);
+    wait_for_jobs(&mut harness);
+    assert_eq!(harness.state().book().path.as_deref(), Some(path.as_path()));
+    // The recent-books list offers it again, one click away.
+    harness.get_by_label("my-book.ron").click();
+    harness.run_steps(1);
+    wait_for_jobs(&mut harness);
+    assert!(harness.query_by_label("Price book error").is_none());
+    // Same figures: the file is the standard book.
+    harness.state_mut().set_tab(Tab::Quote);
+    harness.run_steps(2);
+    assert_eq!(value_of(&harness, "Monthly recurring"), "$4,830.00");
+}
