@@ -1,5 +1,6 @@
 //! `cargo bench`: one benchmark binary, a module per part of the product.
 
+mod app;
 mod cost;
 mod documents;
 mod options;
@@ -14,6 +15,7 @@ criterion_group!(
     options::benches,
     documents::benches,
     cost::benches,
-    roi::benches
+    roi::benches,
+    app::benches
 );
 criterion_main!(all);

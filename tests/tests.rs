@@ -1,5 +1,6 @@
 //! The one integration-test binary: each part of the product is a module.
 
+mod app;
 mod cli;
 mod cost;
 mod documents;

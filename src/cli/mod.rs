@@ -9,6 +9,7 @@ pub mod price;
 pub mod quote_args;
 pub mod roi;
 pub mod template;
+pub mod window;
 
 use std::ffi::OsString;
 use std::process::ExitCode;
@@ -22,6 +23,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    #[command(flatten)]
+    pub window: window::WindowArgs,
 }
 
 /// The subcommands.
@@ -76,8 +79,8 @@ impl CliError {
 pub enum Outcome {
     /// Print this to stdout and exit 0.
     Output(String),
-    /// No subcommand: the caller opens the window.
-    OpenWindow,
+    /// No subcommand: the caller opens the window with these options.
+    OpenWindow(window::WindowArgs),
 }
 
 /// Parses `args` (including the program name) and runs the subcommand.
@@ -102,7 +105,7 @@ where
         }
     };
     let Some(command) = cli.command else {
-        return Ok(Outcome::OpenWindow);
+        return Ok(Outcome::OpenWindow(cli.window));
     };
     let output = match command {
         Command::Price(args) => price::run(&args)?,
@@ -130,13 +133,13 @@ fn first_line_of_clap_error(error: &clap::Error) -> String {
 }
 
 /// Runs the command line of this process; `open_window` is called when no subcommand is given.
-pub fn main_with(open_window: impl FnOnce() -> ExitCode) -> ExitCode {
+pub fn main_with(open_window: impl FnOnce(window::WindowArgs) -> ExitCode) -> ExitCode {
     match run_with_args(std::env::args_os()) {
         Ok(Outcome::Output(text)) => {
             print!("{text}");
             ExitCode::SUCCESS
         }
-        Ok(Outcome::OpenWindow) => open_window(),
+        Ok(Outcome::OpenWindow(options)) => open_window(options),
         Err(error) => {
             for line in error.message.lines() {
                 eprintln!("error: {line}");

@@ -12,7 +12,7 @@ fn examples(name: &str) -> String {
 fn output(args: &[&str]) -> String {
     match run_with_args(std::iter::once("msp-quote").chain(args.iter().copied())) {
         Ok(Outcome::Output(text)) => text,
-        Ok(Outcome::OpenWindow) => panic!("opened a window"),
+        Ok(Outcome::OpenWindow(_)) => panic!("opened a window"),
         Err(error) => panic!("{}", error.message),
     }
 }

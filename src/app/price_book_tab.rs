@@ -1,0 +1,224 @@
+//! The price-book tab: the loaded book's tiers, bands, terms, rates and add-ons, its lint
+//! warnings, loading another book, and the recently used books.
+
+use super::{Action, QuoteApp, meeting_mode, money, named_value_ui};
+use crate::core::lint::lint_price_book;
+use crate::core::money::percent_text;
+use crate::core::price_book::{CreditBasis, DiscountMode, PastLastBand, RateOverride};
+
+/// Draws the price-book tab.
+pub(crate) fn price_book_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, actions: &mut Vec<Action>) {
+    let loaded = &app.book;
+    let book = &loaded.book;
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(format!("{} {}", book.name, book.version));
+        if ui.button("Load another price book…").clicked() {
+            actions.push(Action::LoadBook);
+        }
+    });
+    let source = loaded
+        .path
+        .as_ref()
+        .map_or("embedded standard book".to_string(), |path| {
+            path.display().to_string()
+        });
+    ui.label(format!(
+        "id {} · effective {} · {} · {source}",
+        book.id, book.effective_date, book.currency.code
+    ));
+    named_value_ui(ui, "Price book sha256", format!("sha256 {}", loaded.sha256));
+    if let Some(error) = &app.book_error {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                "The last price book could not be loaded; this book and the quote stay in use:",
+            );
+            ui.colored_label(ui.visuals().error_fg_color, error.as_str())
+                .accessible_name("Price book error");
+        });
+    }
+    if !app.files.recent_books.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Recently used:");
+            for path in &app.files.recent_books {
+                let name = path.file_name().map_or(path.display().to_string(), |name| {
+                    name.to_string_lossy().into_owned()
+                });
+                if ui
+                    .link(name)
+                    .on_hover_text(path.display().to_string())
+                    .clicked()
+                {
+                    actions.push(Action::LoadBookFrom(path.clone()));
+                }
+            }
+        });
+    }
+    ui.separator();
+    let meeting = app.meeting_mode;
+    egui::ScrollArea::vertical()
+        .id_salt("price-book-scroll")
+        .show(ui, |ui| {
+            let lint = lint_price_book(book);
+            ui.heading(format!("Lint warnings ({})", lint.len()));
+            if lint.is_empty() {
+                ui.label("None.");
+            }
+            for warning in &lint {
+                ui.colored_label(ui.visuals().warn_fg_color, format!("Warning: {warning}"));
+            }
+            ui.separator();
+            ui.heading("Tiers (monthly per device)");
+            egui::Grid::new("book-tiers").striped(true).show(ui, |ui| {
+                ui.strong("Tier");
+                for kind in &book.device_kinds {
+                    ui.strong(kind.name.as_str());
+                }
+                ui.strong("Support h");
+                ui.strong("Flex h");
+                ui.strong("Discount schedule");
+                if !meeting {
+                    ui.strong("Internal reserve");
+                }
+                ui.end_row();
+                for tier in &book.tiers {
+                    ui.label(tier.name.as_str());
+                    for kind in &book.device_kinds {
+                        match tier.monthly_prices.get(&kind.id) {
+                            Some(price) => ui.label(money(loaded, *price)),
+                            None => ui.weak("—"),
+                        };
+                    }
+                    ui.label(tier.included_support_hours.normalize().to_string());
+                    ui.label(tier.included_flex_hours.normalize().to_string());
+                    ui.label(tier.discount_schedule.as_deref().unwrap_or("none"));
+                    if !meeting {
+                        named_value_ui(
+                            ui,
+                            &format!("Internal reserve, {}", tier.name),
+                            money(loaded, tier.internal_reserve_per_device),
+                        );
+                    }
+                    ui.end_row();
+                }
+            });
+            ui.separator();
+            ui.heading("Quantity discounts");
+            for schedule in &book.discount_schedules {
+                let mode = match schedule.mode {
+                    DiscountMode::Volume => "volume",
+                    DiscountMode::Graduated => "graduated",
+                };
+                let past = match schedule.past_last_band {
+                    PastLastBand::LastRateWithWarning => "last rate, needs approval",
+                    PastLastBand::Refuse => "refused",
+                };
+                ui.label(format!(
+                    "{} ({mode}; counts {}; above the last band: {past})",
+                    schedule.id,
+                    book.kind_name(&schedule.counted_kind).to_lowercase()
+                ));
+                egui::Grid::new(("bands", schedule.id.as_str()))
+                    .striped(true)
+                    .show(ui, |ui| {
+                        ui.strong("Devices");
+                        for band in &schedule.bands {
+                            ui.label(format!("{}-{}", band.min, band.max));
+                        }
+                        ui.end_row();
+                        ui.strong("Discount");
+                        for band in &schedule.bands {
+                            ui.label(format!("{}%", percent_text(band.discount_percent)));
+                        }
+                        ui.end_row();
+                    });
+            }
+            ui.separator();
+            ui.heading("Terms");
+            for term in &book.terms {
+                let credits = if term.credits.is_empty() {
+                    "no credits".to_string()
+                } else {
+                    term.credits
+                        .iter()
+                        .map(|credit| {
+                            let per = match credit.per {
+                                CreditBasis::PerContract => "per contract",
+                                CreditBasis::PerDevice => "per device",
+                            };
+                            format!(
+                                "{} {per} in month {}",
+                                money(loaded, credit.amount),
+                                credit.month
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                ui.label(format!("{} months: {credits}", term.months));
+            }
+            ui.label(format!(
+                "Setup fee {} (up front: {}, amortized: {})",
+                money(loaded, book.setup.amount),
+                yes_no(book.setup.upfront_offered),
+                yes_no(book.setup.amortized_offered)
+            ));
+            ui.separator();
+            ui.heading("Hourly rates");
+            egui::Grid::new("book-rates").striped(true).show(ui, |ui| {
+                ui.strong("Rate");
+                ui.strong("Card");
+                for tier in &book.tiers {
+                    ui.strong(tier.name.as_str());
+                }
+                ui.strong("Increment");
+                ui.end_row();
+                for rate in &book.hourly_rates {
+                    ui.label(rate.name.as_str());
+                    ui.label(money(loaded, rate.rate));
+                    for tier in &book.tiers {
+                        match book.tier_rate(tier, rate) {
+                            RateOverride::Rate(amount) => ui.label(money(loaded, amount)),
+                            RateOverride::Included => ui.label("included"),
+                        };
+                    }
+                    ui.label(format!("{} min", rate.billing_increment_minutes));
+                    ui.end_row();
+                }
+            });
+            ui.separator();
+            ui.heading("Add-ons");
+            egui::Grid::new("book-addons").striped(true).show(ui, |ui| {
+                for addon in &book.addons {
+                    ui.label(addon.name.as_str());
+                    ui.label(money(loaded, addon.monthly_price));
+                    ui.label(if addon.discountable {
+                        "discountable"
+                    } else {
+                        "not discounted"
+                    });
+                    ui.end_row();
+                }
+            });
+            ui.separator();
+            ui.heading("Guardrails");
+            ui.label(format!(
+                "Extra discount up to {}% without approval",
+                percent_text(book.guardrails.max_extra_discount_percent)
+            ));
+            meeting_mode::internal_ui(ui, meeting, |ui| {
+                named_value_ui(
+                    ui,
+                    "Margin floor",
+                    format!(
+                        "Margin floor {}%",
+                        percent_text(book.guardrails.margin_floor_percent)
+                    ),
+                );
+            });
+        });
+}
+
+fn yes_no(value: bool) -> &'static str {
+    if value { "yes" } else { "no" }
+}
