@@ -784,7 +784,7 @@ fn header_only_file_says_no_cost_lines_found_and_is_not_an_error() {
         (
             "template",
             "template.xlsx",
-            msp_quote::formats::customer_costs_template::customer_costs_template().unwrap(),
+            msp_quote::formats::xlsx::customer_costs_template::customer_costs_template().unwrap(),
         ),
     ];
     for (name, file, bytes) in cases {
@@ -962,7 +962,7 @@ fn medium_customer_costs_workbook() -> Vec<u8> {
             &Format::new(),
         )
         .unwrap();
-    let headers = msp_quote::formats::customer_costs_template::TEMPLATE_HEADERS;
+    let headers = msp_quote::formats::xlsx::customer_costs_template::TEMPLATE_HEADERS;
     for (column, header) in headers
         .iter()
         .chain(["Monthly equivalent"].iter())

@@ -15,8 +15,8 @@ use crate::core::roi::{
     roi_over_schedule,
 };
 use crate::formats::import::customer_costs::import_customer_costs;
+use crate::formats::json::roi::roi_json;
 use crate::formats::quote::customer_costs::parse_customer_costs;
-use crate::formats::roi_json::roi_json;
 
 /// Arguments of `roi`.
 #[derive(Debug, Args)]

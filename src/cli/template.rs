@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use super::CliError;
-use crate::formats::customer_costs_template::customer_costs_template;
 use crate::formats::write_atomically;
+use crate::formats::xlsx::customer_costs_template::customer_costs_template;
 use crate::formats::xlsx::template::cost_analysis_template;
 
 /// Which template to write.

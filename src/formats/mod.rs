@@ -3,15 +3,11 @@
 //! Raw serde types are read here and converted once into validated domain types; every
 //! problem is reported with its location.
 
-pub mod cost_json;
-pub mod customer_costs_template;
 pub mod import;
 pub mod json;
-pub mod options_json;
 pub mod price_book;
 pub mod problem;
 pub mod quote;
-pub mod roi_json;
 pub mod xlsx;
 
 use std::io::Write;

@@ -10,7 +10,7 @@ use super::{load, money, one_line, parse_positive, pretty};
 use crate::cli::{CliError, OutputFormat};
 use crate::core::options::assessment::{AssessmentFee, AssessmentRequest, price_assessment};
 use crate::core::price_book::Currency;
-use crate::formats::options_json::assessment_json;
+use crate::formats::json::options::assessment_json;
 
 /// Arguments of `assessment`.
 #[derive(Debug, Args)]

@@ -12,7 +12,7 @@ use crate::core::options::ledger::{
     Ledger, LedgerRequest, Usage, UsageKind, YearMonth, build_ledger,
 };
 use crate::core::price_book::Currency;
-use crate::formats::options_json::ledger_json;
+use crate::formats::json::options::ledger_json;
 
 /// Arguments of `ledger`.
 #[derive(Debug, Args)]

@@ -17,7 +17,7 @@ use crate::core::options::package::{
 };
 use crate::core::options::{CombinedTotals, combine_with_quote};
 use crate::core::price_book::Currency;
-use crate::formats::options_json::price_options_json;
+use crate::formats::json::options::price_options_json;
 
 /// The component and package flags of `price` (flattened into its arguments).
 #[derive(Debug, Clone, Args, Default)]

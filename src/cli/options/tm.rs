@@ -9,7 +9,7 @@ use super::{load, money, one_line, parse_positive, pretty};
 use crate::cli::{CliError, OutputFormat};
 use crate::core::options::time_materials::{Estimate, Place, Urgency, WorkItem, estimate};
 use crate::core::price_book::Currency;
-use crate::formats::options_json::estimate_json;
+use crate::formats::json::options::estimate_json;
 
 /// Arguments of `tm`.
 #[derive(Debug, Args)]

@@ -1,5 +1,9 @@
 //! JSON views of engine results: money as strings with exactly two decimals.
 
+pub mod cost;
+pub mod options;
+pub mod roi;
+
 use serde_json::{Value, json};
 
 use crate::core::money::{cents, percent_text};
