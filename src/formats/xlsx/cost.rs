@@ -33,7 +33,7 @@ pub mod labels {
 
 /// Decimal -> f64 through its shortest string form (money has few digits: exact enough for
 /// a spreadsheet cell; the cached formula results carry the exact text).
-fn number(amount: Decimal) -> f64 {
+fn number_lossy(amount: Decimal) -> f64 {
     amount.to_string().parse().unwrap_or(0.0)
 }
 
@@ -117,7 +117,7 @@ pub fn cost_analysis_workbook(
         sheet.write_string(row, 0, line.category.id())?;
         sheet.write_string(row, 1, &line.description)?;
         sheet.write_string(row, 2, &line.detail)?;
-        sheet.write_number_with_format(row, 3, number(line.monthly_cost), &money)?;
+        sheet.write_number_with_format(row, 3, number_lossy(line.monthly_cost), &money)?;
         sheet.write_string(row, 4, line.source.as_deref().unwrap_or(""))?;
         row += 1;
     }
@@ -144,7 +144,7 @@ pub fn cost_analysis_workbook(
                 .set_result(cents(figures.cost)),
             &money,
         )?;
-        sheet.write_number_with_format(row, 2, number(figures.markup_percent), &percent)?;
+        sheet.write_number_with_format(row, 2, number_lossy(figures.markup_percent), &percent)?;
         sheet.write_formula_with_format(
             row,
             3,
@@ -231,7 +231,7 @@ pub fn cost_analysis_workbook(
     sheet.write_number_with_format(
         floor_row,
         1,
-        number(breakdown.margin_floor_percent),
+        number_lossy(breakdown.margin_floor_percent),
         &percent,
     )?;
 
@@ -254,8 +254,8 @@ pub fn cost_analysis_workbook(
     for tier in &breakdown.tier_comparison {
         sheet.write_string(row, 0, &tier.tier_name)?;
         sheet.write_number(row, 1, f64::from(tier.devices))?;
-        sheet.write_number_with_format(row, 2, number(tier.monthly_price), &money)?;
-        sheet.write_number_with_format(row, 3, number(tier.reserve), &money)?;
+        sheet.write_number_with_format(row, 2, number_lossy(tier.monthly_price), &money)?;
+        sheet.write_number_with_format(row, 3, number_lossy(tier.reserve), &money)?;
         sheet.write_formula_with_format(
             row,
             4,
