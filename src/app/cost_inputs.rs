@@ -52,85 +52,68 @@ fn hardware_ui(ui: &mut egui::Ui, lines: &mut Vec<HardwareLine>) {
             });
         }
     });
-    let mut remove = None;
-    egui::Grid::new("hardware-lines")
-        .striped(true)
-        .show(ui, |ui| {
-            for (index, line) in lines.iter_mut().enumerate() {
-                let n = index + 1;
-                ui.add(
-                    egui::TextEdit::singleline(&mut line.description)
-                        .desired_width(180.0)
-                        .min_size(egui::vec2(180.0, 0.0)),
-                )
-                .accessible_name(format!("Hardware description, line {n}"));
-                ui.add(egui::DragValue::new(&mut line.quantity).range(1..=1_000_000))
-                    .accessible_name(format!("Hardware quantity, line {n}"));
-                decimal_field_ui(
-                    ui,
-                    &format!("hardware-cost-{index}"),
-                    &mut line.unit_cost,
-                    &format!("Hardware unit cost, line {n}"),
-                );
-                let chosen = match line.acquisition {
-                    Acquisition::Purchased => "Purchased",
-                    Acquisition::Leased { .. } => "Leased",
-                    Acquisition::Monthly => "Monthly",
-                };
-                let response = egui::ComboBox::from_id_salt(("acquisition", index))
-                    .selected_text(chosen)
-                    .show_ui(ui, |ui| {
-                        let leased = Acquisition::Leased {
-                            apr_percent: Decimal::ZERO,
-                            months: 36,
-                        };
-                        for (text, value) in [
-                            ("Purchased", Acquisition::Purchased),
-                            ("Leased", leased),
-                            ("Monthly", Acquisition::Monthly),
-                        ] {
-                            if ui.selectable_label(chosen == text, text).clicked() && chosen != text
-                            {
-                                line.acquisition = value;
-                            }
+    lines_grid_ui(
+        ui,
+        "Hardware",
+        lines,
+        |line| &mut line.description,
+        |ui, index, line| {
+            let n = index + 1;
+            ui.add(egui::DragValue::new(&mut line.quantity).range(1..=1_000_000))
+                .accessible_name(format!("Hardware quantity, line {n}"));
+            decimal_field_ui(
+                ui,
+                &format!("hardware-cost-{index}"),
+                &mut line.unit_cost,
+                &format!("Hardware unit cost, line {n}"),
+            );
+            let chosen = match line.acquisition {
+                Acquisition::Purchased => "Purchased",
+                Acquisition::Leased { .. } => "Leased",
+                Acquisition::Monthly => "Monthly",
+            };
+            let response = egui::ComboBox::from_id_salt(("acquisition", index))
+                .selected_text(chosen)
+                .show_ui(ui, |ui| {
+                    let leased = Acquisition::Leased {
+                        apr_percent: Decimal::ZERO,
+                        months: 36,
+                    };
+                    for (text, value) in [
+                        ("Purchased", Acquisition::Purchased),
+                        ("Leased", leased),
+                        ("Monthly", Acquisition::Monthly),
+                    ] {
+                        if ui.selectable_label(chosen == text, text).clicked() && chosen != text {
+                            line.acquisition = value;
                         }
-                    });
-                let _ = response
-                    .response
-                    .accessible_name(format!("Acquisition, line {n}"));
-                if let Acquisition::Leased {
-                    apr_percent,
-                    months,
-                } = &mut line.acquisition
-                {
-                    ui.horizontal(|ui| {
-                        decimal_field_ui(
-                            ui,
-                            &format!("lease-apr-{index}"),
-                            apr_percent,
-                            &format!("Lease APR percent, line {n}"),
-                        );
-                        ui.label("% over");
-                        ui.add(egui::DragValue::new(months).range(1..=120))
-                            .accessible_name(format!("Lease months, line {n}"));
-                        ui.label("months");
-                    });
-                } else {
-                    ui.label("");
-                }
-                if ui
-                    .small_button("Remove")
-                    .accessible_name(format!("Remove hardware {n}"))
-                    .clicked()
-                {
-                    remove = Some(index);
-                }
-                ui.end_row();
+                    }
+                });
+            let _ = response
+                .response
+                .accessible_name(format!("Acquisition, line {n}"));
+            if let Acquisition::Leased {
+                apr_percent,
+                months,
+            } = &mut line.acquisition
+            {
+                ui.horizontal(|ui| {
+                    decimal_field_ui(
+                        ui,
+                        &format!("lease-apr-{index}"),
+                        apr_percent,
+                        &format!("Lease APR percent, line {n}"),
+                    );
+                    ui.label("% over");
+                    ui.add(egui::DragValue::new(months).range(1..=120))
+                        .accessible_name(format!("Lease months, line {n}"));
+                    ui.label("months");
+                });
+            } else {
+                ui.label("");
             }
-        });
-    if let Some(index) = remove {
-        lines.remove(index);
-    }
+        },
+    );
 }
 
 fn software_ui(ui: &mut egui::Ui, lines: &mut Vec<SoftwareLine>) {
@@ -147,74 +130,54 @@ fn software_ui(ui: &mut egui::Ui, lines: &mut Vec<SoftwareLine>) {
             });
         }
     });
-    let mut remove = None;
-    egui::Grid::new("software-lines")
-        .striped(true)
-        .show(ui, |ui| {
-            for (index, line) in lines.iter_mut().enumerate() {
-                let n = index + 1;
-                ui.add(
-                    egui::TextEdit::singleline(&mut line.description)
-                        .desired_width(180.0)
-                        .min_size(egui::vec2(180.0, 0.0)),
-                )
-                .accessible_name(format!("Software description, line {n}"));
-                let basis = match line.basis {
-                    SoftwareBasis::PerDevice => "per device",
-                    SoftwareBasis::PerUser => "per user",
-                    SoftwareBasis::Flat => "flat",
-                };
-                let response = egui::ComboBox::from_id_salt(("software-basis", index))
-                    .selected_text(basis)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(
-                            &mut line.basis,
-                            SoftwareBasis::PerDevice,
-                            "per device",
-                        );
-                        ui.selectable_value(&mut line.basis, SoftwareBasis::PerUser, "per user");
-                        ui.selectable_value(&mut line.basis, SoftwareBasis::Flat, "flat");
-                    });
-                let _ = response
-                    .response
-                    .accessible_name(format!("Software basis, line {n}"));
-                optional_count_ui(
-                    ui,
-                    &mut line.quantity,
-                    &format!("Software quantity, line {n}"),
-                );
-                decimal_field_ui(
-                    ui,
-                    &format!("software-cost-{index}"),
-                    &mut line.unit_cost,
-                    &format!("Software unit cost, line {n}"),
-                );
-                let billing = match line.billing {
-                    SoftwareBilling::Monthly => "monthly",
-                    SoftwareBilling::Annual => "annual",
-                };
-                let response = egui::ComboBox::from_id_salt(("software-billing", index))
-                    .selected_text(billing)
-                    .show_ui(ui, |ui| {
-                        ui.selectable_value(&mut line.billing, SoftwareBilling::Monthly, "monthly");
-                        ui.selectable_value(&mut line.billing, SoftwareBilling::Annual, "annual");
-                    });
-                let _ = response
-                    .response
-                    .accessible_name(format!("Software billing, line {n}"));
-                if ui
-                    .small_button("Remove")
-                    .accessible_name(format!("Remove software {n}"))
-                    .clicked()
-                {
-                    remove = Some(index);
-                }
-                ui.end_row();
-            }
-        });
-    if let Some(index) = remove {
-        lines.remove(index);
-    }
+    lines_grid_ui(
+        ui,
+        "Software",
+        lines,
+        |line| &mut line.description,
+        |ui, index, line| {
+            let n = index + 1;
+            let basis = match line.basis {
+                SoftwareBasis::PerDevice => "per device",
+                SoftwareBasis::PerUser => "per user",
+                SoftwareBasis::Flat => "flat",
+            };
+            let response = egui::ComboBox::from_id_salt(("software-basis", index))
+                .selected_text(basis)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut line.basis, SoftwareBasis::PerDevice, "per device");
+                    ui.selectable_value(&mut line.basis, SoftwareBasis::PerUser, "per user");
+                    ui.selectable_value(&mut line.basis, SoftwareBasis::Flat, "flat");
+                });
+            let _ = response
+                .response
+                .accessible_name(format!("Software basis, line {n}"));
+            optional_count_ui(
+                ui,
+                &mut line.quantity,
+                &format!("Software quantity, line {n}"),
+            );
+            decimal_field_ui(
+                ui,
+                &format!("software-cost-{index}"),
+                &mut line.unit_cost,
+                &format!("Software unit cost, line {n}"),
+            );
+            let billing = match line.billing {
+                SoftwareBilling::Monthly => "monthly",
+                SoftwareBilling::Annual => "annual",
+            };
+            let response = egui::ComboBox::from_id_salt(("software-billing", index))
+                .selected_text(billing)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut line.billing, SoftwareBilling::Monthly, "monthly");
+                    ui.selectable_value(&mut line.billing, SoftwareBilling::Annual, "annual");
+                });
+            let _ = response
+                .response
+                .accessible_name(format!("Software billing, line {n}"));
+        },
+    );
 }
 
 /// A count that may be left to the engine ("auto": devices, users or 1).
@@ -250,33 +213,16 @@ fn affiliates_ui(ui: &mut egui::Ui, lines: &mut Vec<AffiliateLine>) {
             });
         }
     });
-    let mut remove = None;
-    egui::Grid::new("affiliate-lines")
-        .striped(true)
-        .show(ui, |ui| {
-            for (index, line) in lines.iter_mut().enumerate() {
-                let n = index + 1;
-                ui.add(
-                    egui::TextEdit::singleline(&mut line.description)
-                        .desired_width(180.0)
-                        .min_size(egui::vec2(180.0, 0.0)),
-                )
-                .accessible_name(format!("Affiliate description, line {n}"));
-                model_choice_ui(ui, index, &mut line.model);
-                ui.horizontal(|ui| model_fields_ui(ui, index, &mut line.model));
-                if ui
-                    .small_button("Remove")
-                    .accessible_name(format!("Remove affiliate {n}"))
-                    .clicked()
-                {
-                    remove = Some(index);
-                }
-                ui.end_row();
-            }
-        });
-    if let Some(index) = remove {
-        lines.remove(index);
-    }
+    lines_grid_ui(
+        ui,
+        "Affiliate",
+        lines,
+        |line| &mut line.description,
+        |ui, index, line| {
+            model_choice_ui(ui, index, &mut line.model);
+            ui.horizontal(|ui| model_fields_ui(ui, index, &mut line.model));
+        },
+    );
 }
 
 fn model_name(model: &AffiliateModel) -> &'static str {
@@ -515,54 +461,38 @@ fn labour_ui(ui: &mut egui::Ui, book: &PriceBook, analysis: &mut CostAnalysis) {
             });
         }
     });
-    let mut remove = None;
-    egui::Grid::new("labour-extra")
-        .striped(true)
-        .show(ui, |ui| {
-            for (index, line) in labour.extra.iter_mut().enumerate() {
-                let n = index + 1;
-                ui.add(
-                    egui::TextEdit::singleline(&mut line.description)
-                        .desired_width(180.0)
-                        .min_size(egui::vec2(180.0, 0.0)),
-                )
-                .accessible_name(format!("Labour description, line {n}"));
-                let role_name = book
-                    .cost_defaults
-                    .labour_roles
-                    .iter()
-                    .find(|role| role.id == line.role)
-                    .map_or(line.role.clone(), |role| role.name.clone());
-                let response = egui::ComboBox::from_id_salt(("labour-role", index))
-                    .selected_text(role_name)
-                    .show_ui(ui, |ui| {
-                        for role in &book.cost_defaults.labour_roles {
-                            ui.selectable_value(&mut line.role, role.id.clone(), &role.name);
-                        }
-                    });
-                let _ = response
-                    .response
-                    .accessible_name(format!("Labour role, line {n}"));
-                decimal_field_ui(
-                    ui,
-                    &format!("labour-hours-{index}"),
-                    &mut line.hours_per_month,
-                    &format!("Labour hours a month, line {n}"),
-                );
-                ui.label("h a month");
-                if ui
-                    .small_button("Remove")
-                    .accessible_name(format!("Remove labour {n}"))
-                    .clicked()
-                {
-                    remove = Some(index);
-                }
-                ui.end_row();
-            }
-        });
-    if let Some(index) = remove {
-        labour.extra.remove(index);
-    }
+    lines_grid_ui(
+        ui,
+        "Labour",
+        &mut labour.extra,
+        |line| &mut line.description,
+        |ui, index, line| {
+            let n = index + 1;
+            let role_name = book
+                .cost_defaults
+                .labour_roles
+                .iter()
+                .find(|role| role.id == line.role)
+                .map_or(line.role.clone(), |role| role.name.clone());
+            let response = egui::ComboBox::from_id_salt(("labour-role", index))
+                .selected_text(role_name)
+                .show_ui(ui, |ui| {
+                    for role in &book.cost_defaults.labour_roles {
+                        ui.selectable_value(&mut line.role, role.id.clone(), &role.name);
+                    }
+                });
+            let _ = response
+                .response
+                .accessible_name(format!("Labour role, line {n}"));
+            decimal_field_ui(
+                ui,
+                &format!("labour-hours-{index}"),
+                &mut line.hours_per_month,
+                &format!("Labour hours a month, line {n}"),
+            );
+            ui.label("h a month");
+        },
+    );
     ui.label("Hourly cost per role (fully burdened):");
     egui::Grid::new("role-costs").striped(true).show(ui, |ui| {
         for role in &book.cost_defaults.labour_roles {
@@ -631,6 +561,45 @@ fn override_ui(
         decimal_field_ui(ui, &format!("override-{name}"), value, name);
     } else {
         ui.label("");
+    }
+}
+
+/// A striped grid of editable lines: each row starts with the line's description field, then
+/// `fields_ui` draws its other columns, and ends with a Remove button; the line whose button was
+/// clicked is removed. Accessible names: "{noun} description, line N", "Remove {noun} N".
+fn lines_grid_ui<T>(
+    ui: &mut egui::Ui,
+    noun: &str,
+    lines: &mut Vec<T>,
+    description: impl Fn(&mut T) -> &mut String,
+    mut fields_ui: impl FnMut(&mut egui::Ui, usize, &mut T),
+) {
+    let lower = noun.to_lowercase();
+    let mut remove = None;
+    egui::Grid::new(format!("{lower}-lines"))
+        .striped(true)
+        .show(ui, |ui| {
+            for (index, line) in lines.iter_mut().enumerate() {
+                let n = index + 1;
+                ui.add(
+                    egui::TextEdit::singleline(description(line))
+                        .desired_width(180.0)
+                        .min_size(egui::vec2(180.0, 0.0)),
+                )
+                .accessible_name(format!("{noun} description, line {n}"));
+                fields_ui(ui, index, line);
+                if ui
+                    .small_button("Remove")
+                    .accessible_name(format!("Remove {lower} {n}"))
+                    .clicked()
+                {
+                    remove = Some(index);
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(index) = remove {
+        lines.remove(index);
     }
 }
 
