@@ -1163,7 +1163,7 @@ fn a_quote_files_pricing_options_reach_both_documents_as_combined_totals() {
         for figure in internal {
             assert!(!text.contains(figure), "{command} shows internal {figure}");
         }
-        assert!(text.contains("Patching, server"), "{command}");
+        assert!(text.contains("Patching, Server"), "{command}");
         assert!(
             text.contains("Complete package: Office (11-25 users), owned"),
             "{command}"
@@ -1171,7 +1171,12 @@ fn a_quote_files_pricing_options_reach_both_documents_as_combined_totals() {
     }
     let appendix = text_of(&std::fs::read(dir.join("a.pdf")).unwrap());
     assert!(appendix.contains("2. Per-service components and packages"));
-    for included in ["Server and client licences", "Firewall", "UPS"] {
+    for included in [
+        "Bronze managed service for 1 server",
+        "Server and client licences",
+        "Firewall",
+        "UPS",
+    ] {
         assert!(appendix.contains(included), "appendix lacks {included}");
     }
     // The combined schedule: months 2-12 are each 7,060.00 due.

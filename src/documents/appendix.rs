@@ -51,7 +51,7 @@ pub(super) fn render(
         match (*title, options) {
             (RECURRING_TITLE, _) => recurring_fees(&mut layout, inputs, options, &formats),
             (OPTIONS_TITLE, Some(options)) => {
-                components_and_packages(&mut layout, options, &formats);
+                components_and_packages(&mut layout, inputs.book, options, &formats);
             }
             _ => section(&mut layout, inputs, &formats),
         }
@@ -122,12 +122,21 @@ fn recurring_fees(
          each net price rounded to the cent before it is multiplied by the quantity.",
         Style::BODY,
     );
-    layout.table(&tables::recurring_fees(inputs.priced, options, formats));
+    layout.table(&tables::recurring_fees(
+        inputs.priced,
+        options.map(|options| (inputs.book, options)),
+        formats,
+    ));
 }
 
 /// The quote's components, phases and package: each line's devices, monthly price per device
 /// and monthly amount, and what the package includes (prices only, never their derivation).
-fn components_and_packages(layout: &mut Layout, options: &PricedOptions, formats: &Formats) {
+fn components_and_packages(
+    layout: &mut Layout,
+    book: &crate::core::price_book::PriceBook,
+    options: &PricedOptions,
+    formats: &Formats,
+) {
     if !options.components.is_empty() {
         layout.paragraph(
             "Single services and phases of the phased path, per device per month. The quantity \
@@ -139,7 +148,7 @@ fn components_and_packages(layout: &mut Layout, options: &PricedOptions, formats
             .iter()
             .map(|line| {
                 Row::new(vec![
-                    tables::component_label(&line.name, &line.kind).into(),
+                    tables::component_label(book, line).into(),
                     line.count.to_string().into(),
                     formats.money(line.per_device_monthly_fee).into(),
                     formats.money(line.monthly).into(),
@@ -167,10 +176,9 @@ fn components_and_packages(layout: &mut Layout, options: &PricedOptions, formats
     if let Some(package) = &options.package {
         layout.paragraph(
             &format!(
-                "{}: {} users, hardware and software {} for the term of {} under manufacturer \
-                 warranty, for a monthly fee of {}. It includes:",
+                "{}: hardware and software {} for the term of {} under manufacturer warranty, \
+                 for a monthly fee of {}. It includes:",
                 tables::package_label(package),
-                package.users,
                 match package.acquisition {
                     crate::core::options::package::Acquisition::Owned => "provided",
                     crate::core::options::package::Acquisition::Leased => "leased",
@@ -180,9 +188,18 @@ fn components_and_packages(layout: &mut Layout, options: &PricedOptions, formats
             ),
             Style::BODY,
         );
+        let tier = book
+            .tier(&package.service_tier)
+            .map_or(package.service_tier.as_str(), |tier| tier.name.as_str());
+        let kind = book.kind_name(&package.service_kind).to_lowercase();
         let mut items = vec![format!(
-            "{} managed service for {} {}",
-            package.service_tier, package.service_devices, package.service_kind
+            "{tier} managed service for {} {kind}{}",
+            package.service_devices,
+            if package.service_devices == 1 {
+                ""
+            } else {
+                "s"
+            }
         )];
         items.extend(package.items.iter().map(|item| item.name.clone()));
         layout.bullets(&items, Style::BODY);

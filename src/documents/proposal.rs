@@ -288,7 +288,11 @@ fn fees(
     options: Option<&PricedOptions>,
     formats: &Formats,
 ) {
-    let recurring = tables::recurring_fees(inputs.priced, options, formats);
+    let recurring = tables::recurring_fees(
+        inputs.priced,
+        options.map(|options| (inputs.book, options)),
+        formats,
+    );
     layout.heading("Fees", layout.start_height(&recurring));
     layout.table(&recurring);
     let one_time = tables::one_time_fees(inputs.priced, formats);

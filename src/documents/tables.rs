@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use super::layout::{Align, Cell, Column, Row, Table};
 use super::{Formats, percent};
 use crate::core::options::PricedOptions;
+use crate::core::options::components::PricedComponent;
 use crate::core::price_book::{PriceBook, RateOverride};
 use crate::core::pricing::PricedQuote;
 use crate::core::quote::SetupMode;
@@ -23,7 +24,7 @@ fn discount_text(quantity: Decimal, extra: Decimal) -> String {
 /// the monthly total (combined with the options when `priced` is).
 pub fn recurring_fees(
     priced: &PricedQuote,
-    options: Option<&PricedOptions>,
+    options: Option<(&PriceBook, &PricedOptions)>,
     formats: &Formats,
 ) -> Table {
     let columns = vec![
@@ -76,8 +77,8 @@ pub fn recurring_fees(
             formats.money(addon.monthly).into(),
         ])
     }));
-    if let Some(options) = options {
-        rows.extend(option_rows(options, formats));
+    if let Some((book, options)) = options {
+        rows.extend(option_rows(book, options, formats));
     }
     rows.push(Row::total(vec![
         "Monthly recurring fee".into(),
@@ -91,8 +92,8 @@ pub fn recurring_fees(
 }
 
 /// The customer's label of a component or phase line ("Patching, Server").
-pub fn component_label(name: &str, kind: &str) -> String {
-    format!("{name}, {kind}")
+pub fn component_label(book: &PriceBook, line: &PricedComponent) -> String {
+    format!("{}, {}", line.name, book.kind_name(&line.kind))
 }
 
 /// The customer's label of a package ("Complete package: Small office (1-10 users), owned").
@@ -106,13 +107,13 @@ pub fn package_label(package: &crate::core::options::package::PricedPackage) -> 
 
 /// Fee rows of the options: each component or phase line, then the package (never
 /// discounted; the price only, never its cost-plus derivation).
-fn option_rows(options: &PricedOptions, formats: &Formats) -> Vec<Row> {
+fn option_rows(book: &PriceBook, options: &PricedOptions, formats: &Formats) -> Vec<Row> {
     let mut rows: Vec<Row> = options
         .components
         .iter()
         .map(|line| {
             Row::new(vec![
-                component_label(&line.name, &line.kind).into(),
+                component_label(book, line).into(),
                 line.count.to_string().into(),
                 formats.money(line.per_device_monthly_fee).into(),
                 "none".into(),
