@@ -81,11 +81,12 @@ fn devices_part(check: &mut Checker, path: &str, kind: &str, count: u32) -> Stri
     if count == 0 {
         check.error(format!("{path}.count"), "count is 0; counts start at 1");
     }
-    kind.trim().to_lowercase()
+    kind.to_string()
 }
 
 /// Converts raw options found at field path `path`, recording every problem in `check`.
-/// Ids are checked against the book when the options are priced.
+/// Ids are kept as written (like device lines) and checked against the book when the options
+/// are priced, so the round trip is exact.
 pub fn options_from_raw(raw: &RawQuoteOptions, path: &str, check: &mut Checker) -> QuoteOptions {
     let components = raw
         .components
@@ -97,7 +98,7 @@ pub fn options_from_raw(raw: &RawQuoteOptions, path: &str, check: &mut Checker) 
                 check.error(format!("{at}.component"), "no component id");
             }
             ComponentLine {
-                choice: ComponentChoice::Component(line.component.trim().to_lowercase()),
+                choice: ComponentChoice::Component(line.component.clone()),
                 kind: devices_part(check, &at, &line.kind, line.count),
                 count: line.count,
             }
@@ -123,7 +124,7 @@ pub fn options_from_raw(raw: &RawQuoteOptions, path: &str, check: &mut Checker) 
         let at = format!("{path}.package");
         let selector = match (&choice.band, choice.users) {
             (Some(band), None) if !band.trim().is_empty() => {
-                Some(PackageSelector::Band(band.trim().to_string()))
+                Some(PackageSelector::Band(band.clone()))
             }
             (None, Some(users)) if users >= 1 => Some(PackageSelector::Users(users)),
             (None, Some(_)) => {
