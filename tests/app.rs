@@ -748,3 +748,60 @@ fn a_loaded_book_is_used_and_remembered_among_recent_books() {
     harness.run_steps(2);
     assert_eq!(value_of(&harness, "Monthly recurring"), "$4,830.00");
 }
+
+#[test]
+fn adding_a_phase_line_shows_the_engines_combined_monthly_recurring() {
+    let (mut app, _) = headless_app();
+    app.replace_quote(silver_quote(7, 12));
+    let mut harness = harness(app);
+    // 7 Silver servers: 690.00 x 7 = 4,830.00 a month.
+    assert_eq!(value_of(&harness, "Monthly recurring"), "$4,830.00");
+
+    harness.get_by_label("Other pricing options").click();
+    harness.run_steps(3);
+    harness.get_by_label("Add phase line").click();
+    harness.run_steps(3);
+    // Phase 1 (monitoring, alerting, reporting: 1 h TS = 50.00 x 1.4) on 1 server: 70.00.
+    assert_eq!(harness.state().quote().options.phases.len(), 1);
+    assert_eq!(value_of(&harness, "Monthly, phase line 1"), "$70.00");
+    assert_eq!(value_of(&harness, "Monthly recurring"), "$4,900.00");
+    assert!(harness.state().has_unsaved_changes());
+
+    type_into(&mut harness, "Count, phase line 1", "5");
+    // 70.00 x 5 = 350.00; 4,830.00 + 350.00 = 5,180.00 a month; 5,180 x 12 + 1,000 setup
+    // = 63,160.00 over the term.
+    assert_eq!(value_of(&harness, "Monthly recurring"), "$5,180.00");
+    assert_eq!(value_of(&harness, "Total contract value"), "$63,160.00");
+    assert_eq!(value_of(&harness, "Tiers monthly"), "$4,830.00");
+    // The screen shows the core's combined figure.
+    let combined = harness
+        .state()
+        .priced_options()
+        .unwrap()
+        .unwrap()
+        .combined
+        .monthly_recurring;
+    assert_eq!(combined.to_string(), "5180.00");
+
+    // Undo goes back through the history: the count, then the line.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(3);
+    assert_eq!(harness.state().quote().options.phases[0].count, 1);
+    assert_eq!(value_of(&harness, "Monthly recurring"), "$4,900.00");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(3);
+    assert!(harness.state().quote().options.is_empty());
+    assert_eq!(value_of(&harness, "Monthly recurring"), "$4,830.00");
+
+    // Every new control has an accessible name, and meeting mode still shows these prices.
+    harness.get_by_label("Add component line").click();
+    harness.run_steps(3);
+    let unnamed = harness.unnamed_widgets();
+    assert!(unnamed.is_empty(), "{unnamed:?}");
+    harness.key_press(egui::Key::F9);
+    harness.run_steps(3);
+    assert!(harness.state().meeting_mode());
+    // Monitoring on 1 server: 70.00.
+    assert_eq!(value_of(&harness, "Monthly, component line 1"), "$70.00");
+    assert!(internal_figures(&harness).is_empty());
+}

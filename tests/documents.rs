@@ -1089,3 +1089,96 @@ fn pricing_warnings_are_reported_when_a_document_is_written() {
     );
     assert!(out.exists());
 }
+
+/// A quote file carrying components, a phase and a package: both documents show each line's
+/// per-device price and monthly amount and the package's fee, and every total they print is
+/// the combined figure `price --format json` reports; the cost-plus derivation never appears.
+#[test]
+fn a_quote_files_pricing_options_reach_both_documents_as_combined_totals() {
+    let dir = scratch("options");
+    let file = dir.join("q.ron");
+    let file = file.to_str().unwrap();
+    // Saved by `price --save`, so the documents read the options from the file.
+    let saved = run(&[
+        "price",
+        "--device",
+        "silver:server=7",
+        "--component",
+        "patching:server=5",
+        "--phase",
+        "2:server=5",
+        "--package",
+        "11-25",
+        "--save",
+        file,
+    ]);
+    assert!(saved.status.success());
+    let json = run(&["price", file, "--format", "json"]);
+    assert!(json.status.success());
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let options = &value["options"];
+    let money = |field: &serde_json::Value| {
+        display(field.as_str().unwrap().parse::<Decimal>().unwrap(), "$", 2)
+    };
+    // By hand (docs/OPTIONS.md): patching 49.00 x 5 = 245.00; phase 2 119.00 x 5 = 595.00;
+    // 11-25 owned over 12 months 1,390.00; options 2,230.00 + Silver 4,830.00 = 7,060.00 a
+    // month; 7,060 x 12 + 1,000 setup = 85,720.00; first invoice 7,060 + 1,000 = 8,060.00.
+    assert_eq!(options["combined_monthly_recurring"], "7060.00");
+    assert_eq!(options["combined_total_contract_value"], "85720.00");
+    assert_eq!(options["combined_first_invoice"], "8060.00");
+    let mut expected = vec![
+        money(&options["combined_monthly_recurring"]),
+        money(&options["combined_total_contract_value"]),
+        money(&options["combined_first_invoice"]),
+        money(&options["package"]["monthly_fee"]),
+    ];
+    for line in options["components"].as_array().unwrap() {
+        expected.push(money(&line["per_device_monthly_fee"]));
+        expected.push(money(&line["monthly"]));
+    }
+    // Internal figures: the lines' labour cost per device (patching 35.00, phase 2 85.00),
+    // the 40% labour markup, the bundle's hardware and software costs, and the server's
+    // share (4,800 x 1.1 / 12 = 440.00) that would reveal its cost.
+    let internal = [
+        "$35.00",
+        "$85.00",
+        "40%",
+        "$4,800.00",
+        "$2,400.00",
+        "$440.00",
+    ];
+    for (command, name) in [("proposal", "p.pdf"), ("appendix", "a.pdf")] {
+        let out = dir.join(name);
+        let output = run(&[command, file, "-o", out.to_str().unwrap()]);
+        assert!(output.status.success(), "{command}");
+        let text = text_of(&std::fs::read(&out).unwrap());
+        for amount in &expected {
+            assert!(text.contains(amount.as_str()), "{command} lacks {amount}");
+        }
+        // The tiers-only figures are not printed as totals: 4,830.00 x 12 + 1,000 = 58,960.00.
+        assert!(
+            !text.contains("$58,960.00"),
+            "{command} shows the tiers-only TCV"
+        );
+        for figure in internal {
+            assert!(!text.contains(figure), "{command} shows internal {figure}");
+        }
+        assert!(text.contains("Patching, Server"), "{command}");
+        assert!(
+            text.contains("Complete package: Office (11-25 users), owned"),
+            "{command}"
+        );
+    }
+    let appendix = text_of(&std::fs::read(dir.join("a.pdf")).unwrap());
+    assert!(appendix.contains("2. Per-service components and packages"));
+    for included in [
+        "Bronze managed service for 1 server",
+        "Server and client licences",
+        "Firewall",
+        "UPS",
+    ] {
+        assert!(appendix.contains(included), "appendix lacks {included}");
+    }
+    // The combined schedule: months 2-12 are each 7,060.00 due.
+    assert!(appendix.contains("$7,060.00"));
+}

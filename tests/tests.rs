@@ -8,4 +8,5 @@ mod import;
 mod options;
 mod pricing;
 mod pricing_properties;
+mod quote_options;
 mod roi;

@@ -13,6 +13,7 @@ pub mod files;
 pub mod history;
 pub mod meeting_mode;
 mod price_book_tab;
+mod quote_options;
 mod quote_tab;
 mod roi_tab;
 mod sample;
@@ -135,6 +136,10 @@ pub(crate) struct PricingCache {
     pub(crate) cost: Option<Result<crate::core::cost::CostBreakdown, String>>,
     /// The ROI of the quote as it is and of every tier, when the customer's costs are known.
     pub(crate) roi: Option<Result<RoiOptions, String>>,
+    /// The quote's components, phases and package, priced by the core, when it has any.
+    pub(crate) options: Option<Result<crate::core::options::PricedOptions, String>>,
+    /// The priced quote combined with its options (what the customer pays), when it has any.
+    pub(crate) combined: Option<PricedQuote>,
     /// The discount rate the ROI was computed at.
     discount_rate: Decimal,
     /// How many times the quote was priced since the app started (tests check caching).
@@ -233,6 +238,8 @@ impl QuoteApp {
                 reserve_monthly: Decimal::ZERO,
                 cost: None,
                 roi: None,
+                options: None,
+                combined: None,
                 discount_rate: Decimal::ZERO,
                 recomputations: 0,
             },
@@ -287,6 +294,15 @@ impl QuoteApp {
     /// The priced quote, or why it cannot be priced.
     pub fn priced(&self) -> Result<&PricedQuote, &str> {
         self.cache.priced.as_ref().map_err(String::as_str)
+    }
+
+    /// The quote's pricing options as the core priced them (None when it has none), or why
+    /// they cannot be priced.
+    pub fn priced_options(&self) -> Option<Result<&crate::core::options::PricedOptions, &str>> {
+        self.cache
+            .options
+            .as_ref()
+            .map(|options| options.as_ref().map_err(String::as_str))
     }
 
     /// How many times the quote was priced (it is priced only when an input changed).
@@ -415,6 +431,19 @@ impl QuoteApp {
                 .map(|(options, left_out)| RoiOptions { options, left_out })
                 .map_err(|error| error.to_string())
         });
+        let options = match (&priced, self.quote.options.is_empty()) {
+            (_, true) | (Err(_), false) => None,
+            (Ok(priced), false) => Some(
+                crate::core::options::price_quote_options(book, &self.quote.options, priced)
+                    .map_err(|error| error.to_string()),
+            ),
+        };
+        let combined = match (&priced, &options) {
+            (Ok(priced), Some(Ok(options))) => {
+                Some(crate::core::options::priced_with_options(priced, options))
+            }
+            _ => None,
+        };
         self.cache = PricingCache {
             generation: self.generation,
             priced,
@@ -422,6 +451,8 @@ impl QuoteApp {
             reserve_monthly,
             cost,
             roi,
+            options,
+            combined,
             discount_rate: self.roi_discount_rate,
             recomputations: self.cache.recomputations + 1,
         };

@@ -43,7 +43,7 @@ pub(crate) fn quote_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, _actions: &mut
             egui::ScrollArea::vertical()
                 .id_salt("quote-totals-scroll")
                 .show(ui, |ui| {
-                    totals_ui(ui, book, &cache.priced);
+                    totals_ui(ui, book, &cache.priced, cache.combined.as_ref());
                     ui.separator();
                     tier_comparison_ui(
                         ui,
@@ -57,7 +57,7 @@ pub(crate) fn quote_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, _actions: &mut
                         internal_figures_ui(ui, book, cache, quote.term_months);
                     });
                     ui.separator();
-                    schedule_ui(ui, book, priced);
+                    schedule_ui(ui, book, cache.combined.as_ref().or(priced));
                 });
         });
     egui::Panel::left("quote-terms")
@@ -75,6 +75,13 @@ pub(crate) fn quote_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, _actions: &mut
                     setup_ui(ui, book, quote);
                     ui.separator();
                     extra_discount_ui(ui, book, quote, warnings);
+                    ui.separator();
+                    super::quote_options::quote_options_ui(
+                        ui,
+                        book,
+                        &mut quote.options,
+                        cache.options.as_ref(),
+                    );
                 });
         });
     egui::CentralPanel::default().show(ui, |ui| {
@@ -486,8 +493,16 @@ fn addons_ui(
     }
 }
 
-fn totals_ui(ui: &mut egui::Ui, book: &LoadedBook, priced: &Result<PricedQuote, String>) {
+/// The totals; with pricing options, `combined` (the quote with its options) gives them and
+/// the tiers' own monthly amount is shown beside.
+fn totals_ui(
+    ui: &mut egui::Ui,
+    book: &LoadedBook,
+    priced: &Result<PricedQuote, String>,
+    combined: Option<&PricedQuote>,
+) {
     ui.heading("Totals");
+    let tiers_monthly = priced.as_ref().ok().map(|priced| priced.monthly_recurring);
     let priced = match priced {
         Ok(priced) => priced,
         Err(message) => {
@@ -497,12 +512,21 @@ fn totals_ui(ui: &mut egui::Ui, book: &LoadedBook, priced: &Result<PricedQuote, 
             return;
         }
     };
+    let priced = combined.unwrap_or(priced);
     egui::Grid::new("totals").num_columns(2).show(ui, |ui| {
         let row = |ui: &mut egui::Ui, name: &str, value: String| {
             ui.label(name);
             named_value_ui(ui, name, value);
             ui.end_row();
         };
+        if let (Some(combined), Some(tiers_monthly)) = (combined, tiers_monthly) {
+            row(ui, "Tiers monthly", money(book, tiers_monthly));
+            row(
+                ui,
+                "Pricing options monthly",
+                money(book, combined.monthly_recurring - tiers_monthly),
+            );
+        }
         row(
             ui,
             "Monthly recurring",

@@ -34,14 +34,16 @@ pub struct PriceArgs {
 /// A one-line [`CliError`] for bad input or an unwritable `--save` path.
 pub fn run(args: &PriceArgs) -> Result<String, CliError> {
     let inputs = args.quote.resolve()?;
+    let quote_options = args.options.override_options(&inputs.quote.options);
+    let options = super::options::price_options(&inputs, &quote_options)?;
     if let Some(path) = &args.save {
         let mut quote = inputs.quote.clone();
         quote.price_book_pin = Some(inputs.loaded.pin());
         quote.priced_snapshot = Some(snapshot_of(&inputs.priced));
+        quote.options = quote_options;
         save_quote(path, &quote)
             .map_err(|error| CliError::new(format!("cannot write {}: {error}", path.display())))?;
     }
-    let options = args.options.price(&inputs)?;
     Ok(match args.format {
         OutputFormat::Json => {
             let mut value = priced_quote_json(&inputs.priced, &inputs.loaded.pin());

@@ -31,6 +31,8 @@ pub struct Quote {
     pub cost_analysis: Option<super::cost::CostAnalysis>,
     /// The customer's current IT costs, for the ROI view.
     pub customer_costs: Option<crate::core::roi::CustomerCosts>,
+    /// Components, phases and a complete package priced beside the tiers (empty: none).
+    pub options: super::options::QuoteOptions,
 }
 
 /// Who the quote is for.
@@ -135,6 +137,7 @@ impl Quote {
             priced_snapshot: None,
             cost_analysis: None,
             customer_costs: None,
+            options: super::options::QuoteOptions::default(),
         }
     }
 

@@ -9,6 +9,7 @@ use super::{
     DocumentError, DocumentInputs, Formats, customer_name, long_date, months, percent, quantity,
     quote_label, tables, valid_until,
 };
+use crate::core::options::PricedOptions;
 use crate::core::price_book::{DiscountMode, PastLastBand};
 
 const TITLE: &str = "Pricing appendix to the statement of work";
@@ -17,7 +18,10 @@ const TITLE: &str = "Pricing appendix to the statement of work";
 type Section = fn(&mut Layout, &DocumentInputs, &Formats);
 
 /// Renders the appendix.
-pub(super) fn render(inputs: &DocumentInputs) -> Result<Vec<u8>, DocumentError> {
+pub(super) fn render(
+    inputs: &DocumentInputs,
+    options: Option<&PricedOptions>,
+) -> Result<Vec<u8>, DocumentError> {
     let customer = customer_name(inputs.quote);
     let company = &inputs.book.branding.company_name;
     let (mut layout, logo) = pdf::start(
@@ -26,8 +30,9 @@ pub(super) fn render(inputs: &DocumentInputs) -> Result<Vec<u8>, DocumentError> 
     )?;
     let formats = Formats::new(inputs.priced);
     title_block(&mut layout, inputs, logo.as_ref());
-    let sections: [(&str, Section); 10] = [
-        ("Recurring fees", recurring_fees),
+    // Sections drawn with the priced options have a no-op body here; the loop draws them.
+    let mut sections: Vec<(&str, Section)> = vec![
+        (RECURRING_TITLE, |_, _, _| {}),
         ("Quantity discounts", quantity_discounts),
         ("One-time fees", one_time_fees),
         ("Hourly rates and what each tier includes", rate_card),
@@ -38,9 +43,18 @@ pub(super) fn render(inputs: &DocumentInputs) -> Result<Vec<u8>, DocumentError> 
         ("Patch deployment targets", patch_targets),
         ("Pricing basis", pricing_basis),
     ];
+    if options.is_some() {
+        sections.insert(1, (OPTIONS_TITLE, |_, _, _| {}));
+    }
     for (index, (title, section)) in sections.iter().enumerate() {
         layout.heading(&format!("{}. {title}", index + 1), 70.0);
-        section(&mut layout, inputs, &formats);
+        match (*title, options) {
+            (RECURRING_TITLE, _) => recurring_fees(&mut layout, inputs, options, &formats),
+            (OPTIONS_TITLE, Some(options)) => {
+                components_and_packages(&mut layout, inputs.book, options, &formats);
+            }
+            _ => section(&mut layout, inputs, &formats),
+        }
     }
     let footer = format!(
         "{company} \u{00B7} Pricing appendix \u{00B7} {} \u{00B7} {customer}",
@@ -94,13 +108,110 @@ fn title_block(layout: &mut Layout, inputs: &DocumentInputs, logo: Option<&Logo>
     );
 }
 
-fn recurring_fees(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+const RECURRING_TITLE: &str = "Recurring fees";
+const OPTIONS_TITLE: &str = "Per-service components and packages";
+
+fn recurring_fees(
+    layout: &mut Layout,
+    inputs: &DocumentInputs,
+    options: Option<&PricedOptions>,
+    formats: &Formats,
+) {
     layout.paragraph(
         "Monthly fees per device and tier after the quantity discount (and any extra discount), \
          each net price rounded to the cent before it is multiplied by the quantity.",
         Style::BODY,
     );
-    layout.table(&tables::recurring_fees(inputs.priced, formats));
+    layout.table(&tables::recurring_fees(
+        inputs.priced,
+        options.map(|options| (inputs.book, options)),
+        formats,
+    ));
+}
+
+/// The quote's components, phases and package: each line's devices, monthly price per device
+/// and monthly amount, and what the package includes (prices only, never their derivation).
+fn components_and_packages(
+    layout: &mut Layout,
+    book: &crate::core::price_book::PriceBook,
+    options: &PricedOptions,
+    formats: &Formats,
+) {
+    if !options.components.is_empty() {
+        layout.paragraph(
+            "Single services and phases of the phased path, per device per month. The quantity \
+             discount does not apply to them.",
+            Style::BODY,
+        );
+        let mut rows: Vec<Row> = options
+            .components
+            .iter()
+            .map(|line| {
+                Row::new(vec![
+                    tables::component_label(book, line).into(),
+                    line.count.to_string().into(),
+                    formats.money(line.per_device_monthly_fee).into(),
+                    formats.money(line.monthly).into(),
+                ])
+            })
+            .collect();
+        rows.push(Row::total(vec![
+            "Components and phases".into(),
+            "".into(),
+            "".into(),
+            formats
+                .money(options.components.iter().map(|line| line.monthly).sum())
+                .into(),
+        ]));
+        layout.table(&Table {
+            columns: vec![
+                Column::new("Service", 3.6, Align::Left),
+                Column::new("Devices", 1.0, Align::Right),
+                Column::new("Per device", 1.4, Align::Right),
+                Column::new("Monthly", 1.4, Align::Right),
+            ],
+            rows,
+        });
+    }
+    if let Some(package) = &options.package {
+        layout.paragraph(
+            &format!(
+                "{}: hardware and software {} for the term of {} under manufacturer warranty, \
+                 for a monthly fee of {}. It includes:",
+                tables::package_label(package),
+                match package.acquisition {
+                    crate::core::options::package::Acquisition::Owned => "provided",
+                    crate::core::options::package::Acquisition::Leased => "leased",
+                },
+                months(package.term_months),
+                formats.money(package.monthly_fee)
+            ),
+            Style::BODY,
+        );
+        let tier = book
+            .tier(&package.service_tier)
+            .map_or(package.service_tier.as_str(), |tier| tier.name.as_str());
+        let kind = book.kind_name(&package.service_kind).to_lowercase();
+        let mut items = vec![format!(
+            "{tier} managed service for {} {kind}{}",
+            package.service_devices,
+            if package.service_devices == 1 {
+                ""
+            } else {
+                "s"
+            }
+        )];
+        items.extend(package.items.iter().map(|item| item.name.clone()));
+        layout.bullets(&items, Style::BODY);
+    }
+    layout.paragraph(
+        &format!(
+            "These options add {} to the monthly fee; they carry no setup fee of their own. \
+             The totals of this appendix include them.",
+            formats.money(options.options_monthly)
+        ),
+        Style::BODY,
+    );
 }
 
 fn quantity_discounts(layout: &mut Layout, inputs: &DocumentInputs, _formats: &Formats) {

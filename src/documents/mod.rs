@@ -20,6 +20,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::core::money::display;
+use crate::core::options::{PricedOptions, price_quote_options, priced_with_options};
 use crate::core::price_book::PriceBook;
 use crate::core::pricing::PricedQuote;
 use crate::core::quote::{PriceBookPin, Quote};
@@ -80,6 +81,9 @@ pub enum DocumentError {
     /// The font cannot be parsed or lacks basic glyphs.
     #[error("the font cannot be used: {reason}")]
     BadFont { reason: String },
+    /// The quote's pricing options cannot be priced with this book.
+    #[error("the quote's pricing options cannot be priced: {reason}")]
+    Options { reason: String },
     /// The PDF could not be assembled (an internal failure of the PDF writer).
     #[error("the PDF could not be assembled: {reason}")]
     Assemble { reason: String },
@@ -90,7 +94,7 @@ pub enum DocumentError {
 /// # Errors
 /// A [`DocumentError`] when the logo is missing or unreadable or the font is unusable.
 pub fn render_proposal(inputs: &DocumentInputs) -> Result<Vec<u8>, DocumentError> {
-    proposal::render(inputs)
+    with_options(inputs, proposal::render)
 }
 
 /// Renders the SOW pricing appendix.
@@ -98,7 +102,30 @@ pub fn render_proposal(inputs: &DocumentInputs) -> Result<Vec<u8>, DocumentError
 /// # Errors
 /// A [`DocumentError`] when the logo is missing or unreadable or the font is unusable.
 pub fn render_appendix(inputs: &DocumentInputs) -> Result<Vec<u8>, DocumentError> {
-    appendix::render(inputs)
+    with_options(inputs, appendix::render)
+}
+
+/// Renders with the quote's pricing options, when it has any: they are priced by the core
+/// (`price_quote_options`) and the document receives the quote combined with them, so every
+/// total it prints is the combined figure `price --format json` reports.
+fn with_options(
+    inputs: &DocumentInputs,
+    render: fn(&DocumentInputs, Option<&PricedOptions>) -> Result<Vec<u8>, DocumentError>,
+) -> Result<Vec<u8>, DocumentError> {
+    if inputs.quote.options.is_empty() {
+        return render(inputs, None);
+    }
+    let options = price_quote_options(inputs.book, &inputs.quote.options, inputs.priced).map_err(
+        |error| DocumentError::Options {
+            reason: error.to_string(),
+        },
+    )?;
+    let combined = priced_with_options(inputs.priced, &options);
+    let inputs = DocumentInputs {
+        priced: &combined,
+        ..*inputs
+    };
+    render(&inputs, Some(&options))
 }
 
 /// The last day a quote's prices hold: its date plus the book's validity in days.

@@ -7,11 +7,15 @@ use super::{
     DocumentError, DocumentInputs, Formats, chart, customer_name, long_date, months, percent,
     quote_label, tables, valid_until,
 };
+use crate::core::options::PricedOptions;
 
 const TITLE: &str = "Managed services proposal";
 
 /// Renders the proposal.
-pub(super) fn render(inputs: &DocumentInputs) -> Result<Vec<u8>, DocumentError> {
+pub(super) fn render(
+    inputs: &DocumentInputs,
+    options: Option<&PricedOptions>,
+) -> Result<Vec<u8>, DocumentError> {
     let customer = customer_name(inputs.quote);
     let company = &inputs.book.branding.company_name;
     let (mut layout, logo) =
@@ -19,9 +23,9 @@ pub(super) fn render(inputs: &DocumentInputs) -> Result<Vec<u8>, DocumentError> 
     let formats = Formats::new(inputs.priced);
     cover(&mut layout, inputs, logo.as_ref());
     layout.new_page();
-    executive_summary(&mut layout, inputs, &formats);
+    executive_summary(&mut layout, inputs, options.is_some(), &formats);
     configuration(&mut layout, inputs, &formats);
-    fees(&mut layout, inputs, &formats);
+    fees(&mut layout, inputs, options, &formats);
     term_and_totals(&mut layout, inputs, &formats);
     if let Some(roi) = inputs.roi {
         return_on_investment(&mut layout, roi, &formats);
@@ -124,7 +128,12 @@ fn cover(layout: &mut Layout, inputs: &DocumentInputs, logo: Option<&Logo>) {
     );
 }
 
-fn executive_summary(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+fn executive_summary(
+    layout: &mut Layout,
+    inputs: &DocumentInputs,
+    has_options: bool,
+    formats: &Formats,
+) {
     let priced = inputs.priced;
     let quote = inputs.quote;
     layout.heading("Executive summary", 60.0);
@@ -133,12 +142,17 @@ fn executive_summary(layout: &mut Layout, inputs: &DocumentInputs, formats: &For
     layout.paragraph(
         &format!(
             "{} proposes to manage {devices} {device_word} for {} under a {}-month agreement \
-             for a fixed monthly fee of {}. The fee covers the service tiers described below; \
+             for a fixed monthly fee of {}. The fee covers the {} described below; \
              other work is billed at the hourly rates of the pricing appendix.",
             inputs.book.branding.company_name,
             customer_name(quote),
             priced.term_months,
             formats.money(priced.monthly_recurring),
+            if has_options {
+                "service tiers and the per-service components and packages"
+            } else {
+                "service tiers"
+            },
         ),
         Style::BODY,
     );
@@ -268,13 +282,29 @@ fn configuration(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats
     layout.table(&comparison);
 }
 
-fn fees(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
-    let recurring = tables::recurring_fees(inputs.priced, formats);
+fn fees(
+    layout: &mut Layout,
+    inputs: &DocumentInputs,
+    options: Option<&PricedOptions>,
+    formats: &Formats,
+) {
+    let recurring = tables::recurring_fees(
+        inputs.priced,
+        options.map(|options| (inputs.book, options)),
+        formats,
+    );
     layout.heading("Fees", layout.start_height(&recurring));
     layout.table(&recurring);
     let one_time = tables::one_time_fees(inputs.priced, formats);
     layout.subheading("One-time fees", layout.start_height(&one_time));
     layout.table(&one_time);
+    if options.is_some() {
+        layout.paragraph(
+            "The per-service components and packages carry no setup fee of their own; the \
+             pricing appendix lists what each includes.",
+            Style::BODY,
+        );
+    }
 }
 
 fn term_and_totals(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {

@@ -4,6 +4,8 @@ use rust_decimal::Decimal;
 
 use super::layout::{Align, Cell, Column, Row, Table};
 use super::{Formats, percent};
+use crate::core::options::PricedOptions;
+use crate::core::options::components::PricedComponent;
 use crate::core::price_book::{PriceBook, RateOverride};
 use crate::core::pricing::PricedQuote;
 use crate::core::quote::SetupMode;
@@ -18,8 +20,13 @@ fn discount_text(quantity: Decimal, extra: Decimal) -> String {
     }
 }
 
-/// Recurring fees: one row per device line and add-on, and the monthly total.
-pub fn recurring_fees(priced: &PricedQuote, formats: &Formats) -> Table {
+/// Recurring fees: one row per device line, add-on, component or phase line and package, and
+/// the monthly total (combined with the options when `priced` is).
+pub fn recurring_fees(
+    priced: &PricedQuote,
+    options: Option<(&PriceBook, &PricedOptions)>,
+    formats: &Formats,
+) -> Table {
     let columns = vec![
         Column::new("Service", 3.2, Align::Left),
         Column::new("Quantity", 0.9, Align::Right),
@@ -70,6 +77,9 @@ pub fn recurring_fees(priced: &PricedQuote, formats: &Formats) -> Table {
             formats.money(addon.monthly).into(),
         ])
     }));
+    if let Some((book, options)) = options {
+        rows.extend(option_rows(book, options, formats));
+    }
     rows.push(Row::total(vec![
         "Monthly recurring fee".into(),
         "".into(),
@@ -79,6 +89,50 @@ pub fn recurring_fees(priced: &PricedQuote, formats: &Formats) -> Table {
         formats.money(priced.monthly_recurring).into(),
     ]));
     Table { columns, rows }
+}
+
+/// The customer's label of a component or phase line ("Patching, Server").
+pub fn component_label(book: &PriceBook, line: &PricedComponent) -> String {
+    format!("{}, {}", line.name, book.kind_name(&line.kind))
+}
+
+/// The customer's label of a package ("Complete package: Small office (1-10 users), owned").
+pub fn package_label(package: &crate::core::options::package::PricedPackage) -> String {
+    format!(
+        "Complete package: {}, {}",
+        package.band_name,
+        package.acquisition.name()
+    )
+}
+
+/// Fee rows of the options: each component or phase line, then the package (never
+/// discounted; the price only, never its cost-plus derivation).
+fn option_rows(book: &PriceBook, options: &PricedOptions, formats: &Formats) -> Vec<Row> {
+    let mut rows: Vec<Row> = options
+        .components
+        .iter()
+        .map(|line| {
+            Row::new(vec![
+                component_label(book, line).into(),
+                line.count.to_string().into(),
+                formats.money(line.per_device_monthly_fee).into(),
+                "none".into(),
+                formats.money(line.per_device_monthly_fee).into(),
+                formats.money(line.monthly).into(),
+            ])
+        })
+        .collect();
+    if let Some(package) = &options.package {
+        rows.push(Row::new(vec![
+            package_label(package).into(),
+            "1".into(),
+            formats.money(package.monthly_fee).into(),
+            "none".into(),
+            formats.money(package.monthly_fee).into(),
+            formats.money(package.monthly_fee).into(),
+        ]));
+    }
+    rows
 }
 
 /// One-time fees: the setup fee and how it is billed.

@@ -7,10 +7,11 @@ mod ledger;
 mod price_options;
 mod tm;
 
+pub use crate::core::options::PricedOptions;
 pub use assessment::{AssessmentArgs, assessment_table, run_assessment};
 pub use ledger::{LedgerArgs, ledger_table, parse_usage, parse_year_month, run_ledger};
 pub use price_options::{
-    PriceOptionArgs, PricedOptions, add_options_json, options_table, parse_component, parse_phase,
+    PriceOptionArgs, add_options_json, options_table, parse_component, parse_phase, price_options,
 };
 pub use tm::{TmArgs, estimate_table, parse_item, run_tm};
 

@@ -3,19 +3,16 @@
 use std::fmt::Write as _;
 
 use clap::Args;
-use rust_decimal::Decimal;
 use serde_json::Value;
 
 use super::{money, one_line, parse_positive};
 use crate::cli::CliError;
 use crate::cli::quote_args::PricedInputs;
-use crate::core::options::components::{
-    ComponentChoice, ComponentLine, PricedComponent, price_component,
+use crate::core::options::components::{ComponentChoice, ComponentLine};
+use crate::core::options::package::Acquisition;
+use crate::core::options::{
+    PackageChoice, PackageSelector, PricedOptions, QuoteOptions, price_quote_options,
 };
-use crate::core::options::package::{
-    Acquisition, PackageRequest, PricedPackage, package_band_by_id, price_package,
-};
-use crate::core::options::{CombinedTotals, combine_with_quote};
 use crate::core::price_book::Currency;
 use crate::formats::json::options::price_options_json;
 
@@ -36,67 +33,54 @@ pub struct PriceOptionArgs {
     pub lease: bool,
 }
 
-/// The options `price` priced besides the quote's tiers.
-pub struct PricedOptions {
-    pub components: Vec<PricedComponent>,
-    pub package: Option<PricedPackage>,
-    /// Components' and package's monthly amounts (setup excluded).
-    pub options_monthly: Decimal,
-    /// The quote with the options added to every month (setup counted once, by the quote).
-    pub combined: CombinedTotals,
-}
-
 impl PriceOptionArgs {
     /// True when no component, phase or package was asked for.
     pub fn is_empty(&self) -> bool {
         self.components.is_empty() && self.phases.is_empty() && self.package.is_none()
     }
 
-    /// Prices the chosen options beside the quote (None when none were chosen).
-    ///
-    /// # Errors
-    /// A one-line [`CliError`] for a component, phase or package the book cannot price.
-    pub fn price(&self, inputs: &PricedInputs) -> Result<Option<PricedOptions>, CliError> {
-        if self.is_empty() {
-            return Ok(None);
+    /// The quote file's options with these flags applied: `--component`, `--phase` and
+    /// `--package` (with `--lease`) each replace the file's lines or package when given.
+    pub fn override_options(&self, file: &QuoteOptions) -> QuoteOptions {
+        let mut options = file.clone();
+        if !self.components.is_empty() {
+            options.components = self.components.clone();
         }
-        let book = &inputs.loaded.book;
-        let components = self
-            .components
-            .iter()
-            .chain(&self.phases)
-            .map(|line| price_component(book, line).map_err(one_line))
-            .collect::<Result<Vec<_>, _>>()?;
-        let package = match &self.package {
-            None => None,
-            Some(spec) => {
-                let spec = spec.trim();
-                let users = match spec.parse::<u32>() {
-                    Ok(users) => users,
-                    Err(_) => package_band_by_id(book, spec).map_err(one_line)?.min_users,
-                };
-                let request = PackageRequest {
-                    users,
-                    term_months: inputs.quote.term_months,
-                    acquisition: if self.lease {
-                        Acquisition::Leased
-                    } else {
-                        Acquisition::Owned
-                    },
-                    setup_mode: inputs.quote.setup_mode,
-                };
-                Some(price_package(book, &request).map_err(one_line)?)
-            }
-        };
-        let options_monthly = components.iter().map(|line| line.monthly).sum::<Decimal>()
-            + package.as_ref().map_or(Decimal::ZERO, |p| p.monthly_fee);
-        Ok(Some(PricedOptions {
-            combined: combine_with_quote(&inputs.priced, options_monthly),
-            components,
-            package,
-            options_monthly,
-        }))
+        if !self.phases.is_empty() {
+            options.phases = self.phases.clone();
+        }
+        if let Some(spec) = &self.package {
+            let spec = spec.trim();
+            options.package = Some(PackageChoice {
+                selector: match spec.parse::<u32>() {
+                    Ok(users) => PackageSelector::Users(users),
+                    Err(_) => PackageSelector::Band(spec.to_string()),
+                },
+                acquisition: if self.lease {
+                    Acquisition::Leased
+                } else {
+                    Acquisition::Owned
+                },
+            });
+        }
+        options
     }
+}
+
+/// Prices a quote's options beside its tiers (None when it has none).
+///
+/// # Errors
+/// A one-line [`CliError`] for a component, phase or package the book cannot price.
+pub fn price_options(
+    inputs: &PricedInputs,
+    options: &QuoteOptions,
+) -> Result<Option<PricedOptions>, CliError> {
+    if options.is_empty() {
+        return Ok(None);
+    }
+    price_quote_options(&inputs.loaded.book, options, &inputs.priced)
+        .map(Some)
+        .map_err(one_line)
 }
 
 /// Adds the `options` object to `price`'s JSON when options were priced.

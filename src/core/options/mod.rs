@@ -11,9 +11,14 @@ pub mod book;
 pub mod components;
 pub mod ledger;
 pub mod package;
+pub mod quote_options;
 pub mod time_materials;
 
 pub use book::PricingOptions;
+pub use quote_options::{
+    PackageChoice, PackageSelector, PricedOptions, QuoteOptions, combined_schedule,
+    price_quote_options, priced_with_options,
+};
 
 /// Why an option cannot be priced. Each message is one line a person can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -66,28 +71,10 @@ pub struct CombinedTotals {
 /// carried forward, lost after the last month): a credit the quote alone could not use may be
 /// used against the options. The setup fee is the quote's (counted once).
 pub fn combine_with_quote(priced: &PricedQuote, options_monthly: Decimal) -> CombinedTotals {
-    let mut carried = Decimal::ZERO;
-    let mut first_invoice = Decimal::ZERO;
-    let mut total = Decimal::ZERO;
-    for row in &priced.schedule {
-        carried += priced
-            .credits
-            .iter()
-            .filter(|credit| credit.month == row.month)
-            .map(|credit| credit.amount)
-            .sum::<Decimal>();
-        let gross = row.recurring + row.setup + options_monthly;
-        let credit = carried.min(gross);
-        carried -= credit;
-        let due = gross - credit;
-        if row.month == 1 {
-            first_invoice = due;
-        }
-        total += due;
-    }
+    let (schedule, _) = combined_schedule(priced, options_monthly);
     CombinedTotals {
         monthly_recurring: priced.monthly_recurring + options_monthly,
-        first_invoice,
-        total_contract_value: total,
+        first_invoice: schedule.first().map_or(Decimal::ZERO, |month| month.due),
+        total_contract_value: schedule.iter().map(|month| month.due).sum(),
     }
 }

@@ -2,6 +2,7 @@
 
 mod cost;
 pub mod customer_costs;
+pub mod options;
 mod raw;
 
 use std::path::Path;
@@ -167,6 +168,7 @@ fn from_raw(raw: &RawQuote) -> Result<Quote, Vec<crate::formats::problem::Proble
             .customer_costs
             .as_ref()
             .map(|costs| customer_costs::costs_from_raw(costs, "customer_costs", &mut check)),
+        options: options::options_from_raw(&raw.options, "options", &mut check),
     };
     if check.problems.is_empty() {
         Ok(quote)
@@ -236,5 +238,6 @@ fn to_raw(quote: &Quote) -> RawQuote {
             .customer_costs
             .as_ref()
             .map(customer_costs::costs_to_raw),
+        options: options::options_to_raw(&quote.options),
     }
 }

@@ -25,6 +25,11 @@ pub struct RawQuote {
     #[serde(default)]
     pub cost_analysis: Option<super::cost::RawCostAnalysis>,
     pub customer_costs: Option<super::customer_costs::RawCustomerCosts>,
+    #[serde(
+        default,
+        skip_serializing_if = "super::options::RawQuoteOptions::is_empty"
+    )]
+    pub options: super::options::RawQuoteOptions,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -1,0 +1,155 @@
+//! The pricing options a quote carries beside its tiers (components, phases, a complete
+//! package), priced in one place for the CLI, the documents and the window.
+
+use rust_decimal::Decimal;
+
+use super::OptionError;
+use super::components::{ComponentLine, PricedComponent, price_component};
+use super::package::{
+    Acquisition, PackageRequest, PricedPackage, package_band_by_id, price_package,
+};
+use crate::core::money::round_half_away;
+use crate::core::pricing::{PricedQuote, ScheduleMonth};
+
+/// How a quote names its complete package: a band id ("11-25") or a number of users.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PackageSelector {
+    /// The band with this id.
+    Band(String),
+    /// The band whose user range holds this many users.
+    Users(u32),
+}
+
+/// A complete package chosen on a quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackageChoice {
+    pub selector: PackageSelector,
+    /// Owned (spread over the term) or leased.
+    pub acquisition: Acquisition,
+}
+
+/// The options a quote carries besides its tiers; empty by default.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QuoteOptions {
+    /// Single-service lines (`ComponentChoice::Component`).
+    pub components: Vec<ComponentLine>,
+    /// Phased-path lines (`ComponentChoice::Phase`).
+    pub phases: Vec<ComponentLine>,
+    pub package: Option<PackageChoice>,
+}
+
+impl QuoteOptions {
+    /// True when no component, phase or package is chosen.
+    pub fn is_empty(&self) -> bool {
+        self.components.is_empty() && self.phases.is_empty() && self.package.is_none()
+    }
+}
+
+/// The quote's options, priced, and the quote combined with them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PricedOptions {
+    /// Component lines then phase lines, in quote order.
+    pub components: Vec<PricedComponent>,
+    pub package: Option<PricedPackage>,
+    /// Components' and package's monthly amounts (setup excluded).
+    pub options_monthly: Decimal,
+    /// The quote with the options added to every month (setup counted once, by the quote).
+    pub combined: super::CombinedTotals,
+}
+
+/// Prices a quote's options beside its priced tiers: each component and phase line
+/// cost-plus, the package for the quote's term and setup mode, and their sum added to every
+/// month of the quote's schedule ([`super::combine_with_quote`]).
+///
+/// # Errors
+/// [`OptionError`] for a component, phase, kind or package band the book cannot price.
+pub fn price_quote_options(
+    book: &crate::core::price_book::PriceBook,
+    options: &QuoteOptions,
+    priced: &PricedQuote,
+) -> Result<PricedOptions, OptionError> {
+    let components = options
+        .components
+        .iter()
+        .chain(&options.phases)
+        .map(|line| price_component(book, line))
+        .collect::<Result<Vec<_>, _>>()?;
+    let package = match &options.package {
+        None => None,
+        Some(choice) => {
+            let users = match &choice.selector {
+                PackageSelector::Users(users) => *users,
+                PackageSelector::Band(id) => package_band_by_id(book, id)?.min_users,
+            };
+            let request = PackageRequest {
+                users,
+                term_months: priced.term_months,
+                acquisition: choice.acquisition,
+                setup_mode: priced.setup_mode,
+            };
+            Some(price_package(book, &request)?)
+        }
+    };
+    let options_monthly = components.iter().map(|line| line.monthly).sum::<Decimal>()
+        + package.as_ref().map_or(Decimal::ZERO, |p| p.monthly_fee);
+    Ok(PricedOptions {
+        combined: super::combine_with_quote(priced, options_monthly),
+        components,
+        package,
+        options_monthly,
+    })
+}
+
+/// The quote's schedule with `options_monthly` added to each month's recurring amount and
+/// the term credits applied again by the quote's rule (in their month, never making a month
+/// negative, the excess carried forward); also returns the credit lost after the last month.
+pub fn combined_schedule(
+    priced: &PricedQuote,
+    options_monthly: Decimal,
+) -> (Vec<ScheduleMonth>, Decimal) {
+    let mut carried = Decimal::ZERO;
+    let schedule = priced
+        .schedule
+        .iter()
+        .map(|row| {
+            carried += priced
+                .credits
+                .iter()
+                .filter(|credit| credit.month == row.month)
+                .map(|credit| credit.amount)
+                .sum::<Decimal>();
+            let recurring = row.recurring + options_monthly;
+            let gross = recurring + row.setup;
+            let credit = carried.min(gross);
+            carried -= credit;
+            ScheduleMonth {
+                month: row.month,
+                recurring,
+                setup: row.setup,
+                credit,
+                due: gross - credit,
+            }
+        })
+        .collect();
+    (schedule, carried)
+}
+
+/// The priced quote as the customer pays it with its options: monthly recurring, schedule,
+/// credit lost, total contract value and effective monthly all combined (equal to
+/// [`PricedOptions::combined`]); lines and add-ons are the quote's own.
+pub fn priced_with_options(priced: &PricedQuote, options: &PricedOptions) -> PricedQuote {
+    let (schedule, credit_lost) = combined_schedule(priced, options.options_monthly);
+    let total_contract_value: Decimal = schedule.iter().map(|month| month.due).sum();
+    let effective_monthly = round_half_away(
+        total_contract_value / Decimal::from(priced.term_months.max(1)),
+        priced.currency.decimals,
+    );
+    PricedQuote {
+        monthly_recurring: priced.monthly_recurring + options.options_monthly,
+        schedule,
+        credit_lost,
+        total_contract_value,
+        effective_monthly,
+        ..priced.clone()
+    }
+}
