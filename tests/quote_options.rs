@@ -239,3 +239,44 @@ fn price_saves_a_quotes_options_prices_them_from_the_file_and_flags_override_the
     assert!(stderr.contains("juggling"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+/// Regression: the ROI of a quote with pricing options counted only the tiers, so the
+/// investment disagreed with the contract value the documents print.
+#[test]
+fn roi_invests_what_the_customer_pays_with_the_options() {
+    use msp_quote::core::roi::{
+        CostAmount, CostCategory, CostLine, CostPeriod, CustomerCosts, RoiOptionKind, roi_options,
+    };
+    use rust_decimal_macros::dec;
+    // 7 Silver for 24 months with phase 1 on one server (70.00 a month, docs/OPTIONS.md):
+    // paid = (4,830.00 + 70.00) x 24 + 1,000.00 setup - 1,200.00 credit = 117,400.00.
+    // Current costs 6,000.00 a month, fully avoidable: 144,000.00; net savings 26,600.00.
+    let mut quote = quote_with(QuoteOptions {
+        phases: vec![line(ComponentChoice::Phase(1), "server", 1)],
+        ..QuoteOptions::default()
+    });
+    quote.term_months = 24;
+    let costs = CustomerCosts {
+        lines: vec![CostLine {
+            category: CostCategory::InternalStaff,
+            description: "IT staff".to_string(),
+            amount: CostAmount::Periodic {
+                amount: dec!(6000.00),
+                period: CostPeriod::Monthly,
+            },
+            avoidable_percent: dec!(100),
+            origin: None,
+        }],
+        ..CustomerCosts::default()
+    };
+    let book = standard_book().unwrap().book;
+    let (options, _) = roi_options(&book, &quote, &costs, dec!(0)).unwrap();
+    let as_is = options
+        .iter()
+        .find(|option| option.kind == RoiOptionKind::QuoteAsIs)
+        .unwrap();
+    assert_eq!(as_is.total_contract_value, dec!(117400.00));
+    assert_eq!(as_is.roi.investment, dec!(117400.00));
+    assert_eq!(as_is.roi.net_savings, dec!(26600.00));
+    assert_eq!(as_is.monthly_recurring, dec!(4900.00));
+}

@@ -7,6 +7,7 @@ use clap::Args;
 use super::CliError;
 use super::quote_args::QuoteArgs;
 use super::roi::load_costs;
+use crate::core::options::priced_as_paid;
 use crate::core::roi::{DEFAULT_DISCOUNT_RATE_PERCENT, roi_over_schedule};
 use crate::documents::{
     DEFAULT_FONT, DocumentAssets, DocumentInputs, RoiFigures, STANDARD_LOGO_PNG, render_appendix,
@@ -43,6 +44,9 @@ pub enum DocumentKind {
 /// output path (the message names the path).
 pub fn run(args: &DocumentArgs, kind: DocumentKind) -> Result<String, CliError> {
     let inputs = args.quote.resolve()?;
+    // ROI compares the customer's costs with what they pay: the quote with its options.
+    let paid = priced_as_paid(&inputs.loaded.book, &inputs.quote, &inputs.priced)
+        .map_err(|error| CliError::new(error.to_string()))?;
     let mut warnings = Vec::new();
     let costs = match &args.costs {
         Some(path) => {
@@ -55,7 +59,7 @@ pub fn run(args: &DocumentArgs, kind: DocumentKind) -> Result<String, CliError> 
     let roi = costs.map(|costs| {
         let result = roi_over_schedule(
             &costs,
-            &inputs.priced.schedule,
+            &paid.schedule,
             DEFAULT_DISCOUNT_RATE_PERCENT,
             inputs.loaded.book.currency.decimals,
         );

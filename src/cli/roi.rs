@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use super::quote_args::{QuoteArgs, parse_percent};
 use super::{CliError, OutputFormat};
 use crate::core::money::{display, percent_text, plain};
+use crate::core::options::priced_as_paid;
 use crate::core::roi::{
     CustomerCosts, DEFAULT_DISCOUNT_RATE_PERCENT, RoiOption, RoiResult, roi_options,
     roi_over_schedule,
@@ -48,6 +49,9 @@ pub struct LoadedCosts {
 /// A [`CliError`] naming the file and location for bad input, or when there are no costs.
 pub fn run(args: &RoiArgs) -> Result<String, CliError> {
     let inputs = args.quote.resolve()?;
+    // ROI compares the customer's costs with what they pay: the quote with its options.
+    let paid = priced_as_paid(&inputs.loaded.book, &inputs.quote, &inputs.priced)
+        .map_err(|error| CliError::new(error.to_string()))?;
     let mut warnings: Vec<String> = Vec::new();
     let costs = match &args.costs {
         Some(path) => {
@@ -62,12 +66,7 @@ pub fn run(args: &RoiArgs) -> Result<String, CliError> {
         })?,
     };
     let decimals = inputs.loaded.book.currency.decimals;
-    let roi = roi_over_schedule(
-        &costs,
-        &inputs.priced.schedule,
-        args.discount_rate,
-        decimals,
-    );
+    let roi = roi_over_schedule(&costs, &paid.schedule, args.discount_rate, decimals);
     let (options, left_out) = roi_options(
         &inputs.loaded.book,
         &inputs.quote,

@@ -17,7 +17,7 @@ pub mod time_materials;
 pub use book::PricingOptions;
 pub use quote_options::{
     PackageChoice, PackageSelector, PricedOptions, QuoteOptions, combined_schedule,
-    price_quote_options, priced_with_options,
+    price_quote_options, priced_as_paid, priced_with_options,
 };
 
 /// Why an option cannot be priced. Each message is one line a person can act on.

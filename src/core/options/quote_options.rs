@@ -153,3 +153,20 @@ pub fn priced_with_options(priced: &PricedQuote, options: &PricedOptions) -> Pri
         ..priced.clone()
     }
 }
+
+/// The priced quote as the customer pays it: `priced` itself when the quote has no options,
+/// else with its options priced and combined into every month ([`priced_with_options`]).
+///
+/// # Errors
+/// The [`OptionError`] of an option the book cannot price.
+pub fn priced_as_paid(
+    book: &crate::core::price_book::PriceBook,
+    quote: &crate::core::quote::Quote,
+    priced: &PricedQuote,
+) -> Result<PricedQuote, OptionError> {
+    if quote.options.is_empty() {
+        return Ok(priced.clone());
+    }
+    let options = price_quote_options(book, &quote.options, priced)?;
+    Ok(priced_with_options(priced, &options))
+}

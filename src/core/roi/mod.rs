@@ -21,7 +21,7 @@ pub use costs::{
     AvoidedHire, CostAmount, CostCategory, CostLine, CostPeriod, CustomerCosts, MonthCosts,
 };
 pub use engine::{DEFAULT_DISCOUNT_RATE_PERCENT, npv, roi_over_schedule, roi_over_series};
-pub use options::{RoiOption, RoiOptionKind, roi_options};
+pub use options::{RoiOption, RoiOptionKind, RoiPricingError, roi_options};
 
 use rust_decimal::Decimal;
 

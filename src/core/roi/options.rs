@@ -3,9 +3,19 @@
 use rust_decimal::Decimal;
 
 use super::{CustomerCosts, RoiResult, roi_over_series};
+use crate::core::options::{OptionError, priced_as_paid};
 use crate::core::price_book::PriceBook;
 use crate::core::pricing::{PricingError, price_quote};
 use crate::core::quote::Quote;
+
+/// Why an ROI option cannot be priced.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RoiPricingError {
+    #[error(transparent)]
+    Pricing(#[from] PricingError),
+    #[error(transparent)]
+    Options(#[from] OptionError),
+}
 
 /// Which configuration an option prices.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,21 +53,25 @@ pub struct RoiOption {
 /// A tier that cannot price the quote (a device kind it has no price for) is left out and
 /// its reason returned in the second list.
 ///
+/// Each option is priced as the customer pays it: with the quote's pricing options
+/// (components, phases, package), when it has any.
+///
 /// # Errors
-/// The [`PricingError`] of the quote as it is, when it cannot be priced.
+/// The [`RoiPricingError`] of the quote as it is, when it cannot be priced.
 pub fn roi_options(
     book: &PriceBook,
     quote: &Quote,
     costs: &CustomerCosts,
     discount_rate_percent: Decimal,
-) -> Result<(Vec<RoiOption>, Vec<String>), PricingError> {
+) -> Result<(Vec<RoiOption>, Vec<String>), RoiPricingError> {
     let decimals = book.currency.decimals;
     // Every option has the quote's term: the customer's costs are computed once.
     let series = costs.series(quote.term_months, decimals);
     let mut options = Vec::with_capacity(book.tiers.len() + 1);
     let mut left_out = Vec::new();
     let option_of = |kind: RoiOptionKind, name: String, quote: &Quote| {
-        price_quote(book, quote).map(|priced| RoiOption {
+        let priced = priced_as_paid(book, quote, &price_quote(book, quote)?)?;
+        Ok::<_, RoiPricingError>(RoiOption {
             kind,
             name,
             monthly_recurring: priced.monthly_recurring,
