@@ -4,22 +4,14 @@ use std::hint::black_box;
 
 use criterion::Criterion;
 use msp_quote::core::pricing::price_quote;
-use msp_quote::core::quote::{DeviceLine, Quote};
+use msp_quote::core::quote::Quote;
 use msp_quote::documents::{DocumentAssets, DocumentInputs, render_proposal};
 use msp_quote::formats::price_book::standard_book;
 
+/// The pricing bench's quote, for "Contoso Dental".
 fn quote_with_lines(lines: usize, count: u32) -> Quote {
-    let mut quote = Quote::empty(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default());
+    let mut quote = crate::pricing::quote_with_lines(lines, count);
     quote.customer.name = "Contoso Dental".to_string();
-    quote.term_months = 36;
-    let tiers = ["bronze", "silver", "gold"];
-    quote.devices = (0..lines)
-        .map(|index| DeviceLine {
-            tier: tiers[index % 3].to_string(),
-            kind: "server".to_string(),
-            count,
-        })
-        .collect();
     quote
 }
 

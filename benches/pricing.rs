@@ -7,7 +7,8 @@ use msp_quote::core::pricing::price_quote;
 use msp_quote::core::quote::{DeviceLine, Quote};
 use msp_quote::formats::price_book::standard_book;
 
-fn quote_with_lines(lines: usize, count: u32) -> Quote {
+/// A quote of `lines` server lines (Bronze, Silver, Gold in turn) of `count` each, 36 months.
+pub fn quote_with_lines(lines: usize, count: u32) -> Quote {
     let mut quote = Quote::empty(chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default());
     quote.term_months = 36;
     let tiers = ["bronze", "silver", "gold"];
