@@ -1,0 +1,1 @@
+//! The window's long lists: virtualised, filterable, editable (egui_kittest).

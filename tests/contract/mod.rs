@@ -1,0 +1,1 @@
+//! Contracts after the signature: calendar, amendments, termination, renewal, SLA.

@@ -1,0 +1,1 @@
+//! core::evaluate: one evaluation for every view.

@@ -1,0 +1,1 @@
+//! The price-book editor in the window (egui_kittest).

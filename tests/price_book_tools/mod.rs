@@ -1,0 +1,1 @@
+//! Price-book tools: spreadsheet round trip, diff, adjust, per-kind and per-user pricing.

@@ -1,0 +1,1 @@
+//! Analysts' own workbooks: sheet choice, two-row headers, inventories, inferred categories.
