@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::layout::{Align, Column, Layout, MUTED, Row, Style, Table};
 use super::pdf::{self, LOGO_RESOURCE, Logo};
 use super::{
-    DocumentError, DocumentInputs, Formats, customer_name, long_date, months, percent, quantity,
+    DocumentError, Document, Formats, customer_name, long_date, months, percent, quantity,
     quote_label, tables, valid_until,
 };
 use crate::core::options::PricedOptions;
@@ -15,11 +15,11 @@ use crate::core::price_book::{DiscountMode, PastLastBand};
 const TITLE: &str = "Pricing appendix to the statement of work";
 
 /// Draws the body of one numbered section.
-type Section = fn(&mut Layout, &DocumentInputs, &Formats);
+type Section = fn(&mut Layout, &Document, &Formats);
 
 /// Renders the appendix.
 pub(super) fn render(
-    inputs: &DocumentInputs,
+    inputs: &Document,
     options: Option<&PricedOptions>,
 ) -> Result<Vec<u8>, DocumentError> {
     let customer = customer_name(inputs.quote);
@@ -64,7 +64,7 @@ pub(super) fn render(
     pdf::save(inputs, pages, logo, &format!("{TITLE}: {customer}"))
 }
 
-fn title_block(layout: &mut Layout, inputs: &DocumentInputs, logo: Option<&Logo>) {
+fn title_block(layout: &mut Layout, inputs: &Document, logo: Option<&Logo>) {
     let top = layout.geometry.margin_top - 20.0;
     let mut text_left = layout.left();
     if let Some(logo) = logo {
@@ -113,7 +113,7 @@ const OPTIONS_TITLE: &str = "Per-service components and packages";
 
 fn recurring_fees(
     layout: &mut Layout,
-    inputs: &DocumentInputs,
+    inputs: &Document,
     options: Option<&PricedOptions>,
     formats: &Formats,
 ) {
@@ -214,7 +214,7 @@ fn components_and_packages(
     );
 }
 
-fn quantity_discounts(layout: &mut Layout, inputs: &DocumentInputs, _formats: &Formats) {
+fn quantity_discounts(layout: &mut Layout, inputs: &Document, _formats: &Formats) {
     let book = inputs.book;
     let priced = inputs.priced;
     let used: Vec<&str> = priced
@@ -320,11 +320,11 @@ fn quantity_discounts(layout: &mut Layout, inputs: &DocumentInputs, _formats: &F
     }
 }
 
-fn one_time_fees(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+fn one_time_fees(layout: &mut Layout, inputs: &Document, formats: &Formats) {
     layout.table(&tables::one_time_fees(inputs.priced, formats));
 }
 
-fn rate_card(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+fn rate_card(layout: &mut Layout, inputs: &Document, formats: &Formats) {
     layout.paragraph(
         "Work outside the included hours is billed at these hourly rates, in whole billing \
          increments rounded up. On-site work carries the travel premium shown, once per visit. \
@@ -352,7 +352,7 @@ fn hours(value: Decimal) -> String {
     }
 }
 
-fn support_and_flex(layout: &mut Layout, inputs: &DocumentInputs, _formats: &Formats) {
+fn support_and_flex(layout: &mut Layout, inputs: &Document, _formats: &Formats) {
     let book = inputs.book;
     let mut items: Vec<String> = book
         .tiers
@@ -395,7 +395,7 @@ fn support_and_flex(layout: &mut Layout, inputs: &DocumentInputs, _formats: &For
     layout.bullets(&items, Style::BODY);
 }
 
-fn term_and_credits(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+fn term_and_credits(layout: &mut Layout, inputs: &Document, formats: &Formats) {
     let priced = inputs.priced;
     let credits = if priced.credits.is_empty() {
         "It carries no term credits.".to_string()
@@ -459,7 +459,7 @@ fn term_and_credits(layout: &mut Layout, inputs: &DocumentInputs, formats: &Form
     });
 }
 
-fn invoicing(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+fn invoicing(layout: &mut Layout, inputs: &Document, formats: &Formats) {
     let priced = inputs.priced;
     layout.bullets(
         &[
@@ -474,7 +474,7 @@ fn invoicing(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
     );
 }
 
-fn cancellation(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+fn cancellation(layout: &mut Layout, inputs: &Document, formats: &Formats) {
     let priced = inputs.priced;
     let damages_months = inputs.book.contract.liquidated_damages_months;
     let factor = Decimal::from(damages_months);
@@ -510,7 +510,7 @@ fn cancellation(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats)
     layout.bullets(&items, Style::BODY);
 }
 
-fn patch_targets(layout: &mut Layout, inputs: &DocumentInputs, _formats: &Formats) {
+fn patch_targets(layout: &mut Layout, inputs: &Document, _formats: &Formats) {
     let rows = inputs
         .book
         .patch_targets
@@ -531,7 +531,7 @@ fn patch_targets(layout: &mut Layout, inputs: &DocumentInputs, _formats: &Format
     });
 }
 
-fn pricing_basis(layout: &mut Layout, inputs: &DocumentInputs, _formats: &Formats) {
+fn pricing_basis(layout: &mut Layout, inputs: &Document, _formats: &Formats) {
     let book = inputs.book;
     let pin = inputs.book_pin;
     let quote = inputs.quote;
