@@ -18,7 +18,9 @@ use msp_quote::core::evaluate::{
     EvaluationSettings, WarningSource, avoided_hire_after_term, evaluate,
 };
 use msp_quote::core::quote::{DeviceLine, PriceBookPin, Quote};
-use msp_quote::core::roi::{AvoidedHire, CostAmount, CostCategory, CostLine, CostPeriod, CustomerCosts};
+use msp_quote::core::roi::{
+    AvoidedHire, CostAmount, CostCategory, CostLine, CostPeriod, CustomerCosts,
+};
 use msp_quote::documents::{DocumentKind, export_document};
 use msp_quote::formats::price_book::standard_book;
 use msp_quote::formats::quote::quote_to_ron;
@@ -78,7 +80,11 @@ fn pdf_text(bytes: &[u8]) -> String {
 #[test]
 fn seven_silver_servers_for_24_months_by_hand() {
     let book = standard_book().unwrap().book;
-    let evaluation = evaluate(&book, &seven_servers("silver", 24), &EvaluationSettings::default());
+    let evaluation = evaluate(
+        &book,
+        &seven_servers("silver", 24),
+        &EvaluationSettings::default(),
+    );
     let priced = evaluation.priced.as_ref().unwrap();
     assert_eq!(priced.monthly_recurring, dec!(4830.00));
     assert_eq!(priced.first_invoice(), dec!(5830.00));
@@ -86,7 +92,10 @@ fn seven_silver_servers_for_24_months_by_hand() {
     // No options: what the customer pays is the priced quote itself.
     assert!(evaluation.options.is_none());
     assert!(evaluation.combined.is_none());
-    assert_eq!(evaluation.as_paid().unwrap().total_contract_value, dec!(115720.00));
+    assert_eq!(
+        evaluation.as_paid().unwrap().total_contract_value,
+        dec!(115720.00)
+    );
     assert_eq!(evaluation.reserve_monthly, dec!(1750.00));
     assert!(evaluation.cost.is_none());
     assert!(evaluation.roi.is_none());
@@ -95,7 +104,11 @@ fn seven_silver_servers_for_24_months_by_hand() {
 #[test]
 fn every_tier_is_priced_for_the_same_devices() {
     let book = standard_book().unwrap().book;
-    let evaluation = evaluate(&book, &seven_servers("silver", 24), &EvaluationSettings::default());
+    let evaluation = evaluate(
+        &book,
+        &seven_servers("silver", 24),
+        &EvaluationSettings::default(),
+    );
     let cases = [
         ("bronze", dec!(3220.00)),
         ("silver", dec!(4830.00)),
@@ -103,7 +116,9 @@ fn every_tier_is_priced_for_the_same_devices() {
     ];
     assert_eq!(evaluation.tiers.len(), cases.len());
     for (tier, monthly) in cases {
-        let at_tier = evaluation.at_tier(tier).unwrap_or_else(|| panic!("{tier} missing"));
+        let at_tier = evaluation
+            .at_tier(tier)
+            .unwrap_or_else(|| panic!("{tier} missing"));
         let priced = at_tier.priced.as_ref().unwrap();
         assert_eq!(priced.monthly_recurring, monthly, "{tier}");
         // The same 24-month term, setup and credit: TCV = monthly x 24 + 1,000 - 1,200.
@@ -138,7 +153,8 @@ fn the_avoided_hire_after_the_term_is_warned_once() {
     let mut quote = seven_servers("silver", 24);
     quote.customer_costs = Some(costs_with_hire(30));
     let evaluation = evaluate(&book, &quote, &EvaluationSettings::default());
-    let expected = "the avoided hire starts in month 30, after the 24-month term: it saves nothing here";
+    let expected =
+        "the avoided hire starts in month 30, after the 24-month term: it saves nothing here";
     assert_eq!(avoided_hire_after_term(30, 24), expected);
     let roi_warnings: Vec<&str> = evaluation.warnings_from(WarningSource::Roi).collect();
     assert_eq!(roi_warnings, vec![expected]);
@@ -184,7 +200,10 @@ fn a_failing_cost_analysis_does_not_hide_the_price() {
     let error = evaluation.cost.as_ref().unwrap().as_ref().unwrap_err();
     assert_eq!(error.field, "cost_analysis.markups.snacks");
     // The price stands: 4,830.00 a month, and the tiers are still compared.
-    assert_eq!(evaluation.priced.as_ref().unwrap().monthly_recurring, dec!(4830.00));
+    assert_eq!(
+        evaluation.priced.as_ref().unwrap().monthly_recurring,
+        dec!(4830.00)
+    );
     assert_eq!(evaluation.tiers.len(), 3);
     let mut quote = seven_servers("silver", 24);
     quote.cost_analysis = Some(CostAnalysis::default());
@@ -233,7 +252,11 @@ fn the_cli_and_the_documents_show_the_evaluations_figures() {
         .args(["price", quote_path.to_str().unwrap(), "--format", "json"])
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let json: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(priced.monthly_recurring, dec!(4830.00));
     assert_eq!(json["monthly_recurring"], "4830.00");

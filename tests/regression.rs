@@ -9,6 +9,7 @@
 /// and the proposal's ROI section never showed it. It is now part of the evaluation.
 #[test]
 fn avoided_hire_after_term_warning_shows_in_window_and_proposal() {
+    use egui_kittest::kittest::Queryable;
     use msp_quote::app::{AppSetup, QuoteApp, ScriptedDialogs, Tab};
     use msp_quote::core::evaluate::{EvaluationSettings, evaluate};
     use msp_quote::core::quote::{DeviceLine, Quote};
@@ -17,7 +18,8 @@ fn avoided_hire_after_term_warning_shows_in_window_and_proposal() {
     use msp_quote::formats::price_book::standard_book;
     use rust_decimal_macros::dec;
 
-    let warning = "the avoided hire starts in month 30, after the 24-month term: it saves nothing here";
+    let warning =
+        "the avoided hire starts in month 30, after the 24-month term: it saves nothing here";
     let mut quote = Quote::empty(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
     quote.devices = vec![DeviceLine {
         tier: "silver".to_string(),

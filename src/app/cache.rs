@@ -121,7 +121,11 @@ impl PricingCache {
 }
 
 /// The warnings of `source` as labels, each named "Warning" for assistive technology.
-pub(crate) fn evaluation_warnings_ui(ui: &mut egui::Ui, cache: &PricingCache, source: WarningSource) {
+pub(crate) fn evaluation_warnings_ui(
+    ui: &mut egui::Ui,
+    cache: &PricingCache,
+    source: WarningSource,
+) {
     for message in cache.warnings_from(source) {
         ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {message}"))
             .accessible_name(format!("Warning: {message}"));

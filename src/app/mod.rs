@@ -353,4 +353,3 @@ pub(crate) fn info_notice(text: impl Into<String>) -> Notice {
         text: text.into(),
     }
 }
-

@@ -60,7 +60,11 @@ pub fn run(args: &DocumentArgs, kind: DocumentKind) -> Result<String, CliError> 
     );
     if kind == DocumentKind::Proposal && evaluation.roi.is_some() {
         // The proposal's ROI section shows them too.
-        warnings.extend(evaluation.warnings_from(WarningSource::Roi).map(str::to_string));
+        warnings.extend(
+            evaluation
+                .warnings_from(WarningSource::Roi)
+                .map(str::to_string),
+        );
     }
     let written = export_document(
         kind,

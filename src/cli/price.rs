@@ -34,9 +34,11 @@ pub struct PriceArgs {
 /// # Errors
 /// A one-line [`CliError`] for bad input or an unwritable `--save` path.
 pub fn run(args: &PriceArgs) -> Result<String, CliError> {
-    let inputs = args.quote.resolve_with(DEFAULT_DISCOUNT_RATE_PERCENT, |quote| {
-        quote.options = args.options.override_options(&quote.options);
-    })?;
+    let inputs = args
+        .quote
+        .resolve_with(DEFAULT_DISCOUNT_RATE_PERCENT, |quote| {
+            quote.options = args.options.override_options(&quote.options);
+        })?;
     let options = super::options::price_options(&inputs)?;
     if let Some(path) = &args.save {
         let quote = inputs

@@ -10,8 +10,8 @@ use rust_decimal::Decimal;
 use super::CliError;
 use crate::core::evaluate::{Evaluation, EvaluationSettings, evaluate};
 use crate::core::pricing::PricedQuote;
-use crate::core::roi::DEFAULT_DISCOUNT_RATE_PERCENT;
 use crate::core::quote::{AddOnLine, DeviceLine, ExtraDiscount, Quote, SetupMode};
+use crate::core::roi::DEFAULT_DISCOUNT_RATE_PERCENT;
 use crate::formats::price_book::{LoadedBook, load_or_standard};
 use crate::formats::quote::load_quote;
 

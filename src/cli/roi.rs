@@ -9,8 +9,8 @@ use rust_decimal::Decimal;
 
 use super::quote_args::{QuoteArgs, parse_percent};
 use super::{CliError, OutputFormat};
-use crate::core::money::{display, percent_text, plain};
 use crate::core::evaluate::WarningSource;
+use crate::core::money::{display, percent_text, plain};
 use crate::core::roi::{CustomerCosts, DEFAULT_DISCOUNT_RATE_PERCENT, RoiOption, RoiResult};
 use crate::formats::import::customer_costs::import_customer_costs;
 use crate::formats::json::roi::roi_json;

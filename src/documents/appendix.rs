@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::layout::{Align, Column, Layout, MUTED, Row, Style, Table};
 use super::pdf::{self, LOGO_RESOURCE, Logo};
 use super::{
-    DocumentError, Document, Formats, customer_name, long_date, months, percent, quantity,
+    Document, DocumentError, Formats, customer_name, long_date, months, percent, quantity,
     quote_label, tables, valid_until,
 };
 use crate::core::options::PricedOptions;

@@ -20,8 +20,8 @@ mod tables;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::core::money::display;
 use crate::core::evaluate::{Evaluation, WarningSource};
+use crate::core::money::display;
 use crate::core::options::PricedOptions;
 use crate::core::price_book::PriceBook;
 use crate::core::pricing::PricedQuote;

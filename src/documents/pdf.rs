@@ -9,7 +9,7 @@ use printpdf::{
 use sha2::{Digest, Sha256};
 
 use super::layout::{FONT_RESOURCE, Layout, Metrics, PageGeometry};
-use super::{DocumentError, Document};
+use super::{Document, DocumentError};
 use crate::core::price_book::PaperSize;
 
 /// The logo's resource name.

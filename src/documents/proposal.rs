@@ -4,7 +4,7 @@
 use super::layout::{Align, Column, Layout, MUTED, Row, Style, Table, tint};
 use super::pdf::{self, LOGO_RESOURCE, Logo};
 use super::{
-    DocumentError, Document, Formats, chart, customer_name, long_date, months, percent,
+    Document, DocumentError, Formats, chart, customer_name, long_date, months, percent,
     quote_label, tables, valid_until,
 };
 use crate::core::options::PricedOptions;
@@ -128,12 +128,7 @@ fn cover(layout: &mut Layout, inputs: &Document, logo: Option<&Logo>) {
     );
 }
 
-fn executive_summary(
-    layout: &mut Layout,
-    inputs: &Document,
-    has_options: bool,
-    formats: &Formats,
-) {
+fn executive_summary(layout: &mut Layout, inputs: &Document, has_options: bool, formats: &Formats) {
     let priced = inputs.priced;
     let quote = inputs.quote;
     layout.heading("Executive summary", 60.0);

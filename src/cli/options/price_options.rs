@@ -10,9 +10,7 @@ use crate::cli::CliError;
 use crate::cli::quote_args::PricedInputs;
 use crate::core::options::components::{ComponentChoice, ComponentLine};
 use crate::core::options::package::Acquisition;
-use crate::core::options::{
-    PackageChoice, PackageSelector, PricedOptions, QuoteOptions,
-};
+use crate::core::options::{PackageChoice, PackageSelector, PricedOptions, QuoteOptions};
 use crate::core::price_book::Currency;
 use crate::formats::json::options::price_options_json;
 

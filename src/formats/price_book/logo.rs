@@ -20,7 +20,10 @@ impl LoadedBook {
         if self.path.is_none() {
             return Ok(Some(STANDARD_LOGO_PNG.to_vec()));
         }
-        let path = self.base_dir().unwrap_or_else(|| Path::new("")).join(relative);
+        let path = self
+            .base_dir()
+            .unwrap_or_else(|| Path::new(""))
+            .join(relative);
         std::fs::read(&path).map(Some).map_err(|error| {
             format!(
                 "cannot read the logo {} named by the price book: {error}",
