@@ -127,7 +127,7 @@ pub(crate) fn evaluation_warnings_ui(
     source: WarningSource,
 ) {
     for message in cache.warnings_from(source) {
-        ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {message}"))
+        ui.colored_label(ui.visuals().warn_fg_color, format!("Warning: {message}"))
             .accessible_name(format!("Warning: {message}"));
     }
 }
