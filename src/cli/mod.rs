@@ -4,6 +4,7 @@
 pub mod check;
 pub mod cost;
 pub mod documents;
+pub mod export;
 pub mod options;
 pub mod price;
 pub mod quote_args;
@@ -50,6 +51,8 @@ pub enum Command {
     Proposal(documents::DocumentArgs),
     /// Write the SOW pricing appendix (PDF) for a quote.
     Appendix(documents::DocumentArgs),
+    /// Evaluate a quote once and write any of its proposal, appendix, cost workbook and JSON.
+    Export(export::ExportArgs),
 }
 
 /// Output format of the reporting commands.
@@ -118,6 +121,7 @@ where
         Command::Ledger(args) => options::run_ledger(&args)?,
         Command::Proposal(args) => documents::run(&args, documents::DocumentKind::Proposal)?,
         Command::Appendix(args) => documents::run(&args, documents::DocumentKind::Appendix)?,
+        Command::Export(args) => export::run(&args)?,
     };
     Ok(Outcome::Output(output))
 }

@@ -9,9 +9,11 @@ pub mod json;
 pub mod price_book;
 pub mod problem;
 pub mod quote;
+pub mod streamed;
 pub mod xlsx;
 
 pub use date::default_date;
+pub use streamed::write_atomically_with;
 
 use std::io::Write;
 use std::path::Path;

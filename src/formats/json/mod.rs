@@ -1,6 +1,7 @@
 //! JSON views of engine results: money as strings with exactly two decimals.
 
 pub mod cost;
+pub mod export;
 pub mod options;
 pub mod roi;
 
