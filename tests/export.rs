@@ -80,8 +80,14 @@ fn export_writes_the_four_files_the_single_commands_write() {
     let output = msp_quote(&["cost", QUOTE, "--xlsx", path_text(&single_xlsx)]);
     assert!(output.status.success());
 
-    assert!(bytes(&proposal) == bytes(&single_proposal), "proposal differs");
-    assert!(bytes(&appendix) == bytes(&single_appendix), "appendix differs");
+    assert!(
+        bytes(&proposal) == bytes(&single_proposal),
+        "proposal differs"
+    );
+    assert!(
+        bytes(&appendix) == bytes(&single_appendix),
+        "appendix differs"
+    );
     assert!(bytes(&xlsx) == bytes(&single_xlsx), "workbook differs");
 
     let exported: Value = serde_json::from_slice(&bytes(&json)).unwrap();

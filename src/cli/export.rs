@@ -141,11 +141,10 @@ fn cost_breakdown<'a>(
     args: &ExportArgs,
     inputs: &'a PricedInputs,
 ) -> Result<Option<&'a CostBreakdown>, CliError> {
-    let file = args
-        .quote
-        .quote
-        .as_ref()
-        .map_or_else(|| "the quote".to_string(), |path| path.display().to_string());
+    let file = args.quote.quote.as_ref().map_or_else(
+        || "the quote".to_string(),
+        |path| path.display().to_string(),
+    );
     if args.xlsx.is_none() && args.json.is_none() {
         return Ok(None);
     }
