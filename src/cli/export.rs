@@ -14,8 +14,7 @@ use crate::core::cost::CostBreakdown;
 use crate::core::evaluate::WarningSource;
 use crate::core::roi::DEFAULT_DISCOUNT_RATE_PERCENT;
 use crate::documents::{DocumentKind, export_document};
-use crate::formats::json::export::{ExportJson, write_export_json};
-use crate::formats::json::priced_quote_json;
+use crate::formats::json::export::{ExportJson, StreamedObject, write_export_json};
 use crate::formats::json::roi::roi_json;
 use crate::formats::xlsx::cost::write_cost_analysis;
 
@@ -122,11 +121,12 @@ pub fn run(args: &ExportArgs) -> Result<String, CliError> {
         wrote(path);
     }
     if let Some(path) = &args.json {
-        let mut price = priced_quote_json(&inputs.priced, &inputs.loaded.pin());
-        add_options_json(&mut price, options.as_ref());
+        let pin = inputs.loaded.pin();
+        let mut price = StreamedObject::price(&inputs.priced, &pin);
+        add_options_json(&mut price.summary, options.as_ref());
         let json = ExportJson {
             price,
-            cost: breakdown,
+            cost: breakdown.map(StreamedObject::cost),
             roi: roi_value(&inputs, &warnings)?,
         };
         write_export_json(path, &json).map_err(CliError::new)?;
