@@ -62,9 +62,9 @@ impl QuoteArgs {
     /// # Errors
     /// A one-line [`CliError`] for an unreadable or invalid file or an unpriceable quote.
     pub fn resolve(&self) -> Result<PricedInputs, CliError> {
-        let loaded = load_or_standard(self.price_book.as_deref())
-            .map_err(|error| CliError::new(error.one_line()))?;
         let quote = self.build_quote()?;
+        let loaded = load_or_standard(self.book_path(&quote).as_deref())
+            .map_err(|error| CliError::new(error.one_line()))?;
         let mut priced = price_quote(&loaded.book, &quote).map_err(|error| {
             let source = self
                 .quote
@@ -83,6 +83,21 @@ impl QuoteArgs {
             quote,
             priced,
         })
+    }
+
+    /// The price book to use: `--price-book`, else the file the quote names (relative to the
+    /// quote's folder), else none (the standard book).
+    pub fn book_path(&self, quote: &Quote) -> Option<PathBuf> {
+        if let Some(path) = &self.price_book {
+            return Some(path.clone());
+        }
+        let file = quote.price_book_file.as_ref()?;
+        let folder = self
+            .quote
+            .as_deref()
+            .and_then(std::path::Path::parent)
+            .unwrap_or(std::path::Path::new(""));
+        Some(folder.join(file))
     }
 
     /// The quote from the file (if any) with the flags applied.

@@ -9,6 +9,8 @@ pub mod lint;
 pub mod money;
 pub mod options;
 pub mod price_book;
+pub mod price_book_adjust;
+pub mod price_book_diff;
 pub mod pricing;
 pub mod quote;
 pub mod roi;

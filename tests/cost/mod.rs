@@ -143,7 +143,8 @@ fn tier_comparison_prices_the_same_devices_after_discount_and_reserve() {
     // 5 servers: band 2-5, 4% off. Cost 2,300.
     // Bronze 500 x 0.96 = 480 x 5 = 2,400; reserve 0; margin 100; 100/2,400 = 4.17%.
     // Silver 750 x 0.96 = 720 x 5 = 3,600; reserve 5 x 250 = 1,250; margin 50; 1.39%.
-    // Gold 1,000 x 0.96 = 960 x 5 = 4,800; reserve 1,250; margin 1,250; 26.04%.
+    // Gold 1,000 x 0.96 = 960 x 5 = 4,800; reserve 5 x 500 = 2,500 (pricing-rules.md
+    // section 1: $250 + an additional $250); margin 4,800 - 2,500 - 2,300 = 0; 0%.
     let breakdown = analyse(&example("worked-example-9-3.ron"));
     let got: Vec<_> = breakdown
         .tier_comparison
@@ -175,13 +176,7 @@ fn tier_comparison_prices_the_same_devices_after_discount_and_reserve() {
                 dec!(50.00),
                 dec!(1.39)
             ),
-            (
-                "gold",
-                dec!(4800.00),
-                dec!(1250.00),
-                dec!(1250.00),
-                dec!(26.04)
-            ),
+            ("gold", dec!(4800.00), dec!(2500.00), dec!(0.00), dec!(0)),
         ]
     );
     let below = breakdown

@@ -21,6 +21,14 @@ use crate::core::quote::{Quote, SetupMode};
 /// offer, has a zero count, an extra discount outside 0-100, a setup mode the book does not
 /// offer, or a count above the last band of a schedule that refuses such counts.
 pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, PricingError> {
+    let with_users;
+    let quote = match with_user_counts(book, quote)? {
+        Some(resolved) => {
+            with_users = resolved;
+            &with_users
+        }
+        None => quote,
+    };
     let decimals = book.currency.decimals;
     let term = book
         .term(quote.term_months)
@@ -33,7 +41,8 @@ pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, Prici
     let tiers = resolve_tiers(book, quote)?;
 
     let mut warnings = Vec::new();
-    let band = applied_band(book, quote, &mut warnings)?;
+    let bands = applied_bands(book, quote, &mut warnings)?;
+    let band = bands.first().cloned();
     let context = DiscountContext {
         book,
         extra_percent,
@@ -48,11 +57,7 @@ pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, Prici
     let mut position_by_schedule = std::collections::BTreeMap::<&str, u32>::new();
     let mut lines = Vec::with_capacity(quote.devices.len());
     for (line, tier) in quote.devices.iter().zip(&tiers) {
-        let schedule = tier
-            .discount_schedule
-            .as_deref()
-            .and_then(|id| book.discount_schedule(id))
-            .filter(|schedule| schedule.applies_to_kinds.contains(&line.kind));
+        let schedule = book.schedule_for(tier, &line.kind);
         let first_position = schedule
             .filter(|schedule| schedule.counted_kind == line.kind)
             .map(|schedule| {
@@ -104,6 +109,7 @@ pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, Prici
         currency: book.currency.clone(),
         term_months: quote.term_months,
         band,
+        bands,
         lines,
         addons,
         monthly_recurring,
@@ -145,6 +151,36 @@ fn extra_discount_percent(quote: &Quote) -> Result<Option<Decimal>, PricingError
     }
 }
 
+/// The quote with the count of every line of a per-user kind that gives none (count 0) taken
+/// from the quote's users; `None` when no line needs it.
+///
+/// # Errors
+/// [`PricingError::NoUsers`] when such a line meets a quote with no users.
+fn with_user_counts(book: &PriceBook, quote: &Quote) -> Result<Option<Quote>, PricingError> {
+    let per_user = |kind: &str| book.device_kind(kind).is_some_and(|k| k.counted_from_users);
+    if !quote
+        .devices
+        .iter()
+        .any(|line| line.count == 0 && per_user(&line.kind))
+    {
+        return Ok(None);
+    }
+    let mut resolved = quote.clone();
+    for (index, line) in resolved.devices.iter_mut().enumerate() {
+        if line.count == 0 && per_user(&line.kind) {
+            if quote.customer.users == 0 {
+                return Err(PricingError::NoUsers {
+                    line: index + 1,
+                    tier: line.tier.clone(),
+                    kind: line.kind.clone(),
+                });
+            }
+            line.count = quote.customer.users;
+        }
+    }
+    Ok(Some(resolved))
+}
+
 /// Resolves each device line's tier, checking kinds, prices and counts.
 fn resolve_tiers<'a>(book: &'a PriceBook, quote: &Quote) -> Result<Vec<&'a Tier>, PricingError> {
     quote
@@ -183,31 +219,58 @@ fn resolve_tiers<'a>(book: &'a PriceBook, quote: &Quote) -> Result<Vec<&'a Tier>
         .collect()
 }
 
-/// The schedule the quote's band is reported for: the first schedule any of its tiers uses.
-fn quote_schedule<'a>(book: &'a PriceBook, quote: &Quote) -> Option<&'a DiscountSchedule> {
-    quote
-        .devices
-        .iter()
-        .filter_map(|line| book.tier(&line.tier)?.discount_schedule.as_deref())
-        .chain(book.discount_schedules.first().map(|s| s.id.as_str()))
-        .find_map(|id| book.discount_schedule(id))
+/// The schedules the quote's lines are discounted by, in order of first use; when no line
+/// uses one, the first schedule any of its tiers names, else the book's first (so add-ons and
+/// screens still see a band).
+fn quote_schedules<'a>(book: &'a PriceBook, quote: &Quote) -> Vec<&'a DiscountSchedule> {
+    let mut schedules: Vec<&DiscountSchedule> = Vec::new();
+    for line in &quote.devices {
+        if let Some(schedule) = book
+            .tier(&line.tier)
+            .and_then(|tier| book.schedule_for(tier, &line.kind))
+            && !schedules.iter().any(|s| s.id == schedule.id)
+        {
+            schedules.push(schedule);
+        }
+    }
+    if schedules.is_empty()
+        && let Some(schedule) = quote
+            .devices
+            .iter()
+            .filter_map(|line| book.tier(&line.tier)?.discount_schedule.as_deref())
+            .chain(book.discount_schedules.first().map(|s| s.id.as_str()))
+            .find_map(|id| book.discount_schedule(id))
+    {
+        schedules.push(schedule);
+    }
+    schedules
 }
 
-/// Finds the quote's band and adds the band warnings (cliff, past the last band).
-fn applied_band(
+/// Finds the band of every schedule the quote uses and adds the band warnings (cliff, past
+/// the last band). Each schedule counts its own kind: workstations are banded by the
+/// workstation count, independently of servers.
+fn applied_bands(
     book: &PriceBook,
     quote: &Quote,
     warnings: &mut Vec<Warning>,
+) -> Result<Vec<AppliedBand>, PricingError> {
+    let mut bands = Vec::new();
+    for schedule in quote_schedules(book, quote) {
+        if let Some(band) = applied_band(book, schedule, quote, warnings)? {
+            bands.push(band);
+        }
+    }
+    Ok(bands)
+}
+
+/// The band `schedule` gives the quote, with its warnings.
+fn applied_band(
+    book: &PriceBook,
+    schedule: &DiscountSchedule,
+    quote: &Quote,
+    warnings: &mut Vec<Warning>,
 ) -> Result<Option<AppliedBand>, PricingError> {
-    let Some(schedule) = quote_schedule(book, quote) else {
-        return Ok(None);
-    };
-    let count: u32 = quote
-        .devices
-        .iter()
-        .filter(|line| line.kind == schedule.counted_kind)
-        .map(|line| line.count)
-        .sum();
+    let count = counted_total(schedule, quote);
     let Some(lookup) = band_for_count(&schedule.bands, count) else {
         return Ok(None);
     };
