@@ -13,9 +13,16 @@ use super::price_book::{DiscountMode, LabourRole, PriceBook};
 /// per tier and kind with both totals), markups whose margin is under the floor, tier prices
 /// below the labour cost of their included hours, add-ons priced at zero.
 pub fn lint_price_book(book: &PriceBook) -> Vec<String> {
-    let mut warnings = volume_cliff_warnings(book);
+    let mut warnings = customer_safe_lint(book);
     warnings.extend(markup_floor_warnings(book));
     warnings.extend(included_hours_warnings(book));
+    warnings
+}
+
+/// The warnings that name no internal figure (cost, markup, margin): volume cliffs and
+/// add-ons priced at zero. What a screen in meeting mode may show.
+pub fn customer_safe_lint(book: &PriceBook) -> Vec<String> {
+    let mut warnings = volume_cliff_warnings(book);
     warnings.extend(
         book.addons
             .iter()

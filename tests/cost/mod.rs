@@ -193,7 +193,9 @@ fn negative_tier_margin_in_the_51_100_band_warns() {
     // 20,000 a month (markup 10%) and labour 60 x 0.5 h monitoring x 50 = 1,500 (40%): a
     // blended markup of (2,000 + 600) / 21,500 = 12.1%. Bronze margin 22,500 - 21,500 = 1,000
     // (4.44%, below the floor); Silver 750 x 0.75 = 562.50 x 60 = 33,750, reserve 15,000:
-    // 33,750 - 15,000 - 21,500 = -2,750: loses money.
+    // 33,750 - 15,000 - 21,500 = -2,750: loses money; Gold 1,000 x 0.75 = 750 x 60 = 45,000,
+    // reserve 60 x 500 = 30,000 (pricing-rules.md section 1): 45,000 - 30,000 - 21,500 =
+    // -6,500: loses money too.
     let analysis = CostAnalysis {
         hardware: vec![monthly_hardware("servers", dec!(20000))],
         labour: LabourPlan {
@@ -225,11 +227,16 @@ fn negative_tier_margin_in_the_51_100_band_warns() {
         .filter(|w| w.kind == CostWarningKind::NegativeMargin)
         .map(|w| w.message.clone())
         .collect();
-    assert_eq!(losing.len(), 1, "{losing:?}");
+    assert_eq!(losing.len(), 2, "{losing:?}");
     assert!(
         losing[0].contains("Silver for 60 devices (25% quantity discount) loses $2,750.00"),
         "{}",
         losing[0]
+    );
+    assert!(
+        losing[1].contains("Gold for 60 devices (25% quantity discount) loses $6,500.00"),
+        "{}",
+        losing[1]
     );
     // Bronze: the floor needs 22,500 x 30% = 6,750 of margin: 5,750.00 short.
     assert!(

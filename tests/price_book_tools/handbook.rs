@@ -3,7 +3,7 @@
 use rust_decimal_macros::dec;
 
 use msp_quote::core::cost::analyse_cost;
-use msp_quote::core::lint::lint_price_book;
+use msp_quote::core::lint::{customer_safe_lint, lint_price_book};
 use msp_quote::formats::price_book::{STANDARD_BOOK_RON, parse_price_book, standard_book};
 use msp_quote::formats::quote::load_quote;
 
@@ -114,6 +114,14 @@ fn lint_names_a_markup_that_cannot_reach_the_margin_floor() {
     assert!(
         warnings.contains(&"markup 'labour' 40% gives a margin of 28.57% at most, under the 30% margin floor; a markup of at least 42.86% reaches it".to_string()),
         "{warnings:#?}"
+    );
+    // Meeting mode shows only the warnings that name no internal figure.
+    let safe = customer_safe_lint(&standard_book().unwrap().book);
+    assert!(!safe.is_empty(), "the cliffs stay");
+    assert!(
+        safe.iter()
+            .all(|w| !w.contains("markup") && !w.contains("margin") && !w.contains("labour")),
+        "{safe:#?}"
     );
     let raised = lint_of(&[("\"labour\": \"40\"", "\"labour\": \"45\"")]);
     assert!(

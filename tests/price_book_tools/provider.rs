@@ -69,6 +69,12 @@ fn acceptance_provider_quote_prices_each_kind_with_its_own_band() {
     let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(json["monthly_recurring"], "4418.50");
     assert_eq!(json["total_contract_value"], "159066.00");
+    assert_eq!(json["bands"][1]["schedule"], "workstation-volume");
+    assert_eq!(json["bands"][2]["count"], 40);
+    let text = ok(&["price", "examples/provider-quote.ron"]);
+    for line in ["Plus User", "40", "$23.75", "$950.00"] {
+        assert!(text.contains(line), "{text}");
+    }
 }
 
 #[test]

@@ -253,6 +253,9 @@ pub fn insert_comments(text: &str, notes: &BTreeMap<String, Vec<String>>) -> (St
         if let Some(comments) = above.get(&index) {
             let indent: String = line.chars().take_while(|c| *c == ' ').collect();
             for comment in comments {
+                if comment.is_empty() {
+                    out.push_str(&format!("{indent}//\n"));
+                }
                 for part in comment.lines() {
                     out.push_str(&format!("{indent}// {part}\n"));
                 }
