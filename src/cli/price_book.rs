@@ -211,8 +211,11 @@ fn diff(args: &DiffArgs) -> Result<String, CliError> {
     })
 }
 
+/// Quotes by file name.
+type NamedQuotes = Vec<(String, Quote)>;
+
 /// The quotes saved in `dir` (`*.ron`, by file name), and the files that are not quotes.
-fn saved_quotes(dir: &Path) -> Result<(Vec<(String, Quote)>, Vec<String>), CliError> {
+fn saved_quotes(dir: &Path) -> Result<(NamedQuotes, Vec<String>), CliError> {
     let entries = std::fs::read_dir(dir)
         .map_err(|error| CliError::new(format!("{}: cannot read: {error}", dir.display())))?;
     let mut paths: Vec<PathBuf> = entries

@@ -65,8 +65,7 @@ fn from_raw(raw: &RawQuote) -> Result<Quote, Vec<crate::formats::problem::Proble
     let devices = raw
         .devices
         .iter()
-        .enumerate()
-        .map(|(_, line)| {
+        .map(|line| {
             // A count of 0 (or none) is for a per-user kind: the engine takes the quote's
             // users, and refuses it for any other kind.
             DeviceLine {
