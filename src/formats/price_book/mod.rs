@@ -2,6 +2,7 @@
 
 mod convert;
 mod kinds;
+mod logo;
 mod options;
 mod raw;
 mod to_raw;
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 pub use convert::parse_colour;
+pub use logo::STANDARD_LOGO_PNG;
 
 use crate::core::price_book::PriceBook;
 use crate::core::quote::PriceBookPin;
