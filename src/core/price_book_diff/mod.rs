@@ -6,7 +6,10 @@
 //! [`repricing_changes`] prices saved quotes with both books and keeps those whose monthly
 //! recurring or contract value moves. Both are pure: the CLI and the window show the lists.
 
-mod sections;
+mod changes;
+mod rules;
+mod schedules;
+mod tiers;
 
 use std::fmt;
 
@@ -87,7 +90,7 @@ impl fmt::Display for BookChange {
 /// terms, setup, rates, add-ons, contract, support rules, guardrails, cost defaults, other).
 /// Empty when the books price and read the same.
 pub fn diff_price_books(old: &PriceBook, new: &PriceBook) -> Vec<BookChange> {
-    let mut changes = sections::Changes::new(old.currency.decimals);
+    let mut changes = changes::Changes::new(old.currency.decimals);
     changes.book(old, new);
     changes.device_kinds(old, new);
     changes.tiers(old, new);

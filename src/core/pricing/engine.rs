@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use super::kinds::{applied_bands, with_user_counts};
 use super::schedule::build_schedule;
 use super::{
     AppliedBand, LineSegment, PricedAddOn, PricedLine, PricedQuote, PricingError, Warning,
@@ -151,36 +152,6 @@ fn extra_discount_percent(quote: &Quote) -> Result<Option<Decimal>, PricingError
     }
 }
 
-/// The quote with the count of every line of a per-user kind that gives none (count 0) taken
-/// from the quote's users; `None` when no line needs it.
-///
-/// # Errors
-/// [`PricingError::NoUsers`] when such a line meets a quote with no users.
-fn with_user_counts(book: &PriceBook, quote: &Quote) -> Result<Option<Quote>, PricingError> {
-    let per_user = |kind: &str| book.device_kind(kind).is_some_and(|k| k.counted_from_users);
-    if !quote
-        .devices
-        .iter()
-        .any(|line| line.count == 0 && per_user(&line.kind))
-    {
-        return Ok(None);
-    }
-    let mut resolved = quote.clone();
-    for (index, line) in resolved.devices.iter_mut().enumerate() {
-        if line.count == 0 && per_user(&line.kind) {
-            if quote.customer.users == 0 {
-                return Err(PricingError::NoUsers {
-                    line: index + 1,
-                    tier: line.tier.clone(),
-                    kind: line.kind.clone(),
-                });
-            }
-            line.count = quote.customer.users;
-        }
-    }
-    Ok(Some(resolved))
-}
-
 /// Resolves each device line's tier, checking kinds, prices and counts.
 fn resolve_tiers<'a>(book: &'a PriceBook, quote: &Quote) -> Result<Vec<&'a Tier>, PricingError> {
     quote
@@ -219,52 +190,8 @@ fn resolve_tiers<'a>(book: &'a PriceBook, quote: &Quote) -> Result<Vec<&'a Tier>
         .collect()
 }
 
-/// The schedules the quote's lines are discounted by, in order of first use; when no line
-/// uses one, the first schedule any of its tiers names, else the book's first (so add-ons and
-/// screens still see a band).
-fn quote_schedules<'a>(book: &'a PriceBook, quote: &Quote) -> Vec<&'a DiscountSchedule> {
-    let mut schedules: Vec<&DiscountSchedule> = Vec::new();
-    for line in &quote.devices {
-        if let Some(schedule) = book
-            .tier(&line.tier)
-            .and_then(|tier| book.schedule_for(tier, &line.kind))
-            && !schedules.iter().any(|s| s.id == schedule.id)
-        {
-            schedules.push(schedule);
-        }
-    }
-    if schedules.is_empty()
-        && let Some(schedule) = quote
-            .devices
-            .iter()
-            .filter_map(|line| book.tier(&line.tier)?.discount_schedule.as_deref())
-            .chain(book.discount_schedules.first().map(|s| s.id.as_str()))
-            .find_map(|id| book.discount_schedule(id))
-    {
-        schedules.push(schedule);
-    }
-    schedules
-}
-
-/// Finds the band of every schedule the quote uses and adds the band warnings (cliff, past
-/// the last band). Each schedule counts its own kind: workstations are banded by the
-/// workstation count, independently of servers.
-fn applied_bands(
-    book: &PriceBook,
-    quote: &Quote,
-    warnings: &mut Vec<Warning>,
-) -> Result<Vec<AppliedBand>, PricingError> {
-    let mut bands = Vec::new();
-    for schedule in quote_schedules(book, quote) {
-        if let Some(band) = applied_band(book, schedule, quote, warnings)? {
-            bands.push(band);
-        }
-    }
-    Ok(bands)
-}
-
 /// The band `schedule` gives the quote, with its warnings.
-fn applied_band(
+pub(super) fn applied_band(
     book: &PriceBook,
     schedule: &DiscountSchedule,
     quote: &Quote,
@@ -468,7 +395,7 @@ impl DiscountContext<'_> {
     }
 }
 
-fn counted_total(schedule: &DiscountSchedule, quote: &Quote) -> u32 {
+pub(super) fn counted_total(schedule: &DiscountSchedule, quote: &Quote) -> u32 {
     quote
         .devices
         .iter()

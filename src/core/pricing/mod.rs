@@ -6,6 +6,7 @@
 
 mod compare;
 mod engine;
+mod kinds;
 mod schedule;
 
 pub use compare::{LineChange, compare_with_snapshot, repricing_warnings, snapshot_of};
