@@ -110,7 +110,26 @@ pub fn import_price_book_xlsx(bytes: &[u8], file_name: &str) -> Result<XlsxImpor
     let mut rows: from_sheets::SheetRows = BTreeMap::new();
     for def in sheets::ALL {
         let read = read::read_sheet(bytes, file_name, def, &mut problems, &mut warnings);
+        // A file that is no workbook at all fails the same way for every sheet: say it once.
+        if let Some(unreadable) = problems.iter().find(|problem| {
+            problem.location == Location::Whole && !problem.message.contains("no sheet has")
+        }) {
+            return Err(InputError {
+                source_name: file_name.to_string(),
+                problems: vec![unreadable.clone()],
+            });
+        }
         rows.insert(def.name, read);
+    }
+    // A required sheet is missing: the book cannot be assembled from the others.
+    if problems
+        .iter()
+        .any(|problem| problem.location == Location::Whole)
+    {
+        return Err(InputError {
+            source_name: file_name.to_string(),
+            problems,
+        });
     }
     let mut assembly = from_sheets::Assembly::default();
     let mut raw = from_sheets::raw_book(&rows, &mut assembly);

@@ -82,7 +82,11 @@ pub fn read_sheet(
             if !def.optional {
                 problems.extend(error.problems.into_iter().map(|problem| Problem {
                     location: problem.location,
-                    message: format!("sheet '{}': {}", def.name, problem.message),
+                    message: if problem.message.contains("no sheet has") {
+                        format!("sheet '{}': {}", def.name, problem.message)
+                    } else {
+                        problem.message
+                    },
                 }));
             }
             return Vec::new();
