@@ -79,14 +79,14 @@ fn acceptance_provider_quote_prices_each_kind_with_its_own_band() {
 
 #[test]
 fn workstations_are_banded_independently_of_servers() {
-    // 25 servers would be band 21-100 (15%) for servers; 10 workstations stay in 1-24 (0%):
-    // 65.00 x 10 = 650.00; 25 servers: 700 x 0.85 = 595.00 x 25 = 14,875.00.
+    // 25 servers are in band 21-100 (14%) for servers; 10 workstations stay in 1-24 (0%):
+    // 65.00 x 10 = 650.00; 25 servers: 700 x 0.86 = 602.00 x 25 = 15,050.00.
     let book = load_price_book(&example("provider-book.ron")).unwrap().book;
     let mut quote = load_quote(&example("provider-quote.ron")).unwrap();
     quote.devices[0].count = 25;
     quote.devices[1].count = 10;
     let priced = price_quote(&book, &quote).unwrap();
-    assert_eq!(priced.lines[0].monthly, dec!(14875.00));
+    assert_eq!(priced.lines[0].monthly, dec!(15050.00));
     assert_eq!(
         (priced.lines[1].discount_percent, priced.lines[1].monthly),
         (dec!(0), dec!(650.00))
