@@ -126,5 +126,4 @@ pub(crate) fn documents_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, actions: &
             format!("Last export: {}", path.display()),
         );
     }
-    ui.label("Placeholder: the PDF generators (issue 5) have not been merged into this build yet.");
 }

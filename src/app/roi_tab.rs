@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::{Action, QuoteApp, RoiOptions, decimal_field_ui, money, named_value_ui};
-use crate::core::money::percent_text;
+use crate::core::money::{percent_text, plain};
 use crate::core::roi::{
     AvoidedHire, CostAmount, CostCategory, CostLine, CostPeriod, CustomerCosts, RoiResult,
 };
@@ -336,7 +336,7 @@ fn results_ui(ui: &mut egui::Ui, book: &LoadedBook, roi: &RoiResult) {
                 "ROI",
                 roi.roi_percent
                     .map_or("none (nothing paid)".to_string(), |percent| {
-                        format!("{}%", percent_text(percent))
+                        format!("{}%", plain(percent, 2))
                     }),
             );
             row(
@@ -465,7 +465,7 @@ fn options_ui(ui: &mut egui::Ui, book: &LoadedBook, options: &RoiOptions) {
                     .roi
                     .roi_percent
                     .map_or("none".to_string(), |percent| {
-                        format!("{}%", percent_text(percent))
+                        format!("{}%", plain(percent, 2))
                     }),
             );
             ui.label(

@@ -93,10 +93,7 @@ pub fn run(args: &DocumentArgs, kind: DocumentKind) -> Result<String, CliError> 
     write_atomically(&args.output, &bytes).map_err(|error| {
         CliError::new(format!("cannot write {}: {error}", args.output.display()))
     })?;
-    let mut report: String = warnings
-        .iter()
-        .map(|warning| format!("warning: {warning}\n"))
-        .collect();
+    let mut report = super::table::warning_lines(&warnings);
     report.push_str(&format!(
         "wrote {} ({} bytes)\n",
         args.output.display(),
@@ -121,10 +118,12 @@ pub fn logo_bytes(loaded: &LoadedBook) -> Result<Option<Vec<u8>>, CliError> {
         .base_dir()
         .unwrap_or_else(|| Path::new(""))
         .join(relative);
-    std::fs::read(&path).map(Some).map_err(|error| {
-        CliError::new(format!(
-            "cannot read the logo {} named by the price book: {error}",
-            path.display()
-        ))
-    })
+    crate::formats::read_input_file(&path, crate::formats::LOGO_SIZE_LIMIT)
+        .map(Some)
+        .map_err(|error| {
+            CliError::new(format!(
+                "the logo named by the price book: {}",
+                error.one_line()
+            ))
+        })
 }

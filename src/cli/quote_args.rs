@@ -1,14 +1,14 @@
 //! The quote flags shared by `price`, `roi`, `proposal` and `appendix`: raw arguments turned
 //! once into a validated quote and price book.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::Args;
 use rust_decimal::Decimal;
 
 use super::CliError;
-use crate::core::pricing::{PricedQuote, price_quote, repricing_warnings};
+use crate::core::pricing::{PricedQuote, PricingError, price_quote, repricing_warnings};
 use crate::core::quote::{AddOnLine, DeviceLine, ExtraDiscount, Quote, SetupMode};
 use crate::formats::price_book::{LoadedBook, load_or_standard};
 use crate::formats::quote::load_quote;
@@ -29,13 +29,13 @@ pub struct QuoteArgs {
     #[arg(long = "addon", value_name = "ID=QTY", value_parser = parse_addon)]
     pub addons: Vec<AddOnLine>,
     /// Contract term in months (default 12, or the file's).
-    #[arg(long, value_name = "MONTHS", value_parser = parse_term)]
+    #[arg(long, value_name = "MONTHS", value_parser = parse_term, allow_negative_numbers = true)]
     pub term: Option<u32>,
     /// Setup fee: up front in month 1, or amortized over the term.
     #[arg(long, value_name = "upfront|amortized", value_parser = parse_setup)]
     pub setup: Option<SetupMode>,
     /// Extra discount in percent, on top of the quantity discount (needs --reason).
-    #[arg(long, value_name = "PCT", value_parser = parse_percent, requires = "reason")]
+    #[arg(long, value_name = "PCT", value_parser = parse_percent, requires = "reason", allow_negative_numbers = true)]
     pub extra_discount: Option<Decimal>,
     /// Why the extra discount is given.
     #[arg(long, value_name = "TEXT")]
@@ -65,13 +65,8 @@ impl QuoteArgs {
         let loaded = load_or_standard(self.price_book.as_deref())
             .map_err(|error| CliError::new(error.one_line()))?;
         let quote = self.build_quote()?;
-        let mut priced = price_quote(&loaded.book, &quote).map_err(|error| {
-            let source = self
-                .quote
-                .as_ref()
-                .map_or(String::new(), |path| format!("{}: ", path.display()));
-            CliError::new(format!("{source}{error}"))
-        })?;
+        let mut priced = price_quote(&loaded.book, &quote)
+            .map_err(|error| located_pricing_error(self.quote.as_deref(), &quote, &error))?;
         priced.warnings.extend(repricing_warnings(
             quote.price_book_pin.as_ref(),
             quote.priced_snapshot.as_ref(),
@@ -122,20 +117,67 @@ impl QuoteArgs {
     }
 }
 
+/// A pricing error as one line that names the quote's field: `FILE:devices[1].tier: unknown
+/// tier 'platinum' (allowed: ...)`, or `devices[1].tier: ...` for a quote built from flags.
+pub fn located_pricing_error(
+    source: Option<&Path>,
+    quote: &Quote,
+    error: &PricingError,
+) -> CliError {
+    let device = |matches: &dyn Fn(&DeviceLine) -> bool, field: &str| {
+        quote
+            .devices
+            .iter()
+            .position(matches)
+            .map_or("devices".to_string(), |index| {
+                format!("devices[{index}]{field}")
+            })
+    };
+    let addon = |id: &str, field: &str| {
+        quote
+            .addons
+            .iter()
+            .position(|line| line.id == id)
+            .map_or("addons".to_string(), |index| {
+                format!("addons[{index}]{field}")
+            })
+    };
+    let path = match error {
+        PricingError::UnknownTier { tier, .. } => device(&|line| &line.tier == tier, ".tier"),
+        PricingError::UnknownKind { kind, .. } => device(&|line| &line.kind == kind, ".kind"),
+        PricingError::KindNotPriced { tier, kind, .. } => {
+            device(&|line| &line.tier == tier && &line.kind == kind, ".kind")
+        }
+        PricingError::ZeroCount { line, .. } => {
+            format!("devices[{}].count", line.saturating_sub(1))
+        }
+        PricingError::AboveLastBand { .. } => "devices".to_string(),
+        PricingError::UnknownAddOn { addon: id, .. } => addon(id, ".id"),
+        PricingError::ZeroQuantity { addon: id } => addon(id, ".quantity"),
+        PricingError::TermNotOffered { .. } => "term_months".to_string(),
+        PricingError::SetupModeNotOffered { .. } => "setup_mode".to_string(),
+        PricingError::ExtraDiscountOutOfRange { .. } => "extra_discount.percent".to_string(),
+    };
+    let source = source.map_or(String::new(), |path| format!("{}:", path.display()));
+    CliError::new(format!("{source}{path}: {error}"))
+}
+
 /// Today's date (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set: only for quotes built
 /// from flags, so that a reproducible build can pin it.
 pub fn default_date() -> NaiveDate {
     let seconds = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
-        .and_then(|text| text.trim().parse::<u64>().ok())
+        .and_then(|text| text.trim().parse::<i64>().ok())
         .unwrap_or_else(|| {
             std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |elapsed| elapsed.as_secs())
+                .map_or(0, |elapsed| {
+                    i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX)
+                })
         });
-    let days = i32::try_from(seconds / 86_400).unwrap_or(0);
-    // 719_163 is the day number of 1970-01-01 counted from 0001-01-01 (day 1).
-    NaiveDate::from_num_days_from_ce_opt(719_163 + days).unwrap_or_default()
+    chrono::DateTime::from_timestamp(seconds, 0)
+        .map(|moment| moment.date_naive())
+        .unwrap_or_default()
 }
 
 fn parse_count(text: &str, what: &str) -> Result<u32, String> {

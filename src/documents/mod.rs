@@ -206,11 +206,15 @@ pub(crate) fn quote_label(quote: &Quote) -> String {
     format!("{} rev. {}", quote.number, quote.revision)
 }
 
-/// The customer's name, or a placeholder when the quote has none.
+/// The customer's name, or a placeholder when the quote has none; at most
+/// [`layout::MAX_TEXT_CHARS`] characters (the layout cuts it further, with an ellipsis).
 pub(crate) fn customer_name(quote: &Quote) -> &str {
-    if quote.customer.name.trim().is_empty() {
-        "Prospective customer"
-    } else {
-        quote.customer.name.as_str()
+    let name = quote.customer.name.as_str();
+    if name.trim().is_empty() {
+        return "Prospective customer";
+    }
+    match name.char_indices().nth(layout::MAX_TEXT_CHARS) {
+        Some((end, _)) => &name[..end],
+        None => name,
     }
 }
