@@ -132,7 +132,7 @@ mod tests {
             .row(["Backup", "$9.00"]);
         assert_eq!(
             table.render(),
-            "Line           Monthly\nSilver Server  $4,830.00\nBackup             $9.00\n"
+            "Line             Monthly\nSilver Server  $4,830.00\nBackup             $9.00\n"
         );
     }
 
