@@ -33,7 +33,10 @@ mod defects_a_user_saw {
     fn value_of(harness: &Harness<'_, QuoteApp>, name: &str) -> String {
         let wanted = name.to_string();
         harness
-            .get_by(move |node| node.label().as_deref() == Some(wanted.as_str()))
+            // The figure, not the tab button of the same name: only the figure has a value.
+            .get_by(move |node| {
+                node.label().as_deref() == Some(wanted.as_str()) && node.value().is_some()
+            })
             .value()
             .unwrap_or_else(|| panic!("node '{name}' has no value"))
     }
