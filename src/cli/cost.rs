@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::table::{Align, TextTable, counted, printable, summary, warning_lines};
+use super::table::{Align, TextTable, counted, printable, warning_lines};
 use super::{CliError, OutputFormat};
 use crate::core::cost::{CostBreakdown, analyse_cost};
 use crate::core::money::percent_text;
@@ -178,22 +178,23 @@ pub fn cost_table(breakdown: &CostBreakdown) -> String {
     out.push('\n');
     out.push_str(&categories.render());
     out.push('\n');
-    out.push_str(&summary([
-        ("Managed devices", breakdown.devices.to_string()),
-        (
-            "Per-device monthly fee",
+    let mut totals = TextTable::headless(&[Align::Left, Align::Right, Align::Left]);
+    totals
+        .row(["Managed devices".to_string(), breakdown.devices.to_string()])
+        .row([
+            "Per-device monthly fee".to_string(),
             money(breakdown.per_device_monthly_fee),
-        ),
-        (
-            "Gross margin",
+        ])
+        .row([
+            "Gross margin".to_string(),
+            money(breakdown.gross_margin),
             format!(
-                "{}  ({}, floor {})",
-                money(breakdown.gross_margin),
+                "({}, floor {})",
                 percent(breakdown.gross_margin_percent),
                 percent(breakdown.margin_floor_percent)
             ),
-        ),
-    ]));
+        ]);
+    out.push_str(&totals.render());
     if !breakdown.tier_comparison.is_empty() {
         let mut tiers = TextTable::new(&[
             ("Tier", Align::Left),
