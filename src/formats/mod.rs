@@ -4,6 +4,7 @@
 //! problem is reported with its location.
 
 mod atomic;
+pub mod date;
 pub mod import;
 pub mod input;
 pub mod json;
@@ -14,6 +15,7 @@ mod scratch_dir;
 pub mod xlsx;
 
 pub use atomic::{write_atomically, write_target};
+pub use date::default_date;
 pub use input::{
     COSTS_SIZE_LIMIT, LOGO_SIZE_LIMIT, PRICE_BOOK_SIZE_LIMIT, QUOTE_SIZE_LIMIT,
     SPREADSHEET_SIZE_LIMIT, read_input_file, read_input_text,
