@@ -131,8 +131,9 @@ where
     Ok(Outcome::Output(output))
 }
 
-/// clap's message as one line: its first paragraph (without the tips and the usage block),
-/// lines joined ("the following required arguments were not provided: --reason <TEXT>").
+/// clap's message as one line: its first paragraph, lines joined, then its tips in brackets,
+/// without the usage block ("the following required arguments were not provided: --reason
+/// <TEXT>").
 fn first_line_of_clap_error(error: &clap::Error) -> String {
     let rendered = error.render().to_string();
     let paragraph: Vec<&str> = rendered
@@ -141,7 +142,14 @@ fn first_line_of_clap_error(error: &clap::Error) -> String {
         .take_while(|line| !line.trim().is_empty())
         .map(str::trim)
         .collect();
-    let line = paragraph.join(" ");
+    let tips = rendered
+        .lines()
+        .map(str::trim)
+        .filter(|line| line.starts_with("tip:"));
+    let line = std::iter::once(paragraph.join(" "))
+        .chain(tips.map(|tip| format!("({tip})")))
+        .collect::<Vec<_>>()
+        .join(" ");
     let line = line.trim_start_matches("error: ").trim();
     if line.is_empty() {
         "invalid arguments (see --help)".to_string()
