@@ -189,26 +189,24 @@ pub fn valid_until(quote: &Quote, book: &PriceBook) -> NaiveDate {
 
 /// Formats amounts and dates the way both documents print them.
 pub(crate) struct Formats<'a> {
-    symbol: &'a str,
-    decimals: u32,
+    currency: &'a crate::core::price_book::Currency,
 }
 
 impl<'a> Formats<'a> {
     pub(crate) fn new(priced: &'a PricedQuote) -> Self {
         Formats {
-            symbol: &priced.currency.symbol,
-            decimals: priced.currency.decimals,
+            currency: &priced.currency,
         }
     }
 
     /// "$4,830.00".
     pub(crate) fn money(&self, amount: Decimal) -> String {
-        display(amount, self.symbol, self.decimals)
+        self.currency.money(amount)
     }
 
     /// Whole currency units, for chart axes ("$50,000").
     pub(crate) fn money_whole(&self, amount: Decimal) -> String {
-        display(amount, self.symbol, 0)
+        display(amount, &self.currency.symbol, 0)
     }
 }
 
