@@ -16,13 +16,13 @@ use crate::core::price_book_diff::{
     BookChange, QuoteRepricing, RepricedTotals, diff_price_books, repricing_changes,
 };
 use crate::core::quote::Quote;
+use crate::formats::input::{
+    PRICE_BOOK_SIZE_LIMIT, SPREADSHEET_SIZE_LIMIT, read_input_file, read_input_text,
+};
 use crate::formats::price_book::xlsx::{export_price_book_xlsx, import_price_book_xlsx};
 use crate::formats::price_book::{load_price_book, parse_price_book, price_book_to_ron_keeping};
 use crate::formats::quote::load_quote;
 use crate::formats::write_atomically;
-
-/// Largest price-book, workbook or quote file read (bytes).
-const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Arguments of `price-book`.
 #[derive(Debug, Args)]
@@ -128,25 +128,12 @@ pub fn run(args: &PriceBookArgs) -> Result<String, CliError> {
     }
 }
 
-fn read_limited(path: &Path) -> Result<Vec<u8>, CliError> {
-    let fail = |message: String| CliError::new(format!("{}: {message}", path.display()));
-    let metadata =
-        std::fs::metadata(path).map_err(|error| fail(format!("cannot read: {error}")))?;
-    if !metadata.is_file() {
-        return Err(fail("not a regular file".to_string()));
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "{} bytes is more than the {MAX_FILE_BYTES} bytes a book or workbook may have",
-            metadata.len()
-        )));
-    }
-    std::fs::read(path).map_err(|error| fail(format!("cannot read: {error}")))
+fn read_bytes(path: &Path, limit: u64) -> Result<Vec<u8>, CliError> {
+    read_input_file(path, limit).map_err(|error| CliError::new(error.one_line()))
 }
 
 fn read_text(path: &Path) -> Result<String, CliError> {
-    String::from_utf8(read_limited(path)?)
-        .map_err(|_| CliError::new(format!("{}: not UTF-8 text", path.display())))
+    read_input_text(path, PRICE_BOOK_SIZE_LIMIT).map_err(|error| CliError::new(error.one_line()))
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
@@ -164,7 +151,7 @@ fn export(args: &ExportArgs) -> Result<String, CliError> {
 }
 
 fn import(args: &ImportArgs) -> Result<String, CliError> {
-    let bytes = read_limited(&args.workbook)?;
+    let bytes = read_bytes(&args.workbook, SPREADSHEET_SIZE_LIMIT)?;
     let name = args.workbook.display().to_string();
     let imported = import_price_book_xlsx(&bytes, &name)
         .map_err(|error| CliError::new(error.lines().join("\n")))?;
@@ -182,7 +169,6 @@ fn import(args: &ImportArgs) -> Result<String, CliError> {
 }
 
 fn load(path: &Path) -> Result<PriceBook, CliError> {
-    read_limited(path)?;
     load_price_book(path)
         .map(|loaded| loaded.book)
         .map_err(|error| CliError::new(error.lines().join("\n")))
@@ -229,10 +215,9 @@ fn saved_quotes(dir: &Path) -> Result<(NamedQuotes, Vec<String>), CliError> {
         let name = path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let small = std::fs::metadata(&path).is_ok_and(|m| m.len() <= MAX_FILE_BYTES);
         match load_quote(&path) {
-            Ok(quote) if small => quotes.push((name, quote)),
-            _ => skipped.push(name),
+            Ok(quote) => quotes.push((name, quote)),
+            Err(_) => skipped.push(name),
         }
     }
     Ok((quotes, skipped))
