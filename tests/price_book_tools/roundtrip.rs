@@ -312,3 +312,22 @@ proptest! {
         prop_assert_eq!(price_quote(imported, &quote), price_quote(&original, &quote));
     }
 }
+
+#[test]
+fn a_misspelt_setting_is_named_with_its_cell() {
+    let bytes = export_price_book_xlsx(STANDARD_BOOK_RON, "standard").unwrap();
+    let edited = rewrite(&bytes, |sheet, cells, row, col| {
+        (sheet == "Book" && col == 0 && text_at(cells, row, 0) == "guardrails.margin_floor_percent")
+            .then(|| Data::String("guardrails.margin_flor_percent".into()))
+    });
+    let error = import_price_book_xlsx(&edited, "book.xlsx").unwrap_err();
+    let lines = error.lines().join("\n");
+    assert!(
+        lines.contains("book.xlsx:Book!A21: unknown setting 'guardrails.margin_flor_percent'"),
+        "{lines}"
+    );
+    assert!(
+        lines.contains("no row for 'guardrails.margin_floor_percent'"),
+        "{lines}"
+    );
+}

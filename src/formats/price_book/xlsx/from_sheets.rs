@@ -81,6 +81,36 @@ fn list(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every setting of the Book sheet.
+const SETTINGS: [&str; 26] = [
+    "id",
+    "name",
+    "version",
+    "effective_date",
+    "currency.code",
+    "currency.symbol",
+    "currency.decimals",
+    "setup.amount",
+    "setup.upfront_offered",
+    "setup.amortized_offered",
+    "contract.late_fee_percent_per_month",
+    "contract.liquidated_damages_months",
+    "contract.quote_valid_days",
+    "technical_support.accrual_increment_minutes",
+    "technical_support.carry_over",
+    "flex_time.bank_cap_hours",
+    "flex_time.expires_at_calendar_year_end",
+    "flex_time.on_site_block_hours",
+    "guardrails.max_extra_discount_percent",
+    "guardrails.margin_floor_percent",
+    "branding.company_name",
+    "branding.address_lines",
+    "branding.logo",
+    "branding.accent_colour",
+    "branding.paper",
+    "cost_defaults.setup_cost_per_device",
+];
+
 /// The Book sheet's settings, by setting name, with their rows.
 fn settings(rows: &[ReadRow]) -> BTreeMap<String, &ReadRow> {
     rows.iter().map(|row| (value(row, 0), row)).collect()
@@ -90,6 +120,18 @@ fn settings(rows: &[ReadRow]) -> BTreeMap<String, &ReadRow> {
 pub fn raw_book(sheets: &SheetRows, assembly: &mut Assembly) -> RawPriceBook {
     let rows = |name: &str| rows_of(sheets, name);
     let book = settings(rows("Book"));
+    for row in rows("Book") {
+        let setting = value(row, 0);
+        if !SETTINGS.contains(&setting.as_str()) {
+            assembly.problem(
+                row.at(0),
+                format!(
+                    "unknown setting '{setting}' (the Book sheet's settings: {})",
+                    SETTINGS.join(", ")
+                ),
+            );
+        }
+    }
     let get = |assembly: &mut Assembly, setting: &str| -> String {
         match book.get(setting) {
             Some(row) => {
