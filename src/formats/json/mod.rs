@@ -52,11 +52,8 @@ pub fn priced_line_json(line: &PricedLine) -> Value {
 /// [`priced_quote_json`] without its `lines` (whose number grows with the quote): the part a
 /// streamed writer holds whole while it writes the lines one by one.
 pub fn priced_quote_summary_json(priced: &PricedQuote, pin: &PriceBookPin) -> Value {
-    json!({
-        "currency": priced.currency.code,
-        "term_months": priced.term_months,
-        "discount_percent": percent_text(priced.discount_percent()),
-        "band": priced.band.as_ref().map(|band| json!({
+    let band_json = |band: &crate::core::pricing::AppliedBand| {
+        json!({
             "schedule": band.schedule_id,
             "counted_kind": band.counted_kind,
             "count": band.count,
@@ -64,7 +61,14 @@ pub fn priced_quote_summary_json(priced: &PricedQuote, pin: &PriceBookPin) -> Va
             "max": band.max,
             "discount_percent": percent_text(band.discount_percent),
             "past_last_band": band.past_last_band,
-        })),
+        })
+    };
+    json!({
+        "currency": priced.currency.code,
+        "term_months": priced.term_months,
+        "discount_percent": percent_text(priced.discount_percent()),
+        "band": priced.band.as_ref().map(band_json),
+        "bands": priced.bands.iter().map(band_json).collect::<Vec<_>>(),
         "addons": priced.addons.iter().map(|addon| json!({
             "id": addon.id,
             "quantity": addon.quantity,

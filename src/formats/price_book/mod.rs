@@ -1,10 +1,12 @@
 //! Price books in RON: load (with every problem located), save, the embedded standard book.
 
 mod convert;
+mod kinds;
 mod logo;
 mod options;
 mod raw;
 mod to_raw;
+pub mod xlsx;
 
 use std::path::{Path, PathBuf};
 
@@ -15,7 +17,7 @@ pub use logo::STANDARD_LOGO_PNG;
 
 use crate::core::price_book::PriceBook;
 use crate::core::quote::PriceBookPin;
-use crate::formats::problem::{InputError, Location, ron_problem};
+use crate::formats::problem::{InputError, ron_problem};
 
 /// The standard price book's RON text, embedded in the binary.
 pub const STANDARD_BOOK_RON: &str = include_str!("../../../price-books/standard.ron");
@@ -88,18 +90,17 @@ pub fn standard_book() -> Result<LoadedBook, InputError> {
 /// Reads and validates a price book file.
 ///
 /// # Errors
-/// An [`InputError`] when the file cannot be read, is not UTF-8, or is invalid.
+/// An [`InputError`] when the file cannot be read, is not a regular file, is over
+/// [`crate::formats::PRICE_BOOK_SIZE_LIMIT`], is not UTF-8 (located), or is invalid.
 pub fn load_price_book(path: &Path) -> Result<LoadedBook, InputError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|error| {
-        InputError::single(&name, Location::Whole, format!("cannot read: {error}"))
-    })?;
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|_| InputError::single(&name, Location::Whole, "not UTF-8 text"))?;
+    let bytes = crate::formats::read_input_file(path, crate::formats::PRICE_BOOK_SIZE_LIMIT)?;
+    let sha256 = sha256_hex(&bytes);
+    let text = crate::formats::input::text_of(bytes, &name)?;
     Ok(LoadedBook {
-        book: parse_price_book(text, &name)?,
+        book: parse_price_book(&text, &name)?,
         path: Some(path.to_path_buf()),
-        sha256: sha256_hex(&bytes),
+        sha256,
     })
 }
 
@@ -120,4 +121,31 @@ pub fn load_or_standard(path: Option<&Path>) -> Result<LoadedBook, InputError> {
 /// Only if RON serialisation fails, which plain strings and numbers do not.
 pub fn price_book_to_ron(book: &PriceBook) -> Result<String, ron::Error> {
     ron::ser::to_string_pretty(&to_raw::to_raw(book), ron::ser::PrettyConfig::default())
+}
+
+/// The book as RON text with the comments of `source` (the RON it came from) kept where
+/// their field still exists and `stale(key)` is false (see `xlsx::capture_comments` for
+/// the keys), and `header` as the file's first comment line.
+///
+/// # Errors
+/// Only if RON serialisation fails, which plain strings and numbers do not.
+pub fn price_book_to_ron_keeping(
+    book: &PriceBook,
+    source: &str,
+    header: &str,
+    stale: impl Fn(&str) -> bool,
+) -> Result<String, ron::Error> {
+    let text = price_book_to_ron(book)?;
+    let mut notes: std::collections::BTreeMap<String, Vec<String>> =
+        std::collections::BTreeMap::new();
+    notes
+        .entry(String::new())
+        .or_default()
+        .push(header.to_string());
+    for (key, comment) in xlsx::capture_comments(source) {
+        if !stale(&key) {
+            notes.entry(key).or_default().push(comment);
+        }
+    }
+    Ok(xlsx::insert_comments(&text, &notes).0)
 }
