@@ -150,6 +150,9 @@ mod tests {
             items: &items[..0],
             item_json: |item: &u32| json!({"n": item}),
         };
-        assert_eq!(serde_json::to_string(&last).unwrap(), r#"{"a":0,"lines":[]}"#);
+        assert_eq!(
+            serde_json::to_string(&last).unwrap(),
+            r#"{"a":0,"lines":[]}"#
+        );
     }
 }
