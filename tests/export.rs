@@ -142,6 +142,19 @@ fn export_json_holds_only_the_parts_the_quote_has() {
     // paid back in month 1.
     assert_eq!(value["roi"]["investment"], "34360.00");
     assert_eq!(value["roi"]["payback_month"], 1);
+    // At a 0% discount rate the NPV is the net savings: 144,000.00 - 34,360.00 = 109,640.00.
+    let output = msp_quote(&[
+        "export",
+        "examples/roi-two-silver-servers.ron",
+        "--discount-rate",
+        "0",
+        "--json",
+        path_text(&json),
+    ]);
+    assert!(output.status.success());
+    let value: Value = serde_json::from_slice(&bytes(&json)).unwrap();
+    assert_eq!(value["roi"]["npv"], "109640.00");
+    assert_eq!(value["roi"]["net_savings"], "109640.00");
     // Flags only: no file, no cost analysis, no customer costs: price alone (pricing-rules.md
     // 9.1: 7 Silver servers for 24 months come to 115,720.00).
     let output = msp_quote(&[

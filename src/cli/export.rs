@@ -5,10 +5,11 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use rust_decimal::Decimal;
 
 use super::CliError;
 use super::options::{add_options_json, price_options};
-use super::quote_args::{PricedInputs, QuoteArgs};
+use super::quote_args::{PricedInputs, QuoteArgs, parse_percent};
 use super::roi::load_costs;
 use crate::core::cost::CostBreakdown;
 use crate::core::evaluate::WarningSource;
@@ -27,6 +28,9 @@ pub struct ExportArgs {
     /// it, the quote file's customer costs, if any.
     #[arg(long, value_name = "FILE")]
     pub costs: Option<PathBuf>,
+    /// Annual discount rate of the ROI's NPV, percent (compounded monthly), as for `roi`.
+    #[arg(long, value_name = "PCT", value_parser = parse_percent, default_value_t = DEFAULT_DISCOUNT_RATE_PERCENT)]
+    pub discount_rate: Decimal,
     /// Write the customer proposal (PDF) here.
     #[arg(long, value_name = "P.pdf")]
     pub proposal: Option<PathBuf>,
@@ -81,13 +85,11 @@ pub fn run(args: &ExportArgs) -> Result<String, CliError> {
         }
         None => None,
     };
-    let inputs = args
-        .quote
-        .resolve_with(DEFAULT_DISCOUNT_RATE_PERCENT, |quote| {
-            if costs.is_some() {
-                quote.customer_costs = costs;
-            }
-        })?;
+    let inputs = args.quote.resolve_with(args.discount_rate, |quote| {
+        if costs.is_some() {
+            quote.customer_costs = costs;
+        }
+    })?;
     let options = price_options(&inputs)?;
     let breakdown = cost_breakdown(args, &inputs)?;
     let evaluation = &inputs.evaluation;
