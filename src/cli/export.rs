@@ -100,65 +100,39 @@ pub fn run(args: &ExportArgs) -> Result<String, CliError> {
     ] {
         warnings.extend(evaluation.warnings_from(source).map(str::to_string));
     }
-    let roi = match &args.json {
-        Some(_) => roi_value(&inputs, &warnings)?,
-        None => None,
-    };
-    // Each output on its own thread (they share the evaluation read-only): the two PDFs, the
-    // workbook and the JSON are made side by side. The report keeps the order of the flags.
-    let results: Vec<Result<(), CliError>> =
-        std::thread::scope(|scope| {
-            let mut writers = Vec::new();
-            for (kind, path) in [
-                (DocumentKind::Proposal, &args.proposal),
-                (DocumentKind::Appendix, &args.appendix),
-            ] {
-                if let Some(path) = path {
-                    let inputs = &inputs;
-                    writers.push(scope.spawn(move || {
-                        export_document(kind, &inputs.loaded, &inputs.quote, evaluation, path)
-                            .map(|_| ())
-                            .map_err(CliError::new)
-                    }));
-                }
-            }
-            if let (Some(path), Some(breakdown)) = (&args.xlsx, breakdown) {
-                let quote = &inputs.quote;
-                writers.push(scope.spawn(move || {
-                    write_cost_analysis(path, quote, breakdown).map_err(CliError::new)
-                }));
-            }
-            if let Some(path) = &args.json {
-                let (inputs, options) = (&inputs, options.as_ref());
-                writers.push(scope.spawn(move || {
-                    let pin = inputs.loaded.pin();
-                    let mut price = StreamedObject::price(&inputs.priced, &pin);
-                    add_options_json(&mut price.summary, options);
-                    let json = ExportJson {
-                        price,
-                        cost: breakdown.map(StreamedObject::cost),
-                        roi,
-                    };
-                    write_export_json(path, &json).map_err(CliError::new)
-                }));
-            }
-            writers
-                .into_iter()
-                .map(|writer| {
-                    writer
-                        .join()
-                        .unwrap_or_else(|_| Err(CliError::new("an output could not be made")))
-                })
-                .collect()
-        });
-    results.into_iter().collect::<Result<Vec<()>, CliError>>()?;
     let mut report: String = warnings
         .iter()
         .map(|warning| format!("warning: {warning}\n"))
         .collect();
-    for (_, path) in outputs {
+    let mut wrote = |path: &Path| {
         let bytes = std::fs::metadata(path).map_or(0, |metadata| metadata.len());
         report.push_str(&format!("wrote {} ({bytes} bytes)\n", path.display()));
+    };
+    for (kind, path) in [
+        (DocumentKind::Proposal, &args.proposal),
+        (DocumentKind::Appendix, &args.appendix),
+    ] {
+        if let Some(path) = path {
+            export_document(kind, &inputs.loaded, &inputs.quote, evaluation, path)
+                .map_err(CliError::new)?;
+            wrote(path);
+        }
+    }
+    if let (Some(path), Some(breakdown)) = (&args.xlsx, breakdown) {
+        write_cost_analysis(path, &inputs.quote, breakdown).map_err(CliError::new)?;
+        wrote(path);
+    }
+    if let Some(path) = &args.json {
+        let pin = inputs.loaded.pin();
+        let mut price = StreamedObject::price(&inputs.priced, &pin);
+        add_options_json(&mut price.summary, options.as_ref());
+        let json = ExportJson {
+            price,
+            cost: breakdown.map(StreamedObject::cost),
+            roi: roi_value(&inputs, &warnings)?,
+        };
+        write_export_json(path, &json).map_err(CliError::new)?;
+        wrote(path);
     }
     Ok(report)
 }
