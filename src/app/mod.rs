@@ -5,12 +5,13 @@
 //! window never computes a price: it calls [`price_quote`] when an input changed (never every
 //! frame) and shows the result it keeps in a cache.
 
-mod cost_inputs;
 mod cost_tab;
 pub mod dialogs;
 mod documents_tab;
+mod fields;
 pub mod files;
 pub mod history;
+mod lists;
 pub mod meeting_mode;
 mod price_book_tab;
 mod quote_options;

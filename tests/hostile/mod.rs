@@ -4,4 +4,4 @@
 mod arithmetic;
 mod files;
 mod imports;
-mod window;
+pub(crate) mod window;
