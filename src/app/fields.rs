@@ -78,9 +78,10 @@ mod tests {
     fn shown(value: u32, allowed: RangeInclusive<u32>) -> u32 {
         let ctx = egui::Context::default();
         let mut value = value;
-        let _ = ctx.run_ui(egui::RawInput::default(), |ui| {
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
             count_field_ui(ui, &mut value, allowed.clone(), "Count");
         });
+        output.textures_delta.clear();
         value
     }
 

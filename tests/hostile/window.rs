@@ -149,10 +149,12 @@ fn a_count_field_refuses_an_edit_outside_the_files_range_and_says_so() {
         after <= 10_000_000,
         "the count stays within the range: {after}"
     );
-    assert!(
-        harness
-            .query_by_label("Count, line 1, refused edit")
-            .is_some(),
+    let note = harness
+        .query_by(|node| node.label().as_deref() == Some("Count, line 1, refused edit"))
+        .and_then(|node| node.value());
+    assert_eq!(
+        note.as_deref(),
+        Some("20000000 refused: 1 to 10000000 allowed"),
         "the field says why it refused (count was {before})"
     );
 }

@@ -129,16 +129,18 @@ pub(super) fn use_path(ctx: &egui::Context, app: &mut QuoteApp, purpose: Purpose
             save_to(app, &path, true);
             Ok(())
         }
-        Purpose::Export(kind) => match crate::app::documents_tab::export_work(app, kind, path.clone()) {
-            Ok(work) => {
-                let label = format!("Exporting {}", path.display());
-                app.files.start_job(ctx, label, move || {
-                    let result = work();
-                    JobDone::Exported(path, result)
-                })
+        Purpose::Export(kind) => {
+            match crate::app::documents_tab::export_work(app, kind, path.clone()) {
+                Ok(work) => {
+                    let label = format!("Exporting {}", path.display());
+                    app.files.start_job(ctx, label, move || {
+                        let result = work();
+                        JobDone::Exported(path, result)
+                    })
+                }
+                Err(message) => Err(message),
             }
-            Err(message) => Err(message),
-        },
+        }
     };
     if let Err(message) = started {
         app.notices.push(error_notice(message));
