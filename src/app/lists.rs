@@ -215,37 +215,42 @@ fn contains_folded(text: &str, needle: &str) -> bool {
     }
 }
 
-/// A virtualised table: `header` titles over `columns`, then one row of `row_height` per
-/// shown line, at most `max_height` tall (it scrolls). Only rows in view call `row_ui`, with
-/// the line's position in the list.
+/// How a virtualised table looks: its id, columns and header titles, its row height and the
+/// height past which it scrolls.
+pub(crate) struct TableLayout<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) columns: &'a [Column],
+    pub(crate) header: &'a [&'a str],
+    pub(crate) row_height: f32,
+    pub(crate) max_height: f32,
+}
+
+/// A virtualised table laid out as `layout` says, one row per shown line. Only rows in view
+/// call `row_ui`, with the line's position in the list.
 pub(crate) fn table_ui(
     ui: &mut egui::Ui,
-    id: &str,
-    columns: &[Column],
-    header: &[&str],
+    layout: &TableLayout<'_>,
     rows: &Shown,
-    row_height: f32,
-    max_height: f32,
     mut row_ui: impl FnMut(&mut TableRow<'_, '_>, usize),
 ) {
     let mut builder = TableBuilder::new(ui)
-        .id_salt(id)
+        .id_salt(layout.id)
         .striped(true)
-        .max_scroll_height(max_height)
+        .max_scroll_height(layout.max_height)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for column in columns {
+    for column in layout.columns {
         builder = builder.column(*column);
     }
     builder
         .header(20.0, |mut row| {
-            for title in header {
+            for title in layout.header {
                 row.col(|ui| {
                     ui.strong(*title);
                 });
             }
         })
         .body(|body: TableBody<'_>| {
-            body.rows(row_height, rows.len(), |mut row| {
+            body.rows(layout.row_height, rows.len(), |mut row| {
                 if let Some(line) = rows.line(row.index()) {
                     row_ui(&mut row, line);
                 }

@@ -4,7 +4,7 @@
 use egui_extras::{Column, TableRow};
 use rust_decimal::Decimal;
 
-use crate::app::lists::{self, Describe, Described, Shown};
+use crate::app::lists::{self, Describe, Described, Shown, TableLayout};
 
 /// Height of one editable line.
 pub(super) const ROW_HEIGHT: f32 = 26.0;
@@ -55,37 +55,33 @@ impl<T> LineList<'_, T> {
         header.push("");
         let mut remove = None;
         let table_id = format!("{lower}-lines-table");
-        lists::table_ui(
-            ui,
-            &table_id,
-            &columns,
-            &header,
-            &rows,
-            ROW_HEIGHT,
-            MAX_LIST_HEIGHT,
-            |row, index| {
-                let Some(line) = lines.get_mut(index) else {
-                    return;
-                };
-                let n = index + 1;
-                row.col(|ui| {
-                    ui.add(
-                        egui::TextEdit::singleline((self.description)(line)).desired_width(176.0),
-                    )
+        let layout = TableLayout {
+            id: &table_id,
+            columns: &columns,
+            header: &header,
+            row_height: ROW_HEIGHT,
+            max_height: MAX_LIST_HEIGHT,
+        };
+        lists::table_ui(ui, &layout, &rows, |row, index| {
+            let Some(line) = lines.get_mut(index) else {
+                return;
+            };
+            let n = index + 1;
+            row.col(|ui| {
+                ui.add(egui::TextEdit::singleline((self.description)(line)).desired_width(176.0))
                     .accessible_name(format!("{} description, line {n}", self.noun));
-                });
-                fields_ui(row, index, line);
-                row.col(|ui| {
-                    if ui
-                        .small_button("Remove")
-                        .accessible_name(format!("Remove {lower} {n}"))
-                        .clicked()
-                    {
-                        remove = Some(index);
-                    }
-                });
-            },
-        );
+            });
+            fields_ui(row, index, line);
+            row.col(|ui| {
+                if ui
+                    .small_button("Remove")
+                    .accessible_name(format!("Remove {lower} {n}"))
+                    .clicked()
+                {
+                    remove = Some(index);
+                }
+            });
+        });
         if let Some(index) = remove {
             lines.remove(index);
         }

@@ -5,7 +5,7 @@
 use egui_extras::Column;
 use rust_decimal::Decimal;
 
-use crate::app::lists::{self, Describe, Described};
+use crate::app::lists::{self, Describe, Described, TableLayout};
 use crate::app::{money, named_value_ui};
 use crate::core::cost::{CostBreakdown, CostCategory, CostWarningKind};
 use crate::core::money::percent_text;
@@ -169,30 +169,28 @@ fn cost_lines_ui(ui: &mut egui::Ui, book: &LoadedBook, breakdown: &CostBreakdown
         Column::remainder().clip(true),
     ];
     let header = ["Category", "Line", "Monthly cost", "How"];
-    lists::table_ui(
-        ui,
-        "cost-lines",
-        &columns,
-        &header,
-        &rows,
-        18.0,
-        360.0,
-        |row, index| {
-            let Some(line) = lines.get(index) else {
-                return;
-            };
-            row.col(|ui| {
-                ui.label(line.category.label());
-            });
-            row.col(|ui| {
-                ui.label(line.description.as_str());
-            });
-            row.col(|ui| {
-                ui.label(money(book, line.monthly_cost));
-            });
-            row.col(|ui| {
-                ui.label(line.detail.as_str());
-            });
-        },
-    );
+    let layout = TableLayout {
+        id: "cost-lines",
+        columns: &columns,
+        header: &header,
+        row_height: 18.0,
+        max_height: 360.0,
+    };
+    lists::table_ui(ui, &layout, &rows, |row, index| {
+        let Some(line) = lines.get(index) else {
+            return;
+        };
+        row.col(|ui| {
+            ui.label(line.category.label());
+        });
+        row.col(|ui| {
+            ui.label(line.description.as_str());
+        });
+        row.col(|ui| {
+            ui.label(money(book, line.monthly_cost));
+        });
+        row.col(|ui| {
+            ui.label(line.detail.as_str());
+        });
+    });
 }

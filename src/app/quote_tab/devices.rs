@@ -128,9 +128,9 @@ fn lines_table_ui(
             }
         };
         if open.is_empty() {
-            body.rows(ROW_HEIGHT, count, |row| row_ui(row));
+            body.rows(ROW_HEIGHT, count, &mut row_ui);
         } else {
-            body.heterogeneous_rows(heights, |row| row_ui(row));
+            body.heterogeneous_rows(heights, row_ui);
         }
     });
     if let Some(index) = toggle

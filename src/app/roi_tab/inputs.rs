@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::amount::{amount_ui, monthly_amount};
 use crate::app::decimal_field_ui;
 use crate::app::fields::{count_field_ui, limits};
-use crate::app::lists::{self, Describe, Described};
+use crate::app::lists::{self, Describe, Described, TableLayout};
 use crate::core::roi::{
     AvoidedHire, CostAmount, CostCategory, CostLine, CostPeriod, CustomerCosts,
 };
@@ -87,45 +87,43 @@ fn cost_lines_ui(ui: &mut egui::Ui, lines: &mut Vec<CostLine>, version: u64) {
     ];
     let header = ["Category", "Description", "Amount", "Avoidable", ""];
     let mut remove = None;
-    lists::table_ui(
-        ui,
-        "roi-cost-lines",
-        &columns,
-        &header,
-        &rows,
-        ROW_HEIGHT,
-        320.0,
-        |row, index| {
-            let Some(line) = lines.get_mut(index) else {
-                return;
-            };
-            let n = index + 1;
-            row.col(|ui| category_ui(ui, index, &mut line.category));
-            row.col(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut line.description).desired_width(150.0))
-                    .accessible_name(format!("Cost description, line {n}"));
-            });
-            row.col(|ui| amount_ui(ui, index, &mut line.amount));
-            row.col(|ui| {
-                decimal_field_ui(
-                    ui,
-                    &format!("roi-avoidable-{index}"),
-                    &mut line.avoidable_percent,
-                    &format!("Avoidable percent, line {n}"),
-                );
-                ui.label("%");
-            });
-            row.col(|ui| {
-                if ui
-                    .small_button("Remove")
-                    .accessible_name(format!("Remove cost line {n}"))
-                    .clicked()
-                {
-                    remove = Some(index);
-                }
-            });
-        },
-    );
+    let layout = TableLayout {
+        id: "roi-cost-lines",
+        columns: &columns,
+        header: &header,
+        row_height: ROW_HEIGHT,
+        max_height: 320.0,
+    };
+    lists::table_ui(ui, &layout, &rows, |row, index| {
+        let Some(line) = lines.get_mut(index) else {
+            return;
+        };
+        let n = index + 1;
+        row.col(|ui| category_ui(ui, index, &mut line.category));
+        row.col(|ui| {
+            ui.add(egui::TextEdit::singleline(&mut line.description).desired_width(150.0))
+                .accessible_name(format!("Cost description, line {n}"));
+        });
+        row.col(|ui| amount_ui(ui, index, &mut line.amount));
+        row.col(|ui| {
+            decimal_field_ui(
+                ui,
+                &format!("roi-avoidable-{index}"),
+                &mut line.avoidable_percent,
+                &format!("Avoidable percent, line {n}"),
+            );
+            ui.label("%");
+        });
+        row.col(|ui| {
+            if ui
+                .small_button("Remove")
+                .accessible_name(format!("Remove cost line {n}"))
+                .clicked()
+            {
+                remove = Some(index);
+            }
+        });
+    });
     if let Some(index) = remove {
         lines.remove(index);
     }
