@@ -79,7 +79,10 @@ fn replace_text(harness: &mut Harness<'_, QuoteApp>, name: &str, text: &str) {
 fn choose(harness: &mut Harness<'_, QuoteApp>, name: &str, option: &str) {
     harness.get_by_label(name).click();
     harness.run_steps(2);
-    harness.get_by_label(option).click_accesskit();
+    // The popup's options are buttons; other labels may carry the same text.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, option)
+        .click_accesskit();
     harness.run_steps(3);
 }
 
@@ -179,6 +182,42 @@ fn customer_cost_lines_are_virtualised_and_filter_by_category() {
     // Every 1,000th line is downtime: 10 lines, all in view.
     assert_eq!(rows_in_tree(&harness, "Cost description, line"), 10);
     assert!(harness.query_by_label("Cost amount, line 7000").is_some());
+    let unnamed = harness.unnamed_widgets();
+    assert!(unnamed.is_empty(), "{unnamed:?}");
+}
+
+#[test]
+fn device_lines_are_virtualised_and_filter_by_tier() {
+    let mut app = QuoteApp::new(AppSetup::headless(ScriptedDialogs::new()));
+    let mut quote = app.quote().clone();
+    let tiers = ["bronze", "silver", "gold"];
+    quote.devices = (0..3_000)
+        .map(|index| msp_quote::core::quote::DeviceLine {
+            tier: tiers[index % 3].to_string(),
+            kind: "workstation".to_string(),
+            count: 1,
+        })
+        .collect();
+    app.replace_quote(quote);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut QuoteApp| app.show(ui), app);
+    harness.run_steps(3);
+    let rows = rows_in_tree(&harness, "Tier, line");
+    assert!(rows > 0 && rows < 100, "{rows} device rows for 3,000 lines");
+    choose(&mut harness, "Device lines category", "Gold");
+    let shown: Vec<String> = harness
+        .query_all_by(|node| {
+            node.label()
+                .is_some_and(|label| label.starts_with("Tier, line"))
+        })
+        .filter_map(|node| node.value())
+        .collect();
+    assert!(!shown.is_empty());
+    assert!(shown.iter().all(|tier| tier == "Gold"), "{shown:?}");
+    // Line 3 is the first Gold line.
+    assert!(harness.query_by_label("Count, line 3").is_some());
+    assert!(harness.query_by_label("Count, line 1").is_none());
     let unnamed = harness.unnamed_widgets();
     assert!(unnamed.is_empty(), "{unnamed:?}");
 }

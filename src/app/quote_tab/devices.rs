@@ -1,17 +1,24 @@
 //! The device lines of the quote: tier, kind, count, the engine's unit net and monthly
 //! amount, and each line's waterfall on request. The table is virtualised: only the rows in
-//! view build widgets, and row heights are computed lazily (no per-line allocation).
+//! view build widgets, and row heights are computed lazily (no per-line allocation). The
+//! lines can be filtered by kind and tier and ordered by monthly amount.
 
 use std::collections::BTreeSet;
 
 use egui_extras::{Column, TableBuilder, TableRow};
 
+use rust_decimal::Decimal;
+
 use super::warnings_beside_ui;
 use crate::app::fields::{count_field_with_speed_ui, limits};
+use crate::app::lists::{self, Describe, Described, Shown};
 use crate::app::{money, named_value_ui};
 use crate::core::pricing::{PricedLine, PricedQuote, Warning, WarningField};
 use crate::core::quote::{DeviceLine, Quote};
 use crate::formats::price_book::LoadedBook;
+
+/// The list's name in the window's memory (its filter and order).
+const LIST: &str = "device-lines";
 
 /// Height of one device row.
 const ROW_HEIGHT: f32 = 24.0;
@@ -27,6 +34,7 @@ pub(super) fn devices_ui(
     priced: Option<&PricedQuote>,
     warnings: &[Warning],
     expanded: &mut BTreeSet<usize>,
+    version: u64,
 ) {
     ui.horizontal(|ui| {
         ui.heading("Devices");
@@ -40,11 +48,22 @@ pub(super) fn devices_ui(
         );
     });
     warnings_beside_ui(ui, warnings, WarningField::Devices);
+    if quote.devices.len() > 1 {
+        let tiers: Vec<&str> = book
+            .book
+            .tiers
+            .iter()
+            .map(|tier| tier.name.as_str())
+            .collect();
+        ui.horizontal_wrapped(|ui| lists::view_controls_ui(ui, LIST, "Device lines", &tiers));
+    }
     // Lines the engine priced, by position (absent while the quote cannot be priced).
     let priced_lines = priced
         .filter(|priced| priced.lines.len() == quote.devices.len())
         .map(|priced| priced.lines.as_slice());
-    if let Some(index) = lines_table_ui(ui, book, &mut quote.devices, priced_lines, expanded) {
+    let rows = shown_rows(ui, book, &quote.devices, priced_lines, version);
+    let removed = lines_table_ui(ui, book, &mut quote.devices, &rows, priced_lines, expanded);
+    if let Some(index) = removed {
         quote.devices.remove(index);
         // Waterfalls stay open for the same lines, which moved up by one.
         *expanded = expanded
@@ -53,6 +72,31 @@ pub(super) fn devices_ui(
             .map(|line| if *line > index { line - 1 } else { *line })
             .collect();
     }
+}
+
+/// The device lines shown under the list's view: the filter searches the kind's name, the
+/// category is the tier, the amount the line's monthly amount.
+fn shown_rows(
+    ui: &egui::Ui,
+    book: &LoadedBook,
+    devices: &[DeviceLine],
+    priced_lines: Option<&[PricedLine]>,
+    version: u64,
+) -> Shown {
+    let describe = |index: usize| {
+        let line = devices.get(index);
+        Described {
+            text: line.map_or("", |line| book.book.kind_name(&line.kind)),
+            category: line
+                .and_then(|line| book.book.tier(&line.tier))
+                .map_or("", |tier| tier.name.as_str()),
+            amount: priced_lines
+                .and_then(|lines| lines.get(index))
+                .map_or(Decimal::ZERO, |line| line.monthly),
+        }
+    };
+    let describe: Describe<'_> = &describe;
+    lists::shown_rows(ui, LIST, devices.len(), version, describe)
 }
 
 /// A new line: the last line's tier (else the book's first) and the book's first kind.
@@ -81,11 +125,13 @@ fn lines_table_ui(
     ui: &mut egui::Ui,
     book: &LoadedBook,
     devices: &mut [DeviceLine],
+    rows: &Shown,
     priced_lines: Option<&[PricedLine]>,
     expanded: &mut BTreeSet<usize>,
 ) -> Option<usize> {
     let open: &BTreeSet<usize> = expanded;
-    let heights = (0..devices.len()).map(|index| {
+    let heights = (0..rows.len()).map(|row| {
+        let index = rows.line(row).unwrap_or(usize::MAX);
         let steps = priced_lines
             .filter(|_| open.contains(&index))
             .and_then(|lines| lines.get(index))
@@ -94,7 +140,7 @@ fn lines_table_ui(
     });
     let mut remove = None;
     let mut toggle = None;
-    let count = devices.len();
+    let count = rows.len();
     let table = TableBuilder::new(ui)
         .id_salt("device-lines")
         .striped(true)
@@ -115,7 +161,9 @@ fn lines_table_ui(
         });
     table.body(|body| {
         let mut row_ui = |mut row: TableRow<'_, '_>| {
-            let index = row.index();
+            let Some(index) = rows.line(row.index()) else {
+                return;
+            };
             let Some(line) = devices.get_mut(index) else {
                 return;
             };

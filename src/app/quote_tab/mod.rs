@@ -13,6 +13,7 @@ use crate::formats::price_book::LoadedBook;
 
 /// Draws the quote tab.
 pub(crate) fn quote_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, _actions: &mut Vec<Action>) {
+    let version = app.generation;
     let QuoteApp {
         book,
         quote,
@@ -79,7 +80,7 @@ pub(crate) fn quote_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, _actions: &mut
             .resizable(true)
             .default_size(170.0)
             .show(ui, |ui| addons::addons_ui(ui, book, quote, priced));
-        devices::devices_ui(ui, book, quote, priced, warnings, expanded_lines);
+        devices::devices_ui(ui, book, quote, priced, warnings, expanded_lines, version);
     });
 }
 
