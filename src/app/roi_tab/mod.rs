@@ -11,6 +11,7 @@ mod inputs;
 mod results;
 
 use super::{Action, QuoteApp, decimal_field_ui};
+use crate::core::evaluate::WarningSource;
 use crate::core::roi::CustomerCosts;
 use crate::formats::price_book::LoadedBook;
 
@@ -58,6 +59,7 @@ pub(crate) fn roi_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, actions: &mut Ve
                 .id_salt("roi-results-scroll")
                 .show(ui, |ui| match &cache.roi {
                     Some(Ok(options)) => {
+                        super::cache::evaluation_warnings_ui(ui, cache, WarningSource::Roi);
                         if let Some(roi) = options.quote_as_is() {
                             results::results_ui(ui, book, roi);
                         }
