@@ -221,3 +221,39 @@ fn device_lines_are_virtualised_and_filter_by_tier() {
     let unnamed = harness.unnamed_widgets();
     assert!(unnamed.is_empty(), "{unnamed:?}");
 }
+
+#[test]
+fn the_keyboard_moves_along_a_virtualised_row() {
+    let mut harness = harness_on(Tab::Cost);
+    harness.get_by_label("Hardware description, line 3").focus();
+    harness.run_steps(2);
+    assert!(
+        harness
+            .get_by_label("Hardware description, line 3")
+            .is_focused()
+    );
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .get_by_label("Hardware quantity, line 3")
+            .is_focused()
+    );
+    // Typing into the focused row edits that line only.
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .get_by_label("Hardware unit cost, line 3")
+            .is_focused()
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by_label("Hardware unit cost, line 3")
+        .type_text("42");
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(unit_cost(&harness, 3), Decimal::from(42));
+    assert_eq!(unit_cost(&harness, 4), Decimal::from(4));
+}
