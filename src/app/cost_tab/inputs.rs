@@ -303,5 +303,5 @@ pub(super) fn override_ui(
 
 /// Money in the book's currency ("$4,830.00").
 pub(super) fn money_plain(book: &PriceBook, amount: Decimal) -> String {
-    crate::core::money::display(amount, &book.currency.symbol, book.currency.decimals)
+    book.currency.money(amount)
 }

@@ -138,7 +138,7 @@ pub(super) fn tier_comparison_ui(
                             ui,
                             &name,
                             result.roi_percent.map_or("none".to_string(), |percent| {
-                                format!("{}%", percent_text(percent))
+                                format!("{}%", crate::core::money::plain(percent, 2))
                             }),
                         ),
                         None => {

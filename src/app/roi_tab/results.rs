@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::app::{RoiOptions, money, named_value_ui};
-use crate::core::money::percent_text;
+use crate::core::money::{percent_text, plain};
 use crate::core::roi::RoiResult;
 use crate::formats::price_book::LoadedBook;
 
@@ -26,7 +26,7 @@ fn summary_ui(ui: &mut egui::Ui, book: &LoadedBook, roi: &RoiResult) {
     let roi_text = roi
         .roi_percent
         .map_or("none (nothing paid)".to_string(), |percent| {
-            format!("{}%", percent_text(percent))
+            format!("{}%", plain(percent, 2))
         });
     let payback = roi
         .payback_month
@@ -171,7 +171,7 @@ pub(super) fn options_ui(ui: &mut egui::Ui, book: &LoadedBook, options: &RoiOpti
                     .roi
                     .roi_percent
                     .map_or("none".to_string(), |percent| {
-                        format!("{}%", percent_text(percent))
+                        format!("{}%", plain(percent, 2))
                     }),
             );
             ui.label(
