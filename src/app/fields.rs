@@ -64,8 +64,10 @@ pub(crate) fn count_field_with_speed_ui(
         }
     }
     if let Some(note) = ui.data(|data| data.get_temp::<String>(refusal_id)) {
-        ui.colored_label(ui.visuals().error_fg_color, note)
+        ui.colored_label(ui.visuals().error_fg_color, note.as_str())
             .accessible_name(format!("{name}, refused edit"));
+        // In a narrow table cell the note may be clipped: the field says it on hover too.
+        response = response.on_hover_text(note);
     }
     response
 }
