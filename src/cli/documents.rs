@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::CliError;
 use super::quote_args::QuoteArgs;
-use super::roi::load_costs;
+use super::roi::{load_costs, say_which_costs};
 use crate::core::options::priced_as_paid;
 use crate::core::roi::{DEFAULT_DISCOUNT_RATE_PERCENT, roi_over_schedule};
 use crate::documents::{
@@ -22,9 +22,13 @@ pub struct DocumentArgs {
     #[command(flatten)]
     pub quote: QuoteArgs,
     /// The customer's current costs (RON, xlsx, xlsm, xls, ods or csv) for the ROI section;
-    /// without it, the quote file's customer costs, if any.
+    /// without it, the quote file's customer costs, if any. A file that yields no usable line
+    /// is an error, and no document is written.
     #[arg(long, value_name = "FILE")]
     pub costs: Option<PathBuf>,
+    /// Read this sheet of the --costs workbook instead of the best-matching one.
+    #[arg(long, value_name = "NAME", requires = "costs")]
+    pub sheet: Option<String>,
     /// The PDF file to write.
     #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
     pub output: PathBuf,
@@ -50,8 +54,8 @@ pub fn run(args: &DocumentArgs, kind: DocumentKind) -> Result<String, CliError> 
     let mut warnings = Vec::new();
     let costs = match &args.costs {
         Some(path) => {
-            let loaded = load_costs(path)?;
-            warnings.extend(loaded.warnings);
+            let loaded = load_costs(path, args.sheet.as_deref())?;
+            say_which_costs(path, &loaded.costs, inputs.quote.customer_costs.as_ref());
             Some(loaded.costs)
         }
         None => inputs.quote.customer_costs.clone(),

@@ -15,9 +15,9 @@ use crate::core::roi::{
     CustomerCosts, DEFAULT_DISCOUNT_RATE_PERCENT, RoiOption, RoiResult, roi_options,
     roi_over_schedule,
 };
-use crate::formats::import::customer_costs::import_customer_costs;
+use crate::formats::import::ReadOptions;
+use crate::formats::import::cost_file::read_customer_costs_file;
 use crate::formats::json::roi::roi_json;
-use crate::formats::quote::customer_costs::parse_customer_costs;
 
 /// Arguments of `roi`.
 #[derive(Debug, Args)]
@@ -25,9 +25,13 @@ pub struct RoiArgs {
     #[command(flatten)]
     pub quote: QuoteArgs,
     /// The customer's current costs: a RON costs file, or a spreadsheet (xlsx, xls, ods, csv).
-    /// Replaces the costs saved in the quote file.
+    /// Used instead of the costs saved in the quote file (said on stderr); a file that yields
+    /// no usable line is an error.
     #[arg(long, value_name = "FILE")]
     pub costs: Option<PathBuf>,
+    /// Read this sheet of the --costs workbook instead of the best-matching one.
+    #[arg(long, value_name = "NAME", requires = "costs")]
+    pub sheet: Option<String>,
     /// Annual discount rate for the NPV, percent (compounded monthly).
     #[arg(long, value_name = "PCT", value_parser = parse_percent, default_value_t = DEFAULT_DISCOUNT_RATE_PERCENT)]
     pub discount_rate: Decimal,
@@ -36,11 +40,9 @@ pub struct RoiArgs {
     pub format: OutputFormat,
 }
 
-/// Customer costs read from a file, with what was skipped or doubtful on the way.
+/// Customer costs read from a file.
 pub struct LoadedCosts {
     pub costs: CustomerCosts,
-    /// Located messages: skipped rows and cells, warnings, "no cost lines found".
-    pub warnings: Vec<String>,
 }
 
 /// Runs `roi`.
@@ -55,8 +57,8 @@ pub fn run(args: &RoiArgs) -> Result<String, CliError> {
     let mut warnings: Vec<String> = Vec::new();
     let costs = match &args.costs {
         Some(path) => {
-            let loaded = load_costs(path)?;
-            warnings.extend(loaded.warnings);
+            let loaded = load_costs(path, args.sheet.as_deref())?;
+            say_which_costs(path, &loaded.costs, inputs.quote.customer_costs.as_ref());
             loaded.costs
         }
         None => inputs.quote.customer_costs.clone().ok_or_else(|| {
@@ -95,51 +97,41 @@ pub fn run(args: &RoiArgs) -> Result<String, CliError> {
     })
 }
 
-/// Reads customer costs from a RON costs file or a spreadsheet, chosen by extension.
+/// Reads customer costs from a RON costs file or a spreadsheet, chosen by extension, and
+/// prints the import's report (sheet, lines taken, every skip, inference and caveat) on stderr.
 ///
 /// # Errors
-/// A [`CliError`] with the file and the first located problem.
-pub fn load_costs(path: &Path) -> Result<LoadedCosts, CliError> {
-    let extension = path
-        .extension()
-        .map(|extension| extension.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    match extension.as_str() {
-        "ron" => {
-            let name = path.display().to_string();
-            let text = std::fs::read_to_string(path)
-                .map_err(|error| CliError::new(format!("{name}: cannot read: {error}")))?;
-            let costs = parse_customer_costs(&text, &name)
-                .map_err(|error| CliError::new(error.one_line()))?;
-            Ok(LoadedCosts {
-                costs,
-                warnings: Vec::new(),
-            })
+/// A [`CliError`] with the file and the first located problem, or the refusal of a file whose
+/// rows give no usable line.
+pub fn load_costs(path: &Path, sheet: Option<&str>) -> Result<LoadedCosts, CliError> {
+    let options = ReadOptions {
+        sheet: sheet.map(str::to_string),
+    };
+    let loaded =
+        read_customer_costs_file(path, &options).map_err(|error| CliError::new(error.one_line()))?;
+    let name = path.display().to_string();
+    if let Some(report) = loaded.report(&name) {
+        eprintln!("{}", report.summary());
+        for line in report.detail_lines() {
+            eprintln!("{line}");
         }
-        "xlsx" | "xlsm" | "xls" | "ods" | "csv" => {
-            let imported =
-                import_customer_costs(path).map_err(|error| CliError::new(error.one_line()))?;
-            let name = path.display();
-            let warnings = imported
-                .skipped
-                .iter()
-                .map(|problem| format!("{name}:{problem}"))
-                .chain(
-                    imported
-                        .warnings
-                        .iter()
-                        .map(|problem| format!("{name}:{problem}")),
-                )
-                .collect();
-            Ok(LoadedCosts {
-                costs: imported.costs,
-                warnings,
-            })
-        }
-        _ => Err(CliError::new(format!(
-            "{}: costs must be a .ron, .xlsx, .xlsm, .xls, .ods or .csv file",
-            path.display()
-        ))),
+    }
+    Ok(LoadedCosts {
+        costs: loaded.costs,
+    })
+}
+
+/// Says on stderr which customer costs a command uses when a file replaces the quote's own.
+pub fn say_which_costs(path: &Path, costs: &CustomerCosts, quote_costs: Option<&CustomerCosts>) {
+    if let Some(own) = quote_costs {
+        eprintln!(
+            "customer costs: {} line{} from {}, instead of the quote file's own {} line{}",
+            costs.lines.len(),
+            if costs.lines.len() == 1 { "" } else { "s" },
+            path.display(),
+            own.lines.len(),
+            if own.lines.len() == 1 { "" } else { "s" },
+        );
     }
 }
 
