@@ -73,15 +73,17 @@ pub fn detect_delimiter(text: &str) -> u8 {
 /// hold delimiters, newlines and doubled quotes. Rows may have any number of fields. Blank
 /// lines and rows of empty fields give no record.
 pub fn parse_records(text: &str, delimiter: u8) -> Vec<CsvRecord> {
+    // Records end at '\n' only (a CR before it is trimmed below): with the crate's CRLF
+    // terminator its line count skips blank lines and CRs.
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
+        .terminator(::csv::Terminator::Any(b'\n'))
         .from_reader(text.as_bytes());
     let mut records = Vec::new();
     let mut record = ::csv::ByteRecord::new();
     loop {
-        let line = reader.position().line() as usize;
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             // The text is valid UTF-8 and flexible records cannot be unequal: nothing else fails.
@@ -89,11 +91,16 @@ pub fn parse_records(text: &str, delimiter: u8) -> Vec<CsvRecord> {
         }
         let line = record
             .position()
-            .map_or(line, |position| position.line() as usize);
-        let fields: Vec<String> = record
+            .map_or(records.len() + 1, |position| position.line() as usize);
+        let mut fields: Vec<String> = record
             .iter()
             .map(|field| String::from_utf8_lossy(field).into_owned())
             .collect();
+        if let Some(last) = fields.last_mut()
+            && last.ends_with('\r')
+        {
+            last.pop();
+        }
         if fields.iter().any(|field| !field.trim().is_empty()) {
             records.push(CsvRecord { line, fields });
         }

@@ -29,13 +29,6 @@ pub struct SheetScore {
     pub missing: Vec<&'static str>,
 }
 
-impl SheetScore {
-    /// True when every required column was found.
-    pub fn usable(&self) -> bool {
-        self.row.is_some() && self.missing.is_empty()
-    }
-}
-
 /// Lowercase words of `text`, punctuation and line breaks folded to single spaces.
 pub fn normalize(text: &str) -> String {
     text.to_lowercase()
@@ -90,7 +83,9 @@ fn header_of_row(grid: &Grid, row: usize, columns: &[ColumnSpec]) -> (usize, Hea
     let mut names: Vec<Option<String>> = vec![None; columns.len()];
     let own = |column: usize| text_at(grid, row, column).map(str::to_string);
     let grouped = |column: usize| match (group_label(grid, row, column), text_at(grid, row, column)) {
-        (Some(group), Some(own)) if normalize(group) != normalize(own) => Some(format!("{group} {own}")),
+        (Some(group), Some(cell)) if normalize(group) != normalize(cell) => {
+            Some(format!("{group} {cell}"))
+        }
         (Some(group), None) => Some(group.to_string()),
         _ => None,
     };

@@ -32,7 +32,7 @@ pub fn check_workbook_limits(bytes: &[u8]) -> Result<(), String> {
             continue;
         };
         total = total.saturating_add(entry.size());
-        let name = entry.name().to_string();
+        let name = entry.name().map(|name| name.into_owned()).unwrap_or_default();
         if name.starts_with("xl/worksheets/") && name.ends_with(".xml") {
             sheets.push(index);
         }
@@ -48,7 +48,7 @@ pub fn check_workbook_limits(bytes: &[u8]) -> Result<(), String> {
         let Ok(entry) = archive.by_index(index) else {
             continue;
         };
-        let name = entry.name().to_string();
+        let name = entry.name().map(|name| name.into_owned()).unwrap_or_default();
         let mut head = Vec::new();
         if entry
             .take(DIMENSION_SEARCH_BYTES)

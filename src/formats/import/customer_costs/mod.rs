@@ -22,7 +22,7 @@ mod mapper;
 pub use mapper::costs_from_table;
 
 use super::{
-    ColumnKind, ColumnSpec, ImportedRow, ImportedTable, Layout, ReadOptions, SheetReport,
+    ColumnKind, ColumnSpec, Layout, ReadOptions, SheetReport,
     read_layouts, read_layouts_from_bytes,
 };
 use crate::core::roi::{CostCategory, CostPeriod, CustomerCosts};
