@@ -81,22 +81,31 @@ fn header_of_row(grid: &Grid, row: usize, columns: &[ColumnSpec]) -> (usize, Hea
     let mut taken = vec![false; width];
     let mut found: Vec<Option<usize>> = vec![None; columns.len()];
     let mut names: Vec<Option<String>> = vec![None; columns.len()];
-    let own = |column: usize| text_at(grid, row, column).map(str::to_string);
+    // Each candidate text with the length of its group-label words: a grouped match must name
+    // more than the label ("Labour hrs" is labour hours; "Monthly cost Hardware" is not
+    // "monthly" money, it is hardware).
+    let own = |column: usize| text_at(grid, row, column).map(|text| (text.to_string(), 0usize));
     let grouped = |column: usize| match (group_label(grid, row, column), text_at(grid, row, column)) {
         (Some(group), Some(cell)) if normalize(group) != normalize(cell) => {
-            Some(format!("{group} {cell}"))
+            Some((format!("{group} {cell}"), normalize(group).len()))
         }
-        (Some(group), None) => Some(group.to_string()),
+        (Some(group), None) => Some((group.to_string(), 0usize)),
         _ => None,
     };
-    for pass in [&own as &dyn Fn(usize) -> Option<String>, &grouped] {
+    for pass in [&own as &dyn Fn(usize) -> Option<(String, usize)>, &grouped] {
         for (index, spec) in columns.iter().enumerate() {
             if found[index].is_some() {
                 continue;
             }
             let hit = (0..width).find_map(|column| {
-                let text = pass(column)?;
-                (!taken[column] && header_matches(&text, spec.synonyms)).then_some((column, text))
+                let (text, label) = pass(column)?;
+                let longer: Vec<&str> = spec
+                    .synonyms
+                    .iter()
+                    .copied()
+                    .filter(|synonym| normalize(synonym).len() > label)
+                    .collect();
+                (!taken[column] && header_matches(&text, &longer)).then_some((column, text))
             });
             if let Some((column, text)) = hit {
                 taken[column] = true;
