@@ -20,7 +20,13 @@ fn inventory_workbook(devices: u32) -> Result<Vec<u8>, XlsxError> {
     sheet.merge_range(0, 1, 1, 1, "Type", &bold)?;
     sheet.merge_range(0, 2, 0, 4, "Monthly cost", &bold)?;
     sheet.merge_range(0, 5, 0, 6, "Labour", &bold)?;
-    for (col, title) in [(2, "Hardware"), (3, "Software"), (4, "Affiliate"), (5, "hrs"), (6, "Rate")] {
+    for (col, title) in [
+        (2, "Hardware"),
+        (3, "Software"),
+        (4, "Affiliate"),
+        (5, "hrs"),
+        (6, "Rate"),
+    ] {
         sheet.write_string(1, col, title)?;
     }
     const TYPES: [&str; 4] = ["Laptop", "Desktop", "Firewall", "Server"];

@@ -128,11 +128,13 @@ mod imports {
         ]);
         assert_eq!(code, 0, "{stderr}");
         let json: serde_json::Value = serde_json::from_str(&stdout).expect("stdout is JSON only");
-        assert!(json["warnings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|w| !w.as_str().unwrap().contains("Snacks")));
+        assert!(
+            json["warnings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|w| !w.as_str().unwrap().contains("Snacks"))
+        );
         assert!(stderr.contains("skipped: "), "{stderr}");
         assert!(stderr.contains("unknown category 'Snacks'"), "{stderr}");
         assert!(

@@ -41,7 +41,8 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("msp-quote-workbooks-{}-{name}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("msp-quote-workbooks-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -53,9 +54,19 @@ const TYPES: [&str; 5] = ["Laptop", "Desktop", "Firewall", "Switch", "File serve
 fn summary_sheet(sheet: &mut Worksheet) {
     sheet.set_name("Summary").unwrap();
     sheet
-        .merge_range(0, 0, 0, 2, "Contoso: IT cost analysis", &Format::new().set_bold())
+        .merge_range(
+            0,
+            0,
+            0,
+            2,
+            "Contoso: IT cost analysis",
+            &Format::new().set_bold(),
+        )
         .unwrap();
-    for (col, title) in ["Cost category", "Monthly", "Notes"].into_iter().enumerate() {
+    for (col, title) in ["Cost category", "Monthly", "Notes"]
+        .into_iter()
+        .enumerate()
+    {
         sheet.write_string(2, col as u16, title).unwrap();
     }
     for (row, (category, amount)) in [("Hardware", 27_750.0), ("Software", 7_250.0)]
@@ -83,29 +94,53 @@ fn devices_sheet(sheet: &mut Worksheet, devices: u32) {
     sheet.merge_range(2, 0, 3, 0, "Device", &bold).unwrap();
     sheet.merge_range(2, 1, 3, 1, "Type", &bold).unwrap();
     sheet.merge_range(2, 2, 3, 2, "Site", &bold).unwrap();
-    sheet.merge_range(2, 3, 2, 5, "Monthly cost", &bold).unwrap();
+    sheet
+        .merge_range(2, 3, 2, 5, "Monthly cost", &bold)
+        .unwrap();
     sheet.merge_range(2, 6, 2, 7, "Labour", &bold).unwrap();
-    for (col, title) in [(3, "Hardware"), (4, "Software"), (5, "Affiliate"), (6, "hrs"), (7, "Rate")] {
-        sheet.write_string_with_format(3, col, title, &bold).unwrap();
+    for (col, title) in [
+        (3, "Hardware"),
+        (4, "Software"),
+        (5, "Affiliate"),
+        (6, "hrs"),
+        (7, "Rate"),
+    ] {
+        sheet
+            .write_string_with_format(3, col, title, &bold)
+            .unwrap();
     }
     for i in 0..devices {
         let row = 4 + i;
-        sheet.write_string(row, 0, format!("PC-{:04}", i + 1)).unwrap();
+        sheet
+            .write_string(row, 0, format!("PC-{:04}", i + 1))
+            .unwrap();
         sheet.write_string(row, 1, TYPES[(i % 5) as usize]).unwrap();
-        sheet.write_string(row, 2, if i % 2 == 0 { "Cluj" } else { "Iasi" }).unwrap();
+        sheet
+            .write_string(row, 2, if i % 2 == 0 { "Cluj" } else { "Iasi" })
+            .unwrap();
         let hardware = if i % 2 == 0 { 30.0 } else { 25.5 };
-        sheet.write_number_with_format(row, 3, hardware, &money).unwrap();
-        sheet.write_number_with_format(row, 4, 7.25, &money).unwrap();
+        sheet
+            .write_number_with_format(row, 3, hardware, &money)
+            .unwrap();
+        sheet
+            .write_number_with_format(row, 4, 7.25, &money)
+            .unwrap();
         if i % 4 != 0 {
             sheet.write_number_with_format(row, 5, 4.4, &money).unwrap();
         }
         sheet.write_number(row, 6, 0.5).unwrap();
-        sheet.write_number_with_format(row, 7, 50.0, &money).unwrap();
+        sheet
+            .write_number_with_format(row, 7, 50.0, &money)
+            .unwrap();
     }
     let total = 4 + devices;
     sheet.write_string(total, 0, "Total").unwrap();
     sheet
-        .write_formula(total, 3, Formula::new(format!("=SUM(D5:D{total})")).set_result("27750"))
+        .write_formula(
+            total,
+            3,
+            Formula::new(format!("=SUM(D5:D{total})")).set_result("27750"),
+        )
         .unwrap();
 }
 
@@ -115,9 +150,19 @@ fn devices_sheet(sheet: &mut Worksheet, devices: u32) {
 fn roi_sheet(sheet: &mut Worksheet) {
     sheet.set_name("ROI").unwrap();
     sheet
-        .merge_range(0, 0, 0, 3, "Return on investment: current costs", &Format::new())
+        .merge_range(
+            0,
+            0,
+            0,
+            3,
+            "Return on investment: current costs",
+            &Format::new(),
+        )
         .unwrap();
-    for (col, title) in ["Description", "Monthly", "Annual", "Basis"].into_iter().enumerate() {
+    for (col, title) in ["Description", "Monthly", "Annual", "Basis"]
+        .into_iter()
+        .enumerate()
+    {
         sheet.write_string(2, col as u16, title).unwrap();
     }
     let rows: [(&str, Option<f64>, Option<f64>, &str); 5] = [
@@ -163,16 +208,25 @@ fn check_devices(lines: &ImportedCostLines) {
         "Devices: matched Device, Type, Site, Hardware, Software, Affiliate, Labour hrs, Rate"
     );
     // 500 x 30.00 + 500 x 25.50 = 27,750.00.
-    assert_eq!(sum(lines.hardware.iter().map(|l| l.unit_cost)), dec!(27750.00));
+    assert_eq!(
+        sum(lines.hardware.iter().map(|l| l.unit_cost)),
+        dec!(27750.00)
+    );
     assert_eq!(lines.hardware.len(), 1000);
     // 1,000 x 7.25 = 7,250.00.
-    assert_eq!(sum(lines.software.iter().map(|l| l.unit_cost)), dec!(7250.00));
+    assert_eq!(
+        sum(lines.software.iter().map(|l| l.unit_cost)),
+        dec!(7250.00)
+    );
     // 750 x 4.40 = 3,300.00.
     assert_eq!(lines.affiliates.len(), 750);
     assert_eq!(lines.stated_totals().2, dec!(3300.00));
     // 1,000 x 0.5 h = 500 h at 50.00/h (the sheet's rate is the role's).
     assert_eq!(lines.labour.len(), 1000);
-    assert_eq!(sum(lines.labour.iter().map(|l| l.hours_per_month)), dec!(500));
+    assert_eq!(
+        sum(lines.labour.iter().map(|l| l.hours_per_month)),
+        dec!(500)
+    );
     assert_eq!(lines.hardware[0].description, "PC-0001 (Laptop)");
     assert_eq!(lines.hardware[0].source.as_deref(), Some("Devices!D5"));
     assert_eq!(lines.hardware[999].source.as_deref(), Some("Devices!D1004"));
@@ -185,17 +239,24 @@ fn check_devices(lines: &ImportedCostLines) {
         .collect();
     assert_eq!(
         kinds,
-        vec![("network-device", 400), ("server", 200), ("workstation", 400)]
+        vec![
+            ("network-device", 400),
+            ("server", 200),
+            ("workstation", 400)
+        ]
     );
     let skipped: Vec<String> = lines.skipped.iter().map(ToString::to_string).collect();
     assert_eq!(skipped.len(), 1, "{skipped:?}");
-    assert!(skipped[0].starts_with("Devices!1005:1005: total row"), "{skipped:?}");
+    assert!(
+        skipped[0].starts_with("Devices!1005:1005: total row"),
+        "{skipped:?}"
+    );
 }
 
 #[test]
 fn the_devices_sheet_is_chosen_for_cost_lines_and_totals_match_to_the_cent() {
-    let lines = import_cost_lines_from_bytes(&analyst_workbook(1000), "analysis.xlsx", &pricing())
-        .unwrap();
+    let lines =
+        import_cost_lines_from_bytes(&analyst_workbook(1000), "analysis.xlsx", &pricing()).unwrap();
     check_devices(&lines);
     let sheets: Vec<String> = lines.sheets.iter().map(ToString::to_string).collect();
     assert_eq!(sheets.len(), 3, "{sheets:?}");
@@ -242,13 +303,21 @@ fn the_roi_sheet_is_chosen_for_customer_costs_and_categories_are_inferred() {
     assert_eq!(total, dec!(6050.00));
     let inferred: Vec<String> = imported.inferred.iter().map(ToString::to_string).collect();
     assert_eq!(inferred.len(), 4, "{inferred:?}");
-    assert!(inferred[0].starts_with("ROI!A4: 'IT staff salaries' read as"), "{inferred:?}");
+    assert!(
+        inferred[0].starts_with("ROI!A4: 'IT staff salaries' read as"),
+        "{inferred:?}"
+    );
     let skipped: Vec<String> = imported.skipped.iter().map(ToString::to_string).collect();
     assert!(
-        skipped.iter().any(|s| s.starts_with("ROI!A8: no Category column, and 'Excise duty'")),
+        skipped
+            .iter()
+            .any(|s| s.starts_with("ROI!A8: no Category column, and 'Excise duty'")),
         "{skipped:?}"
     );
-    assert!(skipped.iter().any(|s| s.contains("total row")), "{skipped:?}");
+    assert!(
+        skipped.iter().any(|s| s.contains("total row")),
+        "{skipped:?}"
+    );
 }
 
 #[test]
@@ -261,7 +330,10 @@ fn sheet_by_hand_overrides_the_score() {
     };
     let error = import_cost_lines_from_bytes(&analyst_workbook(5), "a.xlsx", &options).unwrap_err();
     let message = error.one_line();
-    assert!(message.contains("Summary (best header Summary!3:3"), "{message}");
+    assert!(
+        message.contains("Summary (best header Summary!3:3"),
+        "{message}"
+    );
     let options = CostImportOptions {
         read: msp_quote::formats::import::ReadOptions {
             sheet: Some("Nope".into()),
@@ -269,7 +341,11 @@ fn sheet_by_hand_overrides_the_score() {
         ..pricing()
     };
     let error = import_cost_lines_from_bytes(&analyst_workbook(5), "a.xlsx", &options).unwrap_err();
-    assert!(error.one_line().contains("no sheet named 'Nope' (the sheets: Summary, Devices, ROI)"));
+    assert!(
+        error
+            .one_line()
+            .contains("no sheet named 'Nope' (the sheets: Summary, Devices, ROI)")
+    );
 }
 
 /// Labour with a cost formula: cached values (as a spreadsheet program saves them) or none
@@ -279,20 +355,30 @@ fn labour_workbook(cached: bool) -> Vec<u8> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name("Labour").unwrap();
-    for (col, title) in ["Device", "Labour hrs", "Rate", "Labour cost"].into_iter().enumerate() {
+    for (col, title) in ["Device", "Labour hrs", "Rate", "Labour cost"]
+        .into_iter()
+        .enumerate()
+    {
         sheet.write_string(0, col as u16, title).unwrap();
     }
-    for (index, (name, hours, rate, cost)) in
-        [("SRV-1", 2.0, 60.0, "120"), ("SRV-2", 1.5, 60.0, "90"), ("FW-1", 4.0, 45.0, "180")]
-            .into_iter()
-            .enumerate()
+    for (index, (name, hours, rate, cost)) in [
+        ("SRV-1", 2.0, 60.0, "120"),
+        ("SRV-2", 1.5, 60.0, "90"),
+        ("FW-1", 4.0, 45.0, "180"),
+    ]
+    .into_iter()
+    .enumerate()
     {
         let row = 1 + index as u32;
         sheet.write_string(row, 0, name).unwrap();
         sheet.write_number(row, 1, hours).unwrap();
         sheet.write_number(row, 2, rate).unwrap();
         let formula = Formula::new(format!("=B{0}*C{0}", row + 1));
-        let formula = if cached { formula.set_result(cost) } else { formula };
+        let formula = if cached {
+            formula.set_result(cost)
+        } else {
+            formula
+        };
         sheet.write_formula(row, 3, formula).unwrap();
     }
     workbook.save_to_buffer().unwrap()
@@ -305,19 +391,39 @@ fn labour_formulas_with_and_without_cached_values_give_the_same_cost() {
             import_cost_lines_from_bytes(&labour_workbook(cached), "labour.xlsx", &pricing())
                 .unwrap();
         // At the role's 50.00/h: 120.00 = 2.4 h, 90.00 = 1.8 h, 180.00 = 3.6 h.
-        let hours: Vec<Decimal> = lines.labour.iter().map(|l| l.hours_per_month.normalize()).collect();
-        assert_eq!(hours, vec![dec!(2.4), dec!(1.8), dec!(3.6)], "cached {cached}");
+        let hours: Vec<Decimal> = lines
+            .labour
+            .iter()
+            .map(|l| l.hours_per_month.normalize())
+            .collect();
+        assert_eq!(
+            hours,
+            vec![dec!(2.4), dec!(1.8), dec!(3.6)],
+            "cached {cached}"
+        );
         let cost: Decimal = hours.iter().map(|h| h * dec!(50)).sum();
         assert_eq!(cost, dec!(390.00));
         let warnings: Vec<String> = lines.warnings.iter().map(ToString::to_string).collect();
         if cached {
             assert!(warnings.is_empty(), "{warnings:?}");
         } else {
-            assert_eq!(warnings.len(), 2, "one line per column, one for the fallback: {warnings:?}");
-            assert!(warnings.iter().any(|w| w.starts_with(
-                "Labour!D2:D4: 3 formulas (=B2*C2, ...) with a cached value of 0"
-            )), "{warnings:?}");
-            assert!(warnings.iter().any(|w| w.contains("taken from the row's labour hours x rate")), "{warnings:?}");
+            assert_eq!(
+                warnings.len(),
+                2,
+                "one line per column, one for the fallback: {warnings:?}"
+            );
+            assert!(
+                warnings.iter().any(|w| w.starts_with(
+                    "Labour!D2:D4: 3 formulas (=B2*C2, ...) with a cached value of 0"
+                )),
+                "{warnings:?}"
+            );
+            assert!(
+                warnings
+                    .iter()
+                    .any(|w| w.contains("taken from the row's labour hours x rate")),
+                "{warnings:?}"
+            );
         }
     }
 }
@@ -329,9 +435,15 @@ fn customer_cost_formula_without_value_is_taken_from_its_inputs() {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name("Costs").unwrap();
-    for (col, title) in ["Category", "Description", "Hours per month", "Cost per hour", "Monthly"]
-        .into_iter()
-        .enumerate()
+    for (col, title) in [
+        "Category",
+        "Description",
+        "Hours per month",
+        "Cost per hour",
+        "Monthly",
+    ]
+    .into_iter()
+    .enumerate()
     {
         sheet.write_string(0, col as u16, title).unwrap();
     }
@@ -352,7 +464,9 @@ fn customer_cost_formula_without_value_is_taken_from_its_inputs() {
     );
     let warnings: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
     assert!(
-        warnings.iter().any(|w| w.contains("taken from the row's hours x rate")),
+        warnings
+            .iter()
+            .any(|w| w.contains("taken from the row's hours x rate")),
         "{warnings:?}"
     );
 }
@@ -364,8 +478,15 @@ fn customer_cost_formula_without_value_is_taken_from_its_inputs() {
 fn the_workbook_saved_by_libreoffice_imports_the_same() {
     let path = fixture("analyst-libreoffice.xlsx");
     let lines = import_cost_lines(&path).unwrap();
-    assert!(lines.choice.starts_with("Devices: matched Device, Type"), "{}", lines.choice);
-    assert_eq!(sum(lines.hardware.iter().map(|l| l.unit_cost)), dec!(555.00));
+    assert!(
+        lines.choice.starts_with("Devices: matched Device, Type"),
+        "{}",
+        lines.choice
+    );
+    assert_eq!(
+        sum(lines.hardware.iter().map(|l| l.unit_cost)),
+        dec!(555.00)
+    );
     assert_eq!(lines.inventory.as_ref().unwrap().devices, 20);
     let imported = import_customer_costs(&path).unwrap();
     assert_eq!(imported.choice, "ROI: matched Description, Monthly, Annual");
@@ -419,9 +540,20 @@ fn cost_import_of_the_devices_sheet_reports_on_stderr_and_can_count_the_devices(
     let json: serde_json::Value = serde_json::from_str(&stdout).expect("stdout is only the JSON");
     assert_eq!(json["devices"], 1000);
     assert_eq!(json["import"]["lines"], 1000 + 1000 + 750 + 1000);
-    assert!(stderr.contains("the sheet lists 1000 devices (network-device 400, server 200, workstation 400)"), "{stderr}");
-    assert!(stderr.contains("device type 'Laptop' x200 -> workstation"), "{stderr}");
-    assert!(stderr.contains("managed devices: 1000 from the sheet"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "the sheet lists 1000 devices (network-device 400, server 200, workstation 400)"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("device type 'Laptop' x200 -> workstation"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("managed devices: 1000 from the sheet"),
+        "{stderr}"
+    );
     let (code, _, stderr) = run_cli(&[
         "cost",
         &example("worked-example-9-3.ron"),

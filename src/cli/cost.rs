@@ -207,7 +207,11 @@ fn report_import(path: &Path, lines: &ImportedCostLines) -> Result<(), CliError>
             kinds.join(", ")
         );
         for (type_text, (kind, count)) in &inventory.mapping {
-            let shown = if type_text.is_empty() { "(no type)" } else { type_text };
+            let shown = if type_text.is_empty() {
+                "(no type)"
+            } else {
+                type_text
+            };
             if kind.is_empty() {
                 eprintln!(
                     "device type '{shown}' x{count}: no kind (give --kind-map '{shown}=KIND')"

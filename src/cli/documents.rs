@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::CliError;
 use super::quote_args::QuoteArgs;
-use super::roi::{load_costs, say_which_costs};
+use super::roi::{costs_to_use, load_costs};
 use crate::core::options::priced_as_paid;
 use crate::core::roi::{DEFAULT_DISCOUNT_RATE_PERCENT, roi_over_schedule};
 use crate::documents::{
@@ -55,8 +55,11 @@ pub fn run(args: &DocumentArgs, kind: DocumentKind) -> Result<String, CliError> 
     let costs = match &args.costs {
         Some(path) => {
             let loaded = load_costs(path, args.sheet.as_deref())?;
-            say_which_costs(path, &loaded.costs, inputs.quote.customer_costs.as_ref());
-            Some(loaded.costs)
+            Some(costs_to_use(
+                path,
+                loaded.costs,
+                inputs.quote.customer_costs.as_ref(),
+            ))
         }
         None => inputs.quote.customer_costs.clone(),
     };

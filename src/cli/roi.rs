@@ -58,8 +58,7 @@ pub fn run(args: &RoiArgs) -> Result<String, CliError> {
     let costs = match &args.costs {
         Some(path) => {
             let loaded = load_costs(path, args.sheet.as_deref())?;
-            say_which_costs(path, &loaded.costs, inputs.quote.customer_costs.as_ref());
-            loaded.costs
+            costs_to_use(path, loaded.costs, inputs.quote.customer_costs.as_ref())
         }
         None => inputs.quote.customer_costs.clone().ok_or_else(|| {
             CliError::new(
@@ -107,8 +106,8 @@ pub fn load_costs(path: &Path, sheet: Option<&str>) -> Result<LoadedCosts, CliEr
     let options = ReadOptions {
         sheet: sheet.map(str::to_string),
     };
-    let loaded =
-        read_customer_costs_file(path, &options).map_err(|error| CliError::new(error.one_line()))?;
+    let loaded = read_customer_costs_file(path, &options)
+        .map_err(|error| CliError::new(error.one_line()))?;
     let name = path.display().to_string();
     if let Some(report) = loaded.report(&name) {
         eprintln!("{}", report.summary());
@@ -121,18 +120,35 @@ pub fn load_costs(path: &Path, sheet: Option<&str>) -> Result<LoadedCosts, CliEr
     })
 }
 
-/// Says on stderr which customer costs a command uses when a file replaces the quote's own.
-pub fn say_which_costs(path: &Path, costs: &CustomerCosts, quote_costs: Option<&CustomerCosts>) {
-    if let Some(own) = quote_costs {
+/// The customer costs a command uses: the file's, unless it has no cost line at all (a
+/// header-only sheet) and the quote has its own. Says on stderr which, when the quote has some.
+pub fn costs_to_use(
+    path: &Path,
+    from_file: CustomerCosts,
+    quote_costs: Option<&CustomerCosts>,
+) -> CustomerCosts {
+    let Some(own) = quote_costs else {
+        return from_file;
+    };
+    let plural = |count: usize| if count == 1 { "" } else { "s" };
+    if from_file.lines.is_empty() && from_file.avoided_hire.is_none() {
         eprintln!(
-            "customer costs: {} line{} from {}, instead of the quote file's own {} line{}",
-            costs.lines.len(),
-            if costs.lines.len() == 1 { "" } else { "s" },
+            "customer costs: {} has no cost line, so the quote file's own ({} line{}) are used",
             path.display(),
             own.lines.len(),
-            if own.lines.len() == 1 { "" } else { "s" },
+            plural(own.lines.len())
         );
+        return own.clone();
     }
+    eprintln!(
+        "customer costs: {} line{} from {}, instead of the quote file's own {} line{}",
+        from_file.lines.len(),
+        plural(from_file.lines.len()),
+        path.display(),
+        own.lines.len(),
+        plural(own.lines.len())
+    );
+    from_file
 }
 
 fn percent_cell(percent: Option<Decimal>) -> String {

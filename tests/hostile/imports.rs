@@ -16,7 +16,10 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use zip::write::SimpleFileOptions;
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("msp-quote-hostile-imports-{}-{name}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "msp-quote-hostile-imports-{}-{name}",
+        std::process::id()
+    ));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -32,7 +35,11 @@ fn run_cli(args: &[&str]) -> (i32, String, String) {
         .args(args)
         .output()
         .unwrap();
-    assert!(start.elapsed() < Duration::from_secs(60), "{args:?} took {:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(60),
+        "{args:?} took {:?}",
+        start.elapsed()
+    );
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -54,7 +61,11 @@ fn small_workbook() -> Vec<u8> {
 
 /// Copies the zip `bytes`, changing entries by `edit` (name, content) -> new content, and adding
 /// `extra` entries.
-fn rezip(bytes: &[u8], edit: impl Fn(&str, Vec<u8>) -> Vec<u8>, extra: &[(&str, &[u8], usize)]) -> Vec<u8> {
+fn rezip(
+    bytes: &[u8],
+    edit: impl Fn(&str, Vec<u8>) -> Vec<u8>,
+    extra: &[(&str, &[u8], usize)],
+) -> Vec<u8> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default()
@@ -81,18 +92,35 @@ fn rezip(bytes: &[u8], edit: impl Fn(&str, Vec<u8>) -> Vec<u8>, extra: &[(&str, 
 fn a_zip_bomb_is_refused_before_it_is_expanded() {
     // 210 MB of zeros: a few hundred KB compressed, over the 200 MB limit expanded.
     let zeros = vec![b' '; 1024 * 1024];
-    let bomb = rezip(&small_workbook(), |_, content| content, &[("xl/media/padding.xml", &zeros, 210)]);
+    let bomb = rezip(
+        &small_workbook(),
+        |_, content| content,
+        &[("xl/media/padding.xml", &zeros, 210)],
+    );
     assert!(bomb.len() < 5 * 1024 * 1024, "{} bytes", bomb.len());
-    let error = import_cost_lines_from_bytes(&bomb, "bomb.xlsx", &CostImportOptions::default()).unwrap_err();
-    assert!(error.one_line().contains("over the limit of 200 MB"), "{}", error.one_line());
+    let error = import_cost_lines_from_bytes(&bomb, "bomb.xlsx", &CostImportOptions::default())
+        .unwrap_err();
+    assert!(
+        error.one_line().contains("over the limit of 200 MB"),
+        "{}",
+        error.one_line()
+    );
     let dir = scratch("bomb");
     let path = dir.join("bomb.xlsx");
     std::fs::write(&path, &bomb).unwrap();
-    let (code, stdout, stderr) = run_cli(&["cost", &example("worked-example-9-3.ron"), "--import", path.to_str().unwrap()]);
+    let (code, stdout, stderr) = run_cli(&[
+        "cost",
+        &example("worked-example-9-3.ron"),
+        "--import",
+        path.to_str().unwrap(),
+    ]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stdout.is_empty());
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("bomb.xlsx") && stderr.contains("200 MB"), "{stderr}");
+    assert!(
+        stderr.contains("bomb.xlsx") && stderr.contains("200 MB"),
+        "{stderr}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -105,7 +133,12 @@ fn a_sheet_claiming_17_billion_cells_is_refused() {
                 let xml = String::from_utf8(content).unwrap();
                 let start = xml.find("<dimension").unwrap();
                 let end = start + xml[start..].find("/>").unwrap() + 2;
-                format!("{}<dimension ref=\"A1:XFD1048576\"/>{}", &xml[..start], &xml[end..]).into_bytes()
+                format!(
+                    "{}<dimension ref=\"A1:XFD1048576\"/>{}",
+                    &xml[..start],
+                    &xml[end..]
+                )
+                .into_bytes()
             } else {
                 content
             }
@@ -114,13 +147,25 @@ fn a_sheet_claiming_17_billion_cells_is_refused() {
     );
     let error = import_customer_costs_from_bytes(&huge, "huge.xlsx").unwrap_err();
     let message = error.one_line();
-    assert!(message.contains("17179869184 cells, over the limit of 5000000"), "{message}");
+    assert!(
+        message.contains("17179869184 cells, over the limit of 5000000"),
+        "{message}"
+    );
     let dir = scratch("huge");
     let path = dir.join("huge.xlsx");
     std::fs::write(&path, &huge).unwrap();
-    let (code, _, stderr) = run_cli(&["roi", "--device", "silver:server=1", "--costs", path.to_str().unwrap()]);
+    let (code, _, stderr) = run_cli(&[
+        "roi",
+        "--device",
+        "silver:server=1",
+        "--costs",
+        path.to_str().unwrap(),
+    ]);
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("huge.xlsx") && stderr.contains("5000000"), "{stderr}");
+    assert!(
+        stderr.contains("huge.xlsx") && stderr.contains("5000000"),
+        "{stderr}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -154,10 +199,25 @@ fn misread_numbers_become_located_skips_or_notes() {
                \u{1b}[31mred\u{1b}[0m,5,1\n";
     let table = read_table_from_bytes(csv.as_bytes(), "x.csv", MONEY).unwrap();
     let skipped: Vec<String> = table.skipped.iter().map(ToString::to_string).collect();
-    assert!(skipped.iter().any(|s| s.starts_with("x.csv!B2: '$1,2,3'") && s.contains("not a number")), "{skipped:?}");
-    assert!(skipped.iter().any(|s| s.starts_with("x.csv!B3: '12%' is a percentage")), "{skipped:?}");
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s.starts_with("x.csv!B2: '$1,2,3'") && s.contains("not a number")),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s.starts_with("x.csv!B3: '12%' is a percentage")),
+        "{skipped:?}"
+    );
     let warnings: Vec<String> = table.warnings.iter().map(ToString::to_string).collect();
-    assert!(warnings.iter().any(|w| w.starts_with("x.csv!B4: '1,2' read as 1.2 (a decimal comma)")), "{warnings:?}");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("x.csv!B4: '1,2' read as 1.2 (a decimal comma)")),
+        "{warnings:?}"
+    );
     assert_eq!(table.rows[2].number("amount"), Some(dec!(1.2)));
     // The escape character is shown, never sent to the terminal.
     let text = table.rows[3].text("description").unwrap();
@@ -170,14 +230,24 @@ fn dates_are_not_amounts_and_merged_categories_carry_down() {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name("Costs").unwrap();
-    for (col, title) in ["Category", "Description", "Quantity", "Unit cost", "Billing", "APR %", "Lease months"]
-        .into_iter()
-        .enumerate()
+    for (col, title) in [
+        "Category",
+        "Description",
+        "Quantity",
+        "Unit cost",
+        "Billing",
+        "APR %",
+        "Lease months",
+    ]
+    .into_iter()
+    .enumerate()
     {
         sheet.write_string(0, col as u16, title).unwrap();
     }
     // Category "Hardware" merged down A2:A4.
-    sheet.merge_range(1, 0, 3, 0, "Hardware", &Format::new()).unwrap();
+    sheet
+        .merge_range(1, 0, 3, 0, "Hardware", &Format::new())
+        .unwrap();
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let day = ExcelDateTime::from_ymd(2024, 1, 1).unwrap();
     sheet.write_string(1, 1, "Switch").unwrap();
@@ -193,14 +263,28 @@ fn dates_are_not_amounts_and_merged_categories_carry_down() {
     sheet.write_number(3, 5, -5.0).unwrap();
     sheet.write_number(3, 6, 12.0).unwrap();
     let bytes = workbook.save_to_buffer().unwrap();
-    let lines = import_cost_lines_from_bytes(&bytes, "c.xlsx", &CostImportOptions::default()).unwrap();
+    let lines =
+        import_cost_lines_from_bytes(&bytes, "c.xlsx", &CostImportOptions::default()).unwrap();
     assert_eq!(lines.hardware.len(), 1, "{:?}", lines);
     assert_eq!(lines.hardware[0].description, "Switch");
     assert_eq!(lines.hardware[0].acquisition, Acquisition::Purchased);
     let skipped: Vec<String> = lines.skipped.iter().map(ToString::to_string).collect();
-    assert!(skipped.iter().any(|s| s.starts_with("Costs!D3: a date-formatted cell")), "{skipped:?}");
-    assert!(skipped.iter().any(|s| s.starts_with("Costs!F4: APR -5% is outside 0-100")), "{skipped:?}");
-    assert!(!skipped.iter().any(|s| s.contains("unknown category")), "merged cells carry the category: {skipped:?}");
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s.starts_with("Costs!D3: a date-formatted cell")),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped
+            .iter()
+            .any(|s| s.starts_with("Costs!F4: APR -5% is outside 0-100")),
+        "{skipped:?}"
+    );
+    assert!(
+        !skipped.iter().any(|s| s.contains("unknown category")),
+        "merged cells carry the category: {skipped:?}"
+    );
 }
 
 #[test]
@@ -212,7 +296,12 @@ fn a_utf16_csv_is_decoded() {
     }
     let imported = import_customer_costs_from_bytes(&bytes, "utf16.csv").unwrap();
     assert_eq!(imported.costs.lines.len(), 1);
-    assert!(imported.warnings.iter().any(|w| w.message.contains("UTF-16")));
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("UTF-16"))
+    );
 }
 
 #[test]
@@ -244,7 +333,10 @@ fn formula_looking_descriptions_are_written_to_xlsx_as_text() {
             .find(|(_, _, cell)| **cell == Data::String(text.to_string()))
             .map(|(row, col, _)| (row as u32, col as u32))
             .unwrap_or_else(|| panic!("{text} is not a text cell"));
-        let absolute = (range.start().unwrap().0 + position.0, range.start().unwrap().1 + position.1);
+        let absolute = (
+            range.start().unwrap().0 + position.0,
+            range.start().unwrap().1 + position.1,
+        );
         assert!(
             formulas.get_value(absolute).is_none_or(String::is_empty),
             "{text} became a formula"

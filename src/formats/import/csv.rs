@@ -132,7 +132,8 @@ mod tests {
 
     #[test]
     fn semicolons_bom_and_crlf() {
-        let (text, encoding) = decode(b"\xEF\xBB\xBFName;Amount\r\nStaff;4000\r\n\r\nTools;250\r\n");
+        let (text, encoding) =
+            decode(b"\xEF\xBB\xBFName;Amount\r\nStaff;4000\r\n\r\nTools;250\r\n");
         assert_eq!(encoding, Encoding::Utf8);
         assert_eq!(detect_delimiter(&text), b';');
         let records = parse_records(&text, b';');

@@ -161,13 +161,12 @@ fn fill_vertical_merges(
         else {
             continue;
         };
-        let (bottom, right) = (bottom - first_row.min(bottom), right - first_column.min(right));
-        let (top, left, bottom, right) = (
-            top as usize,
-            left as usize,
-            bottom as usize,
-            right as usize,
+        let (bottom, right) = (
+            bottom - first_row.min(bottom),
+            right - first_column.min(right),
         );
+        let (top, left, bottom, right) =
+            (top as usize, left as usize, bottom as usize, right as usize);
         let Some(value) = rows.get(top).and_then(|row| row.get(left)).cloned() else {
             continue;
         };
@@ -216,7 +215,10 @@ fn zero_or_formula(formula: Option<String>) -> GridCell {
 /// Text with control characters (terminal escape sequences and the like) written as visible
 /// escapes (`\u{1b}`), so printing a cell never drives the terminal; tabs and line breaks stay.
 pub fn escape_controls(text: &str) -> String {
-    if !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+    {
         return text.to_string();
     }
     text.chars()

@@ -61,14 +61,21 @@ fn text_at(grid: &Grid, row: usize, column: usize) -> Option<&str> {
 /// labels (a lone title is not a group row).
 fn group_label(grid: &Grid, row: usize, column: usize) -> Option<&str> {
     let above = row.checked_sub(1)?;
-    let labels = grid.rows.get(above)?.iter().filter(|cell| matches!(cell, GridCell::Text(t) if !t.trim().is_empty())).count();
+    let labels = grid
+        .rows
+        .get(above)?
+        .iter()
+        .filter(|cell| matches!(cell, GridCell::Text(t) if !t.trim().is_empty()))
+        .count();
     if labels < 2 {
         return None;
     }
     text_at(grid, above, column).or_else(|| {
         grid.merged_across
             .iter()
-            .find(|(merged_row, left, right)| *merged_row == above && (*left..=*right).contains(&column))
+            .find(|(merged_row, left, right)| {
+                *merged_row == above && (*left..=*right).contains(&column)
+            })
             .and_then(|(_, left, _)| text_at(grid, above, *left))
     })
 }
@@ -76,7 +83,11 @@ fn group_label(grid: &Grid, row: usize, column: usize) -> Option<&str> {
 /// Matches `columns` against header row `row`: first by each cell's own text, then (for the
 /// columns still missing) by the group label above joined with the cell's text, or the label
 /// alone over an empty cell. Returns the score (columns found) and the header.
-fn header_of_row(grid: &Grid, row: usize, columns: &[ColumnSpec]) -> (usize, Header, Vec<&'static str>) {
+fn header_of_row(
+    grid: &Grid,
+    row: usize,
+    columns: &[ColumnSpec],
+) -> (usize, Header, Vec<&'static str>) {
     let width = grid.rows.get(row).map_or(0, Vec::len);
     let mut taken = vec![false; width];
     let mut found: Vec<Option<usize>> = vec![None; columns.len()];
@@ -85,7 +96,8 @@ fn header_of_row(grid: &Grid, row: usize, columns: &[ColumnSpec]) -> (usize, Hea
     // more than the label ("Labour hrs" is labour hours; "Monthly cost Hardware" is not
     // "monthly" money, it is hardware).
     let own = |column: usize| text_at(grid, row, column).map(|text| (text.to_string(), 0usize));
-    let grouped = |column: usize| match (group_label(grid, row, column), text_at(grid, row, column)) {
+    let grouped = |column: usize| match (group_label(grid, row, column), text_at(grid, row, column))
+    {
         (Some(group), Some(cell)) if normalize(group) != normalize(cell) => {
             Some((format!("{group} {cell}"), normalize(group).len()))
         }
@@ -121,7 +133,15 @@ fn header_of_row(grid: &Grid, row: usize, columns: &[ColumnSpec]) -> (usize, Hea
         .map(|(spec, _)| spec.synonyms.first().copied().unwrap_or(spec.key))
         .collect();
     let score = found.iter().flatten().count();
-    (score, Header { row, columns: found, names }, missing)
+    (
+        score,
+        Header {
+            row,
+            columns: found,
+            names,
+        },
+        missing,
+    )
 }
 
 /// A layout the caller can read: its columns, and how many must match at least.
@@ -132,7 +152,10 @@ pub struct Layout<'a> {
 }
 
 /// The best header of one grid over every layout, as (score, layout, header, missing).
-fn best_of_grid(grid: &Grid, layouts: &[Layout<'_>]) -> Option<(usize, usize, Header, Vec<&'static str>)> {
+fn best_of_grid(
+    grid: &Grid,
+    layouts: &[Layout<'_>],
+) -> Option<(usize, usize, Header, Vec<&'static str>)> {
     let mut best: Option<(usize, usize, Header, Vec<&'static str>)> = None;
     for row in 0..grid.rows.len().min(HEADER_SEARCH_ROWS) {
         for (layout_index, layout) in layouts.iter().enumerate() {
@@ -142,9 +165,11 @@ fn best_of_grid(grid: &Grid, layouts: &[Layout<'_>]) -> Option<(usize, usize, He
             }
             let usable = missing.is_empty() && score >= layout.min_matched;
             let rank = (usable, score);
-            let better = best.as_ref().is_none_or(|(best_score, _, _, best_missing)| {
-                rank > (best_missing.is_empty(), *best_score)
-            });
+            let better = best
+                .as_ref()
+                .is_none_or(|(best_score, _, _, best_missing)| {
+                    rank > (best_missing.is_empty(), *best_score)
+                });
             if better {
                 let mut missing = missing;
                 if missing.is_empty() && !usable {
@@ -209,11 +234,28 @@ pub fn non_data_row(row: &[GridCell], header: &Header, columns: &[ColumnSpec]) -
             _ => None,
         })
         .collect();
-    if let Some(total) = texts.iter().find(|text| {
+    let is_total = |text: &str| {
         let words = normalize(text);
         ["total", "totals", "grand total", "subtotal", "sub total"].contains(&words.as_str())
             || words.starts_with("total ")
-    }) {
+    };
+    // With a Category column, a row whose category is a real one is data even when a product
+    // is called "Total Security": only an empty or "Total" category makes a total row.
+    let category_cell = columns
+        .iter()
+        .zip(&header.columns)
+        .find(|(spec, _)| spec.key == "category")
+        .and_then(|(_, column)| *column)
+        .map(|column| row.get(column).unwrap_or(&GridCell::Empty));
+    let category_allows_total = match category_cell {
+        None | Some(GridCell::Empty) => true,
+        Some(GridCell::Text(text)) => is_total(text),
+        Some(_) => false,
+    };
+    if let Some(total) = texts
+        .iter()
+        .find(|text| category_allows_total && is_total(text))
+    {
         return Some(format!(
             "total row '{}': skipped so it is not counted twice",
             total.trim()

@@ -26,24 +26,55 @@ fn first_match<T: Copy>(text: &str, table: &[(T, &[&'static str])]) -> Option<(T
 const CUSTOMER_COST_WORDS: &[(CostCategory, &[&str])] = &[
     (
         CostCategory::EmployeeTimeLost,
-        &["lost productivity", "productivity loss", "time lost", "employee time", "idle time"],
+        &[
+            "lost productivity",
+            "productivity loss",
+            "time lost",
+            "employee time",
+            "idle time",
+        ],
     ),
     (CostCategory::Downtime, &["downtime", "outage", "outages"]),
     (
         CostCategory::EmergencySupport,
-        &["break fix", "emergency", "call out", "callout", "call outs", "after hours"],
+        &[
+            "break fix",
+            "emergency",
+            "call out",
+            "callout",
+            "call outs",
+            "after hours",
+        ],
     ),
     (
         CostCategory::StaffAugmentation,
-        &["contractor", "contractors", "temporary staff", "temp staff", "staff augmentation"],
+        &[
+            "contractor",
+            "contractors",
+            "temporary staff",
+            "temp staff",
+            "staff augmentation",
+        ],
     ),
     (
         CostCategory::Training,
-        &["training", "course", "courses", "certification", "certifications"],
+        &[
+            "training",
+            "course",
+            "courses",
+            "certification",
+            "certifications",
+        ],
     ),
     (
         CostCategory::RecruitingAdvertising,
-        &["recruiting", "recruitment", "advertising", "job ads", "job ad"],
+        &[
+            "recruiting",
+            "recruitment",
+            "advertising",
+            "job ads",
+            "job ad",
+        ],
     ),
     (
         CostCategory::ConsultantFees,
@@ -56,7 +87,12 @@ const CUSTOMER_COST_WORDS: &[(CostCategory, &[&str])] = &[
     ),
     (
         CostCategory::Depreciation,
-        &["depreciation", "hardware refresh", "refresh", "replacement cycle"],
+        &[
+            "depreciation",
+            "hardware refresh",
+            "refresh",
+            "replacement cycle",
+        ],
     ),
     (
         CostCategory::AffiliateIncidentSupport,
@@ -64,12 +100,24 @@ const CUSTOMER_COST_WORDS: &[(CostCategory, &[&str])] = &[
     ),
     (
         CostCategory::InternalTools,
-        &["licences", "licenses", "licence", "license", "software", "tools", "tooling"],
+        &[
+            "licences", "licenses", "licence", "license", "software", "tools", "tooling",
+        ],
     ),
     (CostCategory::TaxEffect, &["tax effect", "opex vs capex"]),
     (
         CostCategory::InternalStaff,
-        &["staff", "salary", "salaries", "payroll", "wages", "it admin", "administrator", "sysadmin", "technician"],
+        &[
+            "staff",
+            "salary",
+            "salaries",
+            "payroll",
+            "wages",
+            "it admin",
+            "administrator",
+            "sysadmin",
+            "technician",
+        ],
     ),
 ];
 
@@ -89,15 +137,61 @@ pub enum LineKind {
 const LINE_WORDS: &[(LineKind, &[&str])] = &[
     (
         LineKind::Software,
-        &["licence", "licences", "license", "licenses", "software", "antivirus", "anti virus", "office 365", "microsoft 365", "cal", "cals"],
+        &[
+            "licence",
+            "licences",
+            "license",
+            "licenses",
+            "software",
+            "antivirus",
+            "anti virus",
+            "office 365",
+            "microsoft 365",
+            "cal",
+            "cals",
+        ],
     ),
     (
         LineKind::Affiliate,
-        &["monitoring service", "spam filtering", "hosting", "offsite backup", "off site backup", "backup service"],
+        &[
+            "monitoring service",
+            "spam filtering",
+            "hosting",
+            "offsite backup",
+            "off site backup",
+            "backup service",
+        ],
     ),
     (
         LineKind::Hardware,
-        &["laptop", "laptops", "desktop", "desktops", "workstation", "workstations", "server", "servers", "switch", "router", "firewall", "ups", "printer", "printers", "monitor", "monitors", "nas", "disk", "disks", "cable", "cables", "access point", "hardware", "pc", "pcs", "notebook"],
+        &[
+            "laptop",
+            "laptops",
+            "desktop",
+            "desktops",
+            "workstation",
+            "workstations",
+            "server",
+            "servers",
+            "switch",
+            "router",
+            "firewall",
+            "ups",
+            "printer",
+            "printers",
+            "monitor",
+            "monitors",
+            "nas",
+            "disk",
+            "disks",
+            "cable",
+            "cables",
+            "access point",
+            "hardware",
+            "pc",
+            "pcs",
+            "notebook",
+        ],
     ),
 ];
 
@@ -109,15 +203,44 @@ pub fn line_kind(description: &str) -> Option<(LineKind, &'static str)> {
 const KIND_WORDS: &[(&str, &[&str])] = &[
     (
         "network-device",
-        &["firewall", "switch", "router", "access point", "ap", "wifi", "wi fi", "gateway", "network", "network device"],
+        &[
+            "firewall",
+            "switch",
+            "router",
+            "access point",
+            "ap",
+            "wifi",
+            "wi fi",
+            "gateway",
+            "network",
+            "network device",
+        ],
     ),
     (
         "server",
-        &["server", "servers", "vm", "virtual machine", "host", "hypervisor", "nas"],
+        &[
+            "server",
+            "servers",
+            "vm",
+            "virtual machine",
+            "host",
+            "hypervisor",
+            "nas",
+        ],
     ),
     (
         "workstation",
-        &["workstation", "laptop", "desktop", "pc", "notebook", "macbook", "imac", "thin client", "computer"],
+        &[
+            "workstation",
+            "laptop",
+            "desktop",
+            "pc",
+            "notebook",
+            "macbook",
+            "imac",
+            "thin client",
+            "computer",
+        ],
     ),
 ];
 
@@ -146,7 +269,11 @@ mod tests {
             ("Basic customs duty", None),
         ];
         for (text, expected) in cases {
-            assert_eq!(customer_cost_category(text).map(|(c, _)| c), expected, "{text}");
+            assert_eq!(
+                customer_cost_category(text).map(|(c, _)| c),
+                expected,
+                "{text}"
+            );
         }
     }
 

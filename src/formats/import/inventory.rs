@@ -39,39 +39,99 @@ const fn column(
 pub const INVENTORY_COLUMNS: [ColumnSpec; 9] = [
     column(
         "device",
-        &["device", "device name", "hostname", "host name", "computer name", "asset", "asset tag", "asset name", "name", "description"],
+        &[
+            "device",
+            "device name",
+            "hostname",
+            "host name",
+            "computer name",
+            "asset",
+            "asset tag",
+            "asset name",
+            "name",
+            "description",
+        ],
         ColumnKind::Text,
     ),
-    column("type", &["type", "device type", "kind", "device kind", "class"], ColumnKind::Text),
-    column("site", &["site", "location", "office", "branch"], ColumnKind::Text),
+    column(
+        "type",
+        &["type", "device type", "kind", "device kind", "class"],
+        ColumnKind::Text,
+    ),
+    column(
+        "site",
+        &["site", "location", "office", "branch"],
+        ColumnKind::Text,
+    ),
     column(
         "hardware",
-        &["hardware", "hardware cost", "hw", "hardware purchase", "equipment"],
+        &[
+            "hardware",
+            "hardware cost",
+            "hw",
+            "hardware purchase",
+            "equipment",
+        ],
         ColumnKind::Amount,
     ),
     column(
         "software",
-        &["software", "software cost", "sw", "licences", "licenses", "licence", "license"],
+        &[
+            "software",
+            "software cost",
+            "sw",
+            "licences",
+            "licenses",
+            "licence",
+            "license",
+        ],
         ColumnKind::Amount,
     ),
     column(
         "affiliate",
-        &["affiliate", "affiliates", "third party", "3rd party", "affiliate services", "services"],
+        &[
+            "affiliate",
+            "affiliates",
+            "third party",
+            "3rd party",
+            "affiliate services",
+            "services",
+        ],
         ColumnKind::Amount,
     ),
     column(
         "labour_hours",
-        &["labour hrs", "labor hrs", "labour hours", "labor hours", "labour h", "hours"],
+        &[
+            "labour hrs",
+            "labor hrs",
+            "labour hours",
+            "labor hours",
+            "labour h",
+            "hours",
+        ],
         ColumnKind::Number,
     ),
     column(
         "labour_cost",
-        &["labour cost", "labor cost", "labour", "labor", "support cost"],
+        &[
+            "labour cost",
+            "labor cost",
+            "labour",
+            "labor",
+            "support cost",
+        ],
         ColumnKind::Amount,
     ),
     column(
         "rate",
-        &["rate", "hourly rate", "rate per hour", "cost per hour", "labour rate", "labor rate"],
+        &[
+            "rate",
+            "hourly rate",
+            "rate per hour",
+            "cost per hour",
+            "labour rate",
+            "labor rate",
+        ],
         ColumnKind::Amount,
     ),
 ];
@@ -97,9 +157,15 @@ enum Basis {
 
 fn basis_of(header: &str) -> Basis {
     let words = format!(" {} ", normalize(header));
-    if [" purchase ", " capex ", " bought ", " price "].iter().any(|w| words.contains(w)) {
+    if [" purchase ", " capex ", " bought ", " price "]
+        .iter()
+        .any(|w| words.contains(w))
+    {
         Basis::Purchase
-    } else if [" annual ", " year ", " yearly ", " annually "].iter().any(|w| words.contains(w)) {
+    } else if [" annual ", " year ", " yearly ", " annually "]
+        .iter()
+        .any(|w| words.contains(w))
+    {
         Basis::Annual
     } else {
         Basis::Monthly
@@ -107,7 +173,10 @@ fn basis_of(header: &str) -> Basis {
 }
 
 /// Maps an inventory table to cost lines, one per device and category.
-pub fn inventory_from_table(table: ImportedTable, options: &CostImportOptions) -> ImportedCostLines {
+pub fn inventory_from_table(
+    table: ImportedTable,
+    options: &CostImportOptions,
+) -> ImportedCostLines {
     let header_of = |key: &str| {
         table
             .keys
@@ -234,8 +303,22 @@ fn labour_of_row(
     }
     let labour_description = format!("{description} labour");
     let result = match cost {
-        Some(cost) => labour_line(&labour_description, None, None, Some(cost), None, options.labour.as_ref()),
-        None => labour_line(&labour_description, hours, rate, None, None, options.labour.as_ref()),
+        Some(cost) => labour_line(
+            &labour_description,
+            None,
+            None,
+            Some(cost),
+            None,
+            options.labour.as_ref(),
+        ),
+        None => labour_line(
+            &labour_description,
+            hours,
+            rate,
+            None,
+            None,
+            options.labour.as_ref(),
+        ),
     };
     match result {
         Ok(line) => lines.labour.push(line),

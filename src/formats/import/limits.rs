@@ -32,7 +32,10 @@ pub fn check_workbook_limits(bytes: &[u8]) -> Result<(), String> {
             continue;
         };
         total = total.saturating_add(entry.size());
-        let name = entry.name().map(|name| name.into_owned()).unwrap_or_default();
+        let name = entry
+            .name()
+            .map(|name| name.into_owned())
+            .unwrap_or_default();
         if name.starts_with("xl/worksheets/") && name.ends_with(".xml") {
             sheets.push(index);
         }
@@ -48,7 +51,10 @@ pub fn check_workbook_limits(bytes: &[u8]) -> Result<(), String> {
         let Ok(entry) = archive.by_index(index) else {
             continue;
         };
-        let name = entry.name().map(|name| name.into_owned()).unwrap_or_default();
+        let name = entry
+            .name()
+            .map(|name| name.into_owned())
+            .unwrap_or_default();
         let mut head = Vec::new();
         if entry
             .take(DIMENSION_SEARCH_BYTES)
@@ -108,7 +114,10 @@ mod tests {
         let cases = [
             ("<dimension ref=\"A1:C10\"/>", Some(30)),
             ("<dimension ref=\"B2\"/>", Some(1)),
-            ("<dimension ref=\"A1:XFD1048576\"/>", Some(16_384 * 1_048_576)),
+            (
+                "<dimension ref=\"A1:XFD1048576\"/>",
+                Some(16_384 * 1_048_576),
+            ),
             ("<sheetData/>", None),
         ];
         for (xml, expected) in cases {

@@ -113,7 +113,6 @@ pub struct ImportedRow {
     pub uncalculated: Vec<&'static str>,
 }
 
-
 impl ImportedRow {
     /// The cell of `key`, if it was present and readable.
     pub fn cell(&self, key: &str) -> Option<&ImportedCell> {
@@ -148,7 +147,12 @@ impl std::fmt::Display for SheetReport {
         match &self.header {
             None => write!(f, "{} (no matching header)", self.sheet),
             Some(header) => {
-                write!(f, "{} (best header {header}: {}", self.sheet, self.matched.join(", "))?;
+                write!(
+                    f,
+                    "{} (best header {header}: {}",
+                    self.sheet,
+                    self.matched.join(", ")
+                )?;
                 if !self.missing.is_empty() {
                     write!(f, "; missing {}", self.missing.join(", "))?;
                 }
@@ -232,7 +236,14 @@ fn file_name_of(path: &Path) -> String {
 /// workbook, is over the size limits, or no sheet has a header row with the required columns
 /// (the error names the sheets looked at and the best header found).
 pub fn read_table(path: &Path, columns: &[ColumnSpec]) -> Result<ImportedTable, InputError> {
-    read_layouts(path, &[Layout { columns, min_matched: 1 }], &ReadOptions::default())
+    read_layouts(
+        path,
+        &[Layout {
+            columns,
+            min_matched: 1,
+        }],
+        &ReadOptions::default(),
+    )
 }
 
 /// Reads the table of `columns` from file bytes; `file_name`'s extension tells the format.
@@ -247,7 +258,10 @@ pub fn read_table_from_bytes(
     read_layouts_from_bytes(
         bytes,
         file_name,
-        &[Layout { columns, min_matched: 1 }],
+        &[Layout {
+            columns,
+            min_matched: 1,
+        }],
         &ReadOptions::default(),
     )
 }
@@ -297,9 +311,7 @@ pub fn read_layouts_from_bytes(
             let (grid, encoding) = csv_grid(bytes, file_name);
             let note = match encoding {
                 Encoding::Utf8 => None,
-                Encoding::Utf8Lossy => {
-                    Some("not valid UTF-8: unreadable characters were replaced")
-                }
+                Encoding::Utf8Lossy => Some("not valid UTF-8: unreadable characters were replaced"),
                 Encoding::Utf16 => Some("UTF-16 text (byte-order mark): decoded"),
             };
             if let Some(note) = note {
@@ -344,14 +356,24 @@ pub fn read_layouts_from_bytes(
         })
         .collect();
     let Some((grid_index, layout, header)) = winner else {
-        let required: Vec<&str> = layouts
+        let first_columns = layouts
             .first()
             .map(|layout| layout.columns)
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let mut required: Vec<&str> = first_columns
             .iter()
             .filter(|column| column.required)
             .map(|column| column.synonyms.first().copied().unwrap_or(column.key))
             .collect();
+        if required.is_empty() {
+            // Nothing is required on its own: name the first columns looked for.
+            required = first_columns
+                .iter()
+                .take(4)
+                .map(|column| column.synonyms.first().copied().unwrap_or(column.key))
+                .collect();
+            required.insert(0, "at least two of");
+        }
         let looked: Vec<String> = sheets
             .iter()
             .map(ToString::to_string)
@@ -359,8 +381,12 @@ pub fn read_layouts_from_bytes(
             .collect();
         return Err(fail(format!(
             "no sheet has a header row with the columns {} in its first {HEADER_SEARCH_ROWS} rows; sheets looked at: {}",
-            required.join(", "),
-            if looked.is_empty() { "none (the file is empty)".to_string() } else { looked.join("; ") }
+            required.join(", ").replacen("of, ", "of ", 1),
+            if looked.is_empty() {
+                "none (the file is empty)".to_string()
+            } else {
+                looked.join("; ")
+            }
         )));
     };
     let grid = &grids[grid_index];

@@ -73,7 +73,11 @@ impl ImportReport<'_> {
             .iter()
             .map(|problem| line("inferred", problem))
             .chain(self.skipped.iter().map(|problem| line("skipped", problem)))
-            .chain(self.warnings.iter().map(|problem| line("import warning", problem)))
+            .chain(
+                self.warnings
+                    .iter()
+                    .map(|problem| line("import warning", problem)),
+            )
             .collect()
     }
 }

@@ -107,8 +107,9 @@ fn with_decimal_point(text: &str) -> Option<(String, bool)> {
     let last_point = text.rfind('.');
     let grouped = |integer: &str, separator: char| grouping_is_plausible(integer, separator);
     match (last_comma, last_point) {
-        (Some(comma), Some(point)) if comma > point => grouped(&text[..comma], '.')
-            .then(|| (text.replace('.', "").replace(',', "."), false)),
+        (Some(comma), Some(point)) if comma > point => {
+            grouped(&text[..comma], '.').then(|| (text.replace('.', "").replace(',', "."), false))
+        }
         (Some(_), Some(point)) => {
             grouped(&text[..point], ',').then(|| (text.replace(',', ""), false))
         }

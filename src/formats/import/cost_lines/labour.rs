@@ -78,13 +78,16 @@ pub fn labour_line(
     role_named: Option<&str>,
     pricing: Option<&LabourPricing>,
 ) -> Result<LabourLine, String> {
-    if [hours, rate, cost].iter().flatten().any(|value| *value < Decimal::ZERO) {
+    if [hours, rate, cost]
+        .iter()
+        .flatten()
+        .any(|value| *value < Decimal::ZERO)
+    {
         return Err("negative labour hours, rate or cost".to_string());
     }
     let need_pricing = || {
-        pricing.ok_or_else(|| {
-            "labour given as money needs the quote's role hourly costs".to_string()
-        })
+        pricing
+            .ok_or_else(|| "labour given as money needs the quote's role hourly costs".to_string())
     };
     let line = |role: &RoleCost, hours_per_month: Decimal, description: String| LabourLine {
         description,
@@ -114,13 +117,20 @@ pub fn labour_line(
             ))
         }
         (Some(hours), None, _) => match pricing {
-            Some(pricing) => Ok(line(pricing.role(role_named)?, hours, description.to_string())),
+            Some(pricing) => Ok(line(
+                pricing.role(role_named)?,
+                hours,
+                description.to_string(),
+            )),
             None => Ok(LabourLine {
                 description: description.to_string(),
                 role: role_named
                     .map(normalize)
                     .filter(|role| !role.is_empty())
-                    .map_or_else(|| "technical-specialist".to_string(), |role| role.replace(' ', "-")),
+                    .map_or_else(
+                        || "technical-specialist".to_string(),
+                        |role| role.replace(' ', "-"),
+                    ),
                 hours_per_month: hours,
             }),
         },
@@ -162,11 +172,24 @@ mod tests {
         // 100.00 at 45.00/h: 2.222222 h, x 45 = 99.99999 -> 100.00.
         let line = labour_line("x", None, None, Some(dec!(100)), None, Some(&pricing())).unwrap();
         assert_eq!(line.hours_per_month, dec!(2.222222));
-        assert_eq!(round_half_away(line.hours_per_month * dec!(45), 2), dec!(100.00));
+        assert_eq!(
+            round_half_away(line.hours_per_month * dec!(45), 2),
+            dec!(100.00)
+        );
         // 2.5 h at 55/h = 137.50.
-        let line =
-            labour_line("y", Some(dec!(2.5)), Some(dec!(55)), None, None, Some(&pricing())).unwrap();
-        assert_eq!(round_half_away(line.hours_per_month * dec!(45), 2), dec!(137.50));
+        let line = labour_line(
+            "y",
+            Some(dec!(2.5)),
+            Some(dec!(55)),
+            None,
+            None,
+            Some(&pricing()),
+        )
+        .unwrap();
+        assert_eq!(
+            round_half_away(line.hours_per_month * dec!(45), 2),
+            dec!(137.50)
+        );
         assert!(line.description.contains("2.5 h at 55/h"));
     }
 }

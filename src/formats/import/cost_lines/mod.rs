@@ -125,7 +125,13 @@ pub const COST_LINE_LAYOUT: [ColumnSpec; 11] = [
     COST_LINE_SPECS[8],
     ColumnSpec {
         key: "hours",
-        synonyms: &["hours per month", "hours", "labour hours", "labor hours", "hrs"],
+        synonyms: &[
+            "hours per month",
+            "hours",
+            "labour hours",
+            "labor hours",
+            "hrs",
+        ],
         required: false,
         kind: ColumnKind::Number,
     },
@@ -218,10 +224,14 @@ impl ImportedCostLines {
             .iter()
             .map(|line| match &line.model {
                 crate::core::cost::AffiliateModel::DeviceBased {
-                    unit_cost, quantity, ..
+                    unit_cost,
+                    quantity,
+                    ..
                 }
                 | crate::core::cost::AffiliateModel::UserBased {
-                    unit_cost, quantity, ..
+                    unit_cost,
+                    quantity,
+                    ..
                 } => *unit_cost * Decimal::from(quantity.unwrap_or(1)),
                 _ => Decimal::ZERO,
             })

@@ -16,6 +16,7 @@ use crate::formats::problem::{Location, Problem};
 
 /// Maps the rows of a long-layout table to cost lines.
 pub(super) fn long_lines(table: ImportedTable, options: &CostImportOptions) -> ImportedCostLines {
+    let has_billing = table.keys.contains(&"billing");
     let mut lines = ImportedCostLines {
         choice: table.choice(),
         sheet: table.sheet,
@@ -29,6 +30,13 @@ pub(super) fn long_lines(table: ImportedTable, options: &CostImportOptions) -> I
         if let Err(problem) = map_row(row, &mut lines, options) {
             lines.skipped.push(problem);
         }
+    }
+    let priced = lines.hardware.len() + lines.software.len() + lines.affiliates.len();
+    if !has_billing && priced > 0 {
+        lines.warnings.push(problem(
+            &Location::Whole,
+            "no Billing column: hardware is read as purchased (spread over the term), software and affiliate fees as monthly; add a Billing column to say otherwise",
+        ));
     }
     lines
 }
@@ -58,8 +66,8 @@ pub(super) fn category_of(text: &str) -> Option<RowCategory> {
         | "services" => RowCategory::Affiliate,
         "affiliate incident" | "incident" | "incidents" | "incident based" => RowCategory::Incident,
         "agent fee" | "agent" | "royalty" | "agent fees" => RowCategory::AgentFee,
-        "labour" | "labor" | "internal labour" | "internal labor" | "staff time" | "internal support"
-        | "labour hours" | "labor hours" => RowCategory::Labour,
+        "labour" | "labor" | "internal labour" | "internal labor" | "staff time"
+        | "internal support" | "labour hours" | "labor hours" => RowCategory::Labour,
         _ => return None,
     })
 }
@@ -95,7 +103,10 @@ fn whole_quantity(row: &ImportedRow) -> Result<Option<u32>, Problem> {
 }
 
 /// The category of a row without a Category cell: the one its description names, listed.
-fn inferred_category(row: &ImportedRow, lines: &mut ImportedCostLines) -> Result<RowCategory, Problem> {
+fn inferred_category(
+    row: &ImportedRow,
+    lines: &mut ImportedCostLines,
+) -> Result<RowCategory, Problem> {
     let cell = row.cell("description");
     let text = cell.map(|cell| cell.value.text()).unwrap_or_default();
     let location = cell.map_or(&row.location, |cell| &cell.location);
@@ -351,4 +362,3 @@ fn map_row(
     }
     Ok(())
 }
-

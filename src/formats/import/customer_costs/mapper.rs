@@ -126,7 +126,9 @@ impl Mapper {
     /// A row of a sheet without a Category column: the category its description names.
     fn map_inferred(&mut self, row: &ImportedRow) -> Result<(), ()> {
         let description = row.cell("description");
-        let text = description.map(|cell| cell.value.text()).unwrap_or_default();
+        let text = description
+            .map(|cell| cell.value.text())
+            .unwrap_or_default();
         let origin = description.map_or_else(|| row.location.clone(), |cell| cell.location.clone());
         match customer_cost_category(&text) {
             Some((category, words)) => {
@@ -351,4 +353,3 @@ pub fn costs_from_table(table: ImportedTable) -> ImportedCosts {
         rows: table.rows.len(),
     }
 }
-

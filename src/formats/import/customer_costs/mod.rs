@@ -22,8 +22,7 @@ mod mapper;
 pub use mapper::costs_from_table;
 
 use super::{
-    ColumnKind, ColumnSpec, Layout, ReadOptions, SheetReport,
-    read_layouts, read_layouts_from_bytes,
+    ColumnKind, ColumnSpec, Layout, ReadOptions, SheetReport, read_layouts, read_layouts_from_bytes,
 };
 use crate::core::roi::{CostCategory, CostPeriod, CustomerCosts};
 use crate::formats::problem::{InputError, Problem};
@@ -38,7 +37,15 @@ pub const CUSTOMER_COST_COLUMNS: &[ColumnSpec] = &[
     },
     ColumnSpec {
         key: "description",
-        synonyms: &["description", "item", "name", "details", "expense", "cost item", "particulars"],
+        synonyms: &[
+            "description",
+            "item",
+            "name",
+            "details",
+            "expense",
+            "cost item",
+            "particulars",
+        ],
         required: false,
         kind: ColumnKind::Text,
     },
@@ -118,13 +125,27 @@ pub const CUSTOMER_COST_PERIOD_COLUMNS: &[ColumnSpec] = &[
     CUSTOMER_COST_COLUMNS[7],
     ColumnSpec {
         key: "monthly",
-        synonyms: &["monthly", "per month", "monthly amount", "monthly total", "month"],
+        synonyms: &[
+            "monthly",
+            "per month",
+            "monthly amount",
+            "monthly total",
+            "month",
+        ],
         required: false,
         kind: ColumnKind::Amount,
     },
     ColumnSpec {
         key: "annual",
-        synonyms: &["annual", "annually", "per year", "yearly", "annual amount", "annual total", "year"],
+        synonyms: &[
+            "annual",
+            "annually",
+            "per year",
+            "yearly",
+            "annual amount",
+            "annual total",
+            "year",
+        ],
         required: false,
         kind: ColumnKind::Amount,
     },
