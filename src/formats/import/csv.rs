@@ -83,12 +83,8 @@ pub fn parse_records(text: &str, delimiter: u8) -> Vec<CsvRecord> {
         .from_reader(text.as_bytes());
     let mut records = Vec::new();
     let mut record = ::csv::ByteRecord::new();
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            // The text is valid UTF-8 and flexible records cannot be unequal: nothing else fails.
-            Ok(false) | Err(_) => break,
-        }
+    // The text is valid UTF-8 and flexible records cannot be unequal: nothing else fails.
+    while let Ok(true) = reader.read_byte_record(&mut record) {
         let line = record
             .position()
             .map_or(records.len() + 1, |position| position.line() as usize);
