@@ -49,11 +49,8 @@ pub fn run(args: &DocumentArgs, kind: DocumentKind) -> Result<String, CliError> 
         .quote
         .resolve_with(DEFAULT_DISCOUNT_RATE_PERCENT, |quote| {
             if let Some((path, from_file)) = costs {
-                quote.customer_costs = Some(costs_to_use(
-                    path,
-                    from_file,
-                    quote.customer_costs.as_ref(),
-                ));
+                quote.customer_costs =
+                    Some(costs_to_use(path, from_file, quote.customer_costs.as_ref()));
             }
         })?;
     let evaluation = &inputs.evaluation;

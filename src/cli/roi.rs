@@ -57,11 +57,8 @@ pub fn run(args: &RoiArgs) -> Result<String, CliError> {
     };
     let inputs = args.quote.resolve_with(args.discount_rate, |quote| {
         if let Some((path, from_file)) = costs {
-            quote.customer_costs = Some(costs_to_use(
-                path,
-                from_file,
-                quote.customer_costs.as_ref(),
-            ));
+            quote.customer_costs =
+                Some(costs_to_use(path, from_file, quote.customer_costs.as_ref()));
         }
     })?;
     let evaluation = &inputs.evaluation;
