@@ -53,6 +53,8 @@ pub struct Files {
     allow_close: bool,
     /// Open exported documents in the desktop's viewer (off in tests).
     pub(crate) open_exports: bool,
+    /// An import read and shown for the user's answer before it changes the quote.
+    pub(crate) import_preview: Option<super::import_preview::PendingImport>,
 }
 
 /// Work running on a background thread.
@@ -169,6 +171,7 @@ impl Files {
             autosaved_generation: 0,
             allow_close: false,
             open_exports: false,
+            import_preview: None,
         }
     }
 
@@ -363,48 +366,14 @@ impl QuoteApp {
                 "cannot export {}: {message}",
                 path.display()
             ))),
+            // Shown in the import preview first; applied when the user answers Import.
             JobDone::CostLines(path, Ok(lines)) => {
-                let mut text = format!(
-                    "Imported {} cost lines from {} (sheet {})",
-                    lines.line_count(),
-                    path.display(),
-                    lines.sheet
-                );
-                if !lines.skipped.is_empty() {
-                    text.push_str(&format!("; {} rows or cells skipped:", lines.skipped.len()));
-                    for problem in lines.skipped.iter().take(5) {
-                        text.push_str(&format!(" [{problem}]"));
-                    }
-                }
-                for problem in lines.warnings.iter().take(5) {
-                    text.push_str(&format!(" [{problem}]"));
-                }
-                self.notices.push(info_notice(text));
-                lines.append_to(
-                    self.quote
-                        .cost_analysis
-                        .get_or_insert_with(Default::default),
-                );
+                self.files.import_preview =
+                    Some(super::import_preview::PendingImport::CostLines { path, lines });
             }
             JobDone::CustomerCosts(path, Ok(imported)) => {
-                let mut text = format!(
-                    "Imported {} customer cost lines from {} (sheet {})",
-                    imported.costs.lines.len(),
-                    path.display(),
-                    imported.sheet
-                );
-                for problem in imported.skipped.iter().chain(&imported.warnings).take(8) {
-                    text.push_str(&format!(" [{problem}]"));
-                }
-                self.notices.push(info_notice(text));
-                let costs = self
-                    .quote
-                    .customer_costs
-                    .get_or_insert_with(Default::default);
-                costs.lines.extend(imported.costs.lines.iter().cloned());
-                if costs.avoided_hire.is_none() {
-                    costs.avoided_hire = imported.costs.avoided_hire;
-                }
+                self.files.import_preview =
+                    Some(super::import_preview::PendingImport::CustomerCosts { path, imported });
             }
             JobDone::CustomerCosts(path, Err(message)) => self.notices.push(error_notice(format!(
                 "cannot import customer costs from {}; the ROI inputs are unchanged: {message}",
@@ -630,6 +599,7 @@ pub(crate) fn close_request(ctx: &egui::Context, app: &mut QuoteApp) {
 
 /// Draws the open prompt, if any.
 pub(crate) fn prompts_ui(ctx: &egui::Context, app: &mut QuoteApp, _actions: &mut [Action]) {
+    super::import_preview::pending_import_ui(ctx, app);
     let Some(prompt) = app.files.prompt.take() else {
         return;
     };

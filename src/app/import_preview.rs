@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::{QuoteApp, error_notice, info_notice};
 use crate::core::quote::Quote;
 use crate::formats::import::cost_lines::ImportedCostLines;
 use crate::formats::import::customer_costs::ImportedCosts;
@@ -36,6 +37,18 @@ impl PendingImport {
                 path
             }
         }
+    }
+
+    /// The notice after importing: "Imported ... from FILE (sheet ...)".
+    pub fn notice(&self) -> String {
+        let file = self.path().display().to_string();
+        let report = self.report(&file);
+        format!(
+            "Imported {} lines from {file} (sheet {}); {} rows or cells skipped",
+            report.taken,
+            report.choice,
+            report.skipped.len()
+        )
     }
 
     /// The counts line: what will be added.
@@ -108,13 +121,38 @@ impl PendingImport {
     }
 }
 
+/// Shows the pending import, if any, and applies or drops it on the user's answer (an applied
+/// import is one edit of the quote: Undo reverts it).
+pub(crate) fn pending_import_ui(ctx: &egui::Context, app: &mut QuoteApp) {
+    let Some(pending) = app.files.import_preview.take() else {
+        return;
+    };
+    match import_preview_ui(ctx, &pending) {
+        None => app.files.import_preview = Some(pending),
+        Some(PreviewAnswer::Cancel) => app.notices.push(info_notice(format!(
+            "Import of {} cancelled: the quote is unchanged",
+            pending.path().display()
+        ))),
+        Some(PreviewAnswer::Import) => match pending.refusal() {
+            Some(reason) => app.notices.push(error_notice(format!(
+                "cannot import {}: {reason}",
+                pending.path().display()
+            ))),
+            None => {
+                app.notices.push(info_notice(pending.notice()));
+                pending.apply_to(&mut app.quote);
+            }
+        },
+    }
+}
+
 /// Draws the preview as a modal; `Some` once the user answers.
 pub fn import_preview_ui(ctx: &egui::Context, pending: &PendingImport) -> Option<PreviewAnswer> {
     let file = pending.path().display().to_string();
     let report = pending.report(&file);
     let refusal = report.refusal();
     let mut answer = None;
-    egui::Modal::new(egui::Id::new("import-preview")).show(ctx, |ui| {
+    egui::Modal::new(egui::Id::unique("import-preview")).show(ctx, |ui| {
         ui.heading("Import preview");
         ui.label(format!("File: {file}"));
         ui.label(format!("Sheet: {}", report.choice));
@@ -126,7 +164,10 @@ pub fn import_preview_ui(ctx: &egui::Context, pending: &PendingImport) -> Option
             report.inferred.len()
         ));
         if let Some(reason) = &refusal {
-            ui.colored_label(ui.visuals().error_fg_color, format!("Nothing to import: {reason}"));
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("Nothing to import: {reason}"),
+            );
         }
         details_ui(ui, &report);
         ui.horizontal(|ui| {
@@ -150,13 +191,16 @@ fn details_ui(ui: &mut egui::Ui, report: &ImportReport<'_>) {
         return;
     }
     let row_height = ui.text_style_height(&egui::TextStyle::Body);
-    egui::ScrollArea::vertical()
-        .max_height(240.0)
-        .show_rows(ui, row_height, lines.len(), |ui, range| {
+    egui::ScrollArea::vertical().max_height(240.0).show_rows(
+        ui,
+        row_height,
+        lines.len(),
+        |ui, range| {
             for line in &lines[range] {
                 ui.label(line);
             }
-        });
+        },
+    );
 }
 
 #[cfg(test)]

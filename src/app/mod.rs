@@ -14,6 +14,7 @@ pub mod dialogs;
 mod documents_tab;
 pub mod files;
 pub mod history;
+pub mod import_preview;
 pub mod meeting_mode;
 mod menu;
 mod price_book_tab;
