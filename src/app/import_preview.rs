@@ -114,7 +114,7 @@ impl PendingImport {
                 let costs = quote.customer_costs.get_or_insert_with(Default::default);
                 costs.lines.extend(imported.costs.lines.iter().cloned());
                 if costs.avoided_hire.is_none() {
-                    costs.avoided_hire = imported.costs.avoided_hire.clone();
+                    costs.avoided_hire = imported.costs.avoided_hire;
                 }
             }
         }
