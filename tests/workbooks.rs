@@ -566,3 +566,47 @@ fn cost_import_of_the_devices_sheet_reports_on_stderr_and_can_count_the_devices(
     assert!(stderr.contains("unknown kind 'toaster'"), "{stderr}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A long-format sheet takes labour rows: hours of a named role, or a cost at the first role.
+/// Patch testing: 4 h of Systems Consultant (85.00/h) = 340.00; vendor calls: 90.00 = 1.8 h of
+/// Technical Specialist at 50.00/h.
+#[test]
+fn long_format_sheets_take_labour_rows() {
+    let mut options = pricing();
+    if let Some(labour) = options.labour.as_mut() {
+        labour.roles.push(RoleCost {
+            id: "systems-consultant".into(),
+            name: "Systems Consultant".into(),
+            hourly_cost: dec!(85),
+        });
+    }
+    let csv = "Category,Description,Unit cost,Hours,Role\n\
+               Labour,Patch testing,,4,senior\n\
+               Labour,Vendor calls,90,,\n\
+               Hardware,Switch,300,,\n";
+    let lines = import_cost_lines_from_bytes(csv.as_bytes(), "lines.csv", &options).unwrap();
+    let labour: Vec<(&str, &str, Decimal)> = lines
+        .labour
+        .iter()
+        .map(|l| {
+            (
+                l.description.as_str(),
+                l.role.as_str(),
+                l.hours_per_month.normalize(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        labour,
+        vec![
+            ("Patch testing", "systems-consultant", dec!(4)),
+            (
+                "Vendor calls (labour cost 90 from the sheet, as 1.8 h of Technical Specialist)",
+                "technical-specialist",
+                dec!(1.8)
+            ),
+        ]
+    );
+    assert_eq!(lines.hardware.len(), 1);
+    assert!(lines.skipped.is_empty(), "{:?}", lines.skipped);
+}
