@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
+use super::ReadOptions;
 use super::customer_costs::{ImportedCosts, import_customer_costs_with};
 use super::report::ImportReport;
-use super::{ReadOptions, read_file_bytes};
 use crate::core::roi::CustomerCosts;
 use crate::formats::problem::{InputError, Location};
 use crate::formats::quote::customer_costs::parse_customer_costs;
@@ -55,10 +55,7 @@ pub fn read_customer_costs_file(
         .unwrap_or_default();
     match extension.as_str() {
         "ron" => {
-            let bytes = read_file_bytes(path)?;
-            let text = String::from_utf8(bytes).map_err(|error| {
-                InputError::single(&name, Location::Whole, format!("not UTF-8 text: {error}"))
-            })?;
+            let text = crate::formats::read_input_text(path, crate::formats::COSTS_SIZE_LIMIT)?;
             Ok(LoadedCustomerCosts {
                 costs: parse_customer_costs(&text, &name)?,
                 import: None,

@@ -36,8 +36,8 @@ use crate::formats::problem::{InputError, Location, Problem};
 use csv::Encoding;
 use grid::{FileKind, csv_grid, file_kind, workbook_grids};
 
-/// Largest import file read: 100 MB.
-pub const MAX_IMPORT_FILE_BYTES: u64 = 100 * 1024 * 1024;
+/// Largest import file read (the shared spreadsheet limit, 64 MiB).
+pub const MAX_IMPORT_FILE_BYTES: u64 = crate::formats::SPREADSHEET_SIZE_LIMIT;
 
 /// How many rows from the top are searched for the header row.
 pub const HEADER_SEARCH_ROWS: usize = 20;
@@ -198,27 +198,13 @@ pub struct ReadOptions {
     pub sheet: Option<String>,
 }
 
-/// Reads an import file's bytes, refusing non-regular files and files over
+/// Reads an import file's bytes through the shared reader: regular files only, at most
 /// [`MAX_IMPORT_FILE_BYTES`].
 ///
 /// # Errors
 /// An [`InputError`] naming the file and the reason.
 pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
-    let name = path.display().to_string();
-    let fail = |message: String| InputError::single(&name, Location::Whole, message);
-    let metadata =
-        std::fs::metadata(path).map_err(|error| fail(format!("cannot read: {error}")))?;
-    if !metadata.is_file() {
-        return Err(fail("not a regular file".to_string()));
-    }
-    if metadata.len() > MAX_IMPORT_FILE_BYTES {
-        return Err(fail(format!(
-            "{} MB, over the import limit of {} MB",
-            metadata.len() / (1024 * 1024),
-            MAX_IMPORT_FILE_BYTES / (1024 * 1024)
-        )));
-    }
-    std::fs::read(path).map_err(|error| fail(format!("cannot read: {error}")))
+    crate::formats::read_input_file(path, MAX_IMPORT_FILE_BYTES)
 }
 
 /// The file name of `path` (for messages and CSV sheet names).
