@@ -14,6 +14,7 @@ mod documents_tab;
 mod fields;
 pub mod files;
 pub mod history;
+pub mod import_preview;
 mod lists;
 pub mod meeting_mode;
 mod menu;

@@ -60,6 +60,8 @@ pub struct Files {
     allow_close: bool,
     /// Open exported documents in the desktop's viewer (off in tests).
     pub(crate) open_exports: bool,
+    /// An import read and shown for the user's answer before it changes the quote.
+    pub(crate) import_preview: Option<crate::app::import_preview::PendingImport>,
 }
 
 /// Work running on a background thread.
@@ -176,6 +178,7 @@ impl Files {
             autosaved_generation: 0,
             allow_close: false,
             open_exports: false,
+            import_preview: None,
         }
     }
 
