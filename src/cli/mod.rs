@@ -1,14 +1,19 @@
 //! The command-line interface: raw arguments parsed once by clap into validated values, each
 //! subcommand a thin adapter over the core. Bad input exits 2 with one line on stderr.
 
+pub mod amend;
 pub mod check;
+pub mod contract_documents;
+pub mod contract_files;
 pub mod cost;
 pub mod documents;
 pub mod options;
 pub mod price;
 pub mod quote_args;
+pub mod renew;
 pub mod roi;
 pub mod template;
+pub mod terminate;
 pub mod window;
 
 use std::ffi::OsString;
@@ -50,6 +55,12 @@ pub enum Command {
     Proposal(documents::DocumentArgs),
     /// Write the SOW pricing appendix (PDF) for a quote.
     Appendix(documents::DocumentArgs),
+    /// Amend a signed contract from a date: new configuration, proration, reduction fee.
+    Amend(amend::AmendArgs),
+    /// What ending a contract after a month costs: damages, unbilled setup, credits lost.
+    Terminate(terminate::TerminateArgs),
+    /// A renewal quote for the devices in force at the end of a contract.
+    Renew(renew::RenewArgs),
 }
 
 /// Output format of the reporting commands.
@@ -118,6 +129,9 @@ where
         Command::Ledger(args) => options::run_ledger(&args)?,
         Command::Proposal(args) => documents::run(&args, documents::DocumentKind::Proposal)?,
         Command::Appendix(args) => documents::run(&args, documents::DocumentKind::Appendix)?,
+        Command::Amend(args) => amend::run(&args)?,
+        Command::Terminate(args) => terminate::run(&args)?,
+        Command::Renew(args) => renew::run(&args)?,
     };
     Ok(Outcome::Output(output))
 }

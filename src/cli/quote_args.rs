@@ -8,6 +8,7 @@ use clap::Args;
 use rust_decimal::Decimal;
 
 use super::CliError;
+use crate::core::contract::{ContractBooks, ContractSchedule, contract_schedule};
 use crate::core::pricing::{PricedQuote, price_quote, repricing_warnings};
 use crate::core::quote::{AddOnLine, DeviceLine, ExtraDiscount, Quote, SetupMode};
 use crate::formats::price_book::{LoadedBook, load_or_standard};
@@ -46,6 +47,10 @@ pub struct QuoteArgs {
     /// Quote date, YYYY-MM-DD (default: the file's; else SOURCE_DATE_EPOCH; else today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
+    /// Billing start (functionality acceptance), YYYY-MM-DD (default: the file's; else the
+    /// quote date, with a warning).
+    #[arg(long = "start", value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub start: Option<NaiveDate>,
 }
 
 /// A quote with its book, priced.
@@ -53,6 +58,9 @@ pub struct PricedInputs {
     pub loaded: LoadedBook,
     pub quote: Quote,
     pub priced: PricedQuote,
+    /// The quote priced as a contract (dates, amendments); `None` when its pricing options
+    /// cannot be priced and it has no amendment.
+    pub contract: Option<ContractSchedule>,
 }
 
 impl QuoteArgs {
@@ -65,6 +73,13 @@ impl QuoteArgs {
         let loaded = load_or_standard(self.price_book.as_deref())
             .map_err(|error| CliError::new(error.one_line()))?;
         let quote = self.build_quote()?;
+        if quote.contract.start_date.is_none() {
+            eprintln!(
+                "warning: no billing start date (--start YYYY-MM-DD): the quote date {} is \
+                 assumed",
+                quote.date
+            );
+        }
         let mut priced = price_quote(&loaded.book, &quote).map_err(|error| {
             let source = self
                 .quote
@@ -72,6 +87,14 @@ impl QuoteArgs {
                 .map_or(String::new(), |path| format!("{}: ", path.display()));
             CliError::new(format!("{source}{error}"))
         })?;
+        let contract = contract_of(&loaded, &quote, self.quote.as_deref())?;
+        if let Some(contract) = &contract
+            && amends_without_options(&quote)
+        {
+            let warnings = std::mem::take(&mut priced.warnings);
+            priced = contract.as_priced_quote();
+            priced.warnings = warnings;
+        }
         priced.warnings.extend(repricing_warnings(
             quote.price_book_pin.as_ref(),
             quote.priced_snapshot.as_ref(),
@@ -82,6 +105,7 @@ impl QuoteArgs {
             loaded,
             quote,
             priced,
+            contract,
         })
     }
 
@@ -118,8 +142,41 @@ impl QuoteArgs {
         if let Some(date) = self.date {
             quote.date = date;
         }
+        if let Some(start) = self.start {
+            quote.contract.start_date = Some(start);
+        }
         Ok(quote)
     }
+}
+
+/// The quote priced as a contract: an error only when it has amendments (a quote whose
+/// pricing options fail keeps its own schedule).
+fn contract_of(
+    loaded: &LoadedBook,
+    quote: &Quote,
+    path: Option<&std::path::Path>,
+) -> Result<Option<ContractSchedule>, CliError> {
+    match contract_schedule(ContractBooks::single(&loaded.book), quote) {
+        Ok(contract) => Ok(Some(contract)),
+        Err(_) if quote.contract.amendments.is_empty() => Ok(None),
+        Err(error) => {
+            let source = path.map_or(String::new(), |path| format!("{}: ", path.display()));
+            Err(CliError::new(format!("{source}{error}")))
+        }
+    }
+}
+
+/// True when the contract's schedule replaces the quote's own in every view: it has
+/// amendments or renews a contract, and no pricing options (which the views add themselves).
+fn amends_without_options(quote: &Quote) -> bool {
+    let changed = !quote.contract.amendments.is_empty() || quote.contract.renews.is_some();
+    let options = !quote.options.is_empty()
+        || quote
+            .contract
+            .amendments
+            .iter()
+            .any(|amendment| !amendment.configuration.options.is_empty());
+    changed && !options
 }
 
 /// Today's date (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set: only for quotes built
@@ -212,7 +269,11 @@ pub fn parse_percent(text: &str) -> Result<Decimal, String> {
     Ok(value)
 }
 
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
+/// Parses a date written YYYY-MM-DD.
+///
+/// # Errors
+/// A message naming the value when it is not such a date.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| format!("'{text}' is not a date (write YYYY-MM-DD)"))
 }

@@ -33,6 +33,8 @@ pub struct Quote {
     pub customer_costs: Option<crate::core::roi::CustomerCosts>,
     /// Components, phases and a complete package priced beside the tiers (empty: none).
     pub options: super::options::QuoteOptions,
+    /// After the signature: billing start, amendments, the contract a renewal renews.
+    pub contract: ContractTerms,
 }
 
 /// Who the quote is for.
@@ -138,11 +140,84 @@ impl Quote {
             cost_analysis: None,
             customer_costs: None,
             options: super::options::QuoteOptions::default(),
+            contract: ContractTerms::default(),
         }
     }
 
     /// Total devices on the quote, all tiers and kinds.
     pub fn device_count(&self) -> u32 {
         self.devices.iter().map(|line| line.count).sum()
+    }
+}
+
+/// What a signed contract adds to its quote (pricing-rules.md section 10): the billing start,
+/// the amendments in effective-date order, and the contract a renewal renews.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ContractTerms {
+    /// Billing start (functionality acceptance); `None`: the quote date is assumed.
+    pub start_date: Option<NaiveDate>,
+    /// Change orders, each applied to the contract as the previous one left it.
+    pub amendments: Vec<Amendment>,
+    /// The contract this quote renews, when it is a renewal (no setup fee is then charged).
+    pub renews: Option<RenewedContract>,
+}
+
+/// A change order: from `effective_date` on, the contract has `configuration`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amendment {
+    pub effective_date: NaiveDate,
+    /// The complete new configuration (not a difference).
+    pub configuration: Configuration,
+    /// Priced with the book in use instead of the pinned one.
+    pub reprice: bool,
+}
+
+/// What a contract manages in a period: device lines, add-ons and pricing options.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Configuration {
+    pub devices: Vec<DeviceLine>,
+    pub addons: Vec<AddOnLine>,
+    pub options: super::options::QuoteOptions,
+}
+
+/// The contract a renewal quote renews.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenewedContract {
+    /// The renewed contract's quote number.
+    pub number: String,
+    pub revision: u32,
+}
+
+impl Quote {
+    /// The quote's own configuration (before any amendment).
+    pub fn configuration(&self) -> Configuration {
+        Configuration {
+            devices: self.devices.clone(),
+            addons: self.addons.clone(),
+            options: self.options.clone(),
+        }
+    }
+
+    /// This quote with `configuration` in place of its devices, add-ons and options.
+    pub fn with_configuration(&self, configuration: &Configuration) -> Quote {
+        Quote {
+            devices: configuration.devices.clone(),
+            addons: configuration.addons.clone(),
+            options: configuration.options.clone(),
+            ..self.clone()
+        }
+    }
+
+    /// The configuration in force after every amendment (the quote's own without any).
+    pub fn configuration_in_force(&self) -> Configuration {
+        self.contract
+            .amendments
+            .last()
+            .map_or_else(|| self.configuration(), |last| last.configuration.clone())
+    }
+
+    /// The billing start: the contract's start date, or the quote date when none is set.
+    pub fn billing_start(&self) -> NaiveDate {
+        self.contract.start_date.unwrap_or(self.date)
     }
 }

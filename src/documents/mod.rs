@@ -11,9 +11,11 @@
 
 mod appendix;
 mod chart;
+pub mod contract;
 mod layout;
 mod pdf;
 mod proposal;
+mod service_levels;
 mod tables;
 
 use chrono::NaiveDate;

@@ -3,6 +3,7 @@
 mod convert;
 mod options;
 mod raw;
+mod service_levels;
 mod to_raw;
 
 use std::path::{Path, PathBuf};
