@@ -57,7 +57,7 @@ impl ContractFiles {
                             path.display(),
                             pin.id,
                             pin.version,
-                            pin.sha256.get(..12).unwrap_or(&pin.sha256)
+                            pin.sha256.get(..12).unwrap_or(pin.sha256.as_str())
                         )));
                     }
                 }

@@ -238,10 +238,10 @@ fn proration_of(
     difference: Decimal,
     decimals: u32,
 ) -> Result<Proration, ContractError> {
-    let calendar = ContractError::Calendar { start, month };
-    let last = month_last_day(start, month).ok_or(calendar.clone())?;
-    let days_in = days_in_month(start, month).ok_or(calendar.clone())?;
-    let days = u32::try_from((last - date).num_days() + 1).map_err(|_| calendar)?;
+    let calendar = || ContractError::Calendar { start, month };
+    let last = month_last_day(start, month).ok_or_else(calendar)?;
+    let days_in = days_in_month(start, month).ok_or_else(calendar)?;
+    let days = u32::try_from((last - date).num_days() + 1).map_err(|_| calendar())?;
     let share = difference
         .checked_mul(Decimal::from(days))
         .ok_or(ContractError::Overflow {
