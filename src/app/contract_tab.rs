@@ -9,8 +9,7 @@ use rust_decimal::Decimal;
 
 use super::QuoteApp;
 use crate::core::contract::{
-    ContractBooks, ContractSchedule, PricedAmendment, calendar, contract_schedule, renew,
-    terminate,
+    ContractBooks, ContractSchedule, PricedAmendment, calendar, contract_schedule, renew, terminate,
 };
 use crate::core::quote::{Amendment, Quote};
 use crate::formats::price_book::LoadedBook;
@@ -108,7 +107,11 @@ fn date_field_ui(ui: &mut egui::Ui, id_salt: &str, date: &mut NaiveDate, name: &
         .data(|data| data.get_temp::<String>(id))
         .unwrap_or_else(|| date.format("%Y-%m-%d").to_string());
     let response = ui
-        .add(egui::TextEdit::singleline(&mut text).id(id).desired_width(90.0))
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .id(id)
+                .desired_width(90.0),
+        )
         .accessible_name(name);
     if response.has_focus() || response.changed() {
         match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
@@ -219,7 +222,10 @@ fn termination_ui(ui: &mut egui::Ui, book: &LoadedBook, schedule: &ContractSched
     ui.heading("Termination what-if");
     let last = schedule.term_months.saturating_sub(1).max(1);
     let id = egui::Id::new("contract-termination-month");
-    let mut month = ui.data(|data| data.get_temp::<u32>(id)).unwrap_or(1).clamp(1, last);
+    let mut month = ui
+        .data(|data| data.get_temp::<u32>(id))
+        .unwrap_or(1)
+        .clamp(1, last);
     ui.horizontal(|ui| {
         ui.label("Terminate after month");
         ui.add(egui::DragValue::new(&mut month).range(1..=last))
@@ -229,19 +235,21 @@ fn termination_ui(ui: &mut egui::Ui, book: &LoadedBook, schedule: &ContractSched
     let money = |amount: Decimal| super::money(book, amount);
     match terminate(schedule, month) {
         Ok(termination) => {
-            egui::Grid::new("termination-parts").striped(true).show(ui, |ui| {
-                for (label, amount) in [
-                    ("Liquidated damages", termination.liquidated_damages),
-                    ("Setup not yet billed", termination.unbilled_setup),
-                    ("Termination amount", termination.termination_amount),
-                    ("Paid to date", termination.paid_to_date),
-                    ("Full-term value", termination.full_term_value),
-                ] {
-                    ui.label(label);
-                    ui.label(money(amount)).accessible_name(label);
-                    ui.end_row();
-                }
-            });
+            egui::Grid::new("termination-parts")
+                .striped(true)
+                .show(ui, |ui| {
+                    for (label, amount) in [
+                        ("Liquidated damages", termination.liquidated_damages),
+                        ("Setup not yet billed", termination.unbilled_setup),
+                        ("Termination amount", termination.termination_amount),
+                        ("Paid to date", termination.paid_to_date),
+                        ("Full-term value", termination.full_term_value),
+                    ] {
+                        ui.label(label);
+                        ui.label(money(amount)).accessible_name(label);
+                        ui.end_row();
+                    }
+                });
             for credit in &termination.credits_not_granted {
                 ui.label(format!(
                     "Credit of month {} not granted: {}",

@@ -46,7 +46,11 @@ impl ContractFiles {
                     .transpose()
                     .map_err(|error| CliError::new(error.one_line()))?;
                 let standard = standard_book().map_err(|error| CliError::new(error.one_line()))?;
-                match given.into_iter().chain([standard]).find(|b| b.sha256 == pin.sha256) {
+                match given
+                    .into_iter()
+                    .chain([standard])
+                    .find(|b| b.sha256 == pin.sha256)
+                {
                     Some(book) => book,
                     None if reprice => current.clone(),
                     None => {

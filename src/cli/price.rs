@@ -49,7 +49,8 @@ pub fn run(args: &PriceArgs) -> Result<String, CliError> {
         OutputFormat::Json => {
             let mut value = priced_quote_json(&inputs.priced, &inputs.loaded.pin());
             super::options::add_options_json(&mut value, options.as_ref());
-            if let (Some(contract), serde_json::Value::Object(map)) = (&inputs.contract, &mut value) {
+            if let (Some(contract), serde_json::Value::Object(map)) = (&inputs.contract, &mut value)
+            {
                 map.insert("contract".to_string(), contract_json(contract));
             }
             format!(
@@ -60,7 +61,10 @@ pub fn run(args: &PriceArgs) -> Result<String, CliError> {
         OutputFormat::Text => {
             let contract = match &inputs.contract {
                 Some(contract) if inputs.quote.contract != Default::default() => {
-                    format!("\n{}", super::contract_files::contract_months_table(contract))
+                    format!(
+                        "\n{}",
+                        super::contract_files::contract_months_table(contract)
+                    )
                 }
                 _ => String::new(),
             };

@@ -95,7 +95,11 @@ fn termination_text(termination: &Termination, currency: &Currency) -> String {
         );
     }
     if !termination.credit_lost.is_zero() {
-        let _ = writeln!(out, "Carried credit lost: {}", money(termination.credit_lost));
+        let _ = writeln!(
+            out,
+            "Carried credit lost: {}",
+            money(termination.credit_lost)
+        );
     }
     out
 }

@@ -65,4 +65,3 @@ fn response_text(minutes: u32) -> String {
         _ => format!("{minutes} minutes"),
     }
 }
-

@@ -22,7 +22,10 @@ fn example_4_adding_servers_mid_month_prorates_on_the_next_invoice() {
     assert_eq!(amendment.new_monthly_recurring, money("7260.00"));
     // 2,430.00 x 14 / 31 = 1,097.419... -> 1,097.42 on month 6.
     let proration = amendment.proration.unwrap();
-    assert_eq!((proration.month, proration.days, proration.days_in_month), (6, 14, 31));
+    assert_eq!(
+        (proration.month, proration.days, proration.days_in_month),
+        (6, 14, 31)
+    );
     assert_eq!(proration.amount, money("1097.42"));
     assert_eq!(amendment.reduction_fee, None);
     // Month 5 was invoiced at the old fee; month 6 = 7,260.00 + 1,097.42.
@@ -70,7 +73,10 @@ fn removing_servers_rebands_credits_the_proration_and_charges_the_reduction_fee(
     assert_eq!(amendment.proration.unwrap().amount, money("-555.48"));
     // Months 6..24 are at the new fee: 19 left, min(3, 19) = 3: 1,230.00 x 3 = 3,690.00.
     let fee = amendment.reduction_fee.unwrap();
-    assert_eq!((fee.month, fee.months, fee.amount), (6, 3, money("3690.00")));
+    assert_eq!(
+        (fee.month, fee.months, fee.amount),
+        (6, 3, money("3690.00"))
+    );
     // Month 6: 3,600.00 + 3,690.00 - 555.48 = 6,734.52.
     let month_6 = contract.months[5];
     assert_eq!(month_6.adjustment, money("3690.00"));
@@ -95,8 +101,14 @@ fn a_start_on_the_31st_clamps_the_months_and_prorates_by_the_short_month() {
     );
     let contract = schedule_of(&quote);
     let months = &contract.months;
-    assert_eq!((months[0].first_day, months[0].last_day), (date("2026-01-31"), date("2026-02-27")));
-    assert_eq!((months[1].first_day, months[1].last_day), (date("2026-02-28"), date("2026-03-30")));
+    assert_eq!(
+        (months[0].first_day, months[0].last_day),
+        (date("2026-01-31"), date("2026-02-27"))
+    );
+    assert_eq!(
+        (months[1].first_day, months[1].last_day),
+        (date("2026-02-28"), date("2026-03-30"))
+    );
     assert_eq!(months[2].first_day, date("2026-03-31"));
     let proration = contract.amendments[0].proration.unwrap();
     assert_eq!((proration.days, proration.days_in_month), (14, 28));
@@ -152,7 +164,9 @@ fn effective_dates_outside_the_term_or_out_of_order_are_refused_with_the_range()
             "case {name}: {error:?}"
         );
         assert!(
-            error.to_string().contains("allowed: 2026-01-15 to 2027-12-15"),
+            error
+                .to_string()
+                .contains("allowed: 2026-01-15 to 2027-12-15"),
             "case {name}: {error}"
         );
     }
@@ -162,5 +176,8 @@ fn effective_dates_outside_the_term_or_out_of_order_are_refused_with_the_range()
         &[("silver", 9)],
     );
     let error = contract_schedule(ContractBooks::single(&book), &out_of_order).unwrap_err();
-    assert!(matches!(error, ContractError::OutOfOrder { .. }), "{error:?}");
+    assert!(
+        matches!(error, ContractError::OutOfOrder { .. }),
+        "{error:?}"
+    );
 }

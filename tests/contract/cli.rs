@@ -107,7 +107,11 @@ fn a_saved_amendment_prices_with_price_and_chains_with_the_next() {
         "--save",
         amended.to_str().unwrap(),
     ]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let json = json_of(&[
         "amend",
         amended.to_str().unwrap(),
@@ -168,12 +172,26 @@ fn bad_contract_inputs_exit_2_with_the_allowed_range() {
     let cases: [(&str, Vec<&str>, &str); 4] = [
         (
             "effective after the term",
-            vec!["amend", file, "--effective", "2028-03-01", "--device", "silver:server=8"],
+            vec![
+                "amend",
+                file,
+                "--effective",
+                "2028-03-01",
+                "--device",
+                "silver:server=8",
+            ],
             "allowed: 2026-01-15 to 2027-12-15",
         ),
         (
             "effective before the start",
-            vec!["amend", file, "--effective", "2026-01-01", "--device", "silver:server=8"],
+            vec![
+                "amend",
+                file,
+                "--effective",
+                "2026-01-01",
+                "--device",
+                "silver:server=8",
+            ],
             "allowed: 2026-01-15 to 2027-12-15",
         ),
         (
@@ -191,7 +209,11 @@ fn bad_contract_inputs_exit_2_with_the_allowed_range() {
         let output = msp_quote(&args);
         assert_eq!(output.status.code(), Some(2), "case {name}");
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert_eq!(stderr.trim_end().lines().count(), 1, "case {name}: {stderr}");
+        assert_eq!(
+            stderr.trim_end().lines().count(),
+            1,
+            "case {name}: {stderr}"
+        );
         assert!(stderr.contains(expected), "case {name}: {stderr}");
     }
 }
@@ -199,8 +221,15 @@ fn bad_contract_inputs_exit_2_with_the_allowed_range() {
 #[test]
 fn price_takes_a_start_date_and_warns_when_it_is_missing() {
     let with_start = msp_quote(&[
-        "price", "--device", "silver:server=7", "--term", "24", "--start", "2026-02-01",
-        "--format", "json",
+        "price",
+        "--device",
+        "silver:server=7",
+        "--term",
+        "24",
+        "--start",
+        "2026-02-01",
+        "--format",
+        "json",
     ]);
     assert!(with_start.status.success());
     let json: Value = serde_json::from_slice(&with_start.stdout).unwrap();

@@ -32,7 +32,11 @@ fn the_change_order_of_example_4_carries_its_figures() {
         pdf.to_str().unwrap(),
     ];
     let output = msp_quote(&args);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let bytes = std::fs::read(&pdf).unwrap();
     let text = text_of(&bytes);
     // Example 4: 4,830.00 -> 7,260.00 from 1 June 2026, proration 1,097.42 on month 6,
@@ -67,7 +71,11 @@ fn the_termination_statement_of_example_5_carries_its_figures() {
         "-o",
         pdf.to_str().unwrap(),
     ]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let text = text_of(&std::fs::read(&pdf).unwrap());
     // Example 5: damages 14,490.00, setup not billed 583.40, termination 15,073.40, paid
     // 48,716.60, the month-24 credit (1,200.00) not granted, full term 115,720.00.
@@ -88,10 +96,16 @@ fn contract_documents_show_no_internal_figure() {
     // The standard book with odd internal figures (Silver reserve 247.13 per server, labour
     // 53.17 / 88.41 an hour, setup cost 151.37 per device): none may appear.
     let text = STANDARD_BOOK_RON
-        .replace("internal_reserve_per_device: \"250.00\"", "internal_reserve_per_device: \"247.13\"")
+        .replace(
+            "internal_reserve_per_device: \"250.00\"",
+            "internal_reserve_per_device: \"247.13\"",
+        )
         .replace("hourly_cost: \"50.00\"", "hourly_cost: \"53.17\"")
         .replace("hourly_cost: \"85.00\"", "hourly_cost: \"88.41\"")
-        .replace("setup_cost_per_device: \"150.00\"", "setup_cost_per_device: \"151.37\"");
+        .replace(
+            "setup_cost_per_device: \"150.00\"",
+            "setup_cost_per_device: \"151.37\"",
+        );
     let book = parse_price_book(&text, "odd").unwrap();
     let quote = amended(
         contract(&[("silver", 7)], 24, SetupMode::Amortized, "2026-01-15"),
@@ -118,7 +132,10 @@ fn contract_documents_show_no_internal_figure() {
         "247.13", "1,729.91", "2,718.43", "53.17", "88.41", "151.37", "1,665.07", "reserve",
         "margin", "markup",
     ] {
-        assert!(!change_order.contains(figure), "change order shows {figure}");
+        assert!(
+            !change_order.contains(figure),
+            "change order shows {figure}"
+        );
         assert!(!statement.contains(figure), "statement shows {figure}");
     }
 }

@@ -34,8 +34,14 @@ fn a_contract_file_keeps_its_start_amendments_and_renewal_exactly() {
     let quote = parse_quote(CONTRACT, "contract.ron").unwrap();
     assert_eq!(quote.contract.start_date, Some(super::date("2026-01-15")));
     assert_eq!(quote.contract.amendments.len(), 2);
-    assert_eq!(quote.contract.amendments[0].configuration.devices[0].count, 11);
-    assert_eq!(quote.contract.amendments[0].configuration.addons[0].quantity, 11);
+    assert_eq!(
+        quote.contract.amendments[0].configuration.devices[0].count,
+        11
+    );
+    assert_eq!(
+        quote.contract.amendments[0].configuration.addons[0].quantity,
+        11
+    );
     assert!(quote.contract.amendments[1].reprice);
     assert!(quote.contract.amendments[1].configuration.addons.is_empty());
     assert_eq!(quote.contract.renews.as_ref().unwrap().revision, 2);
@@ -61,7 +67,11 @@ fn a_quote_without_contract_fields_saves_none() {
 #[test]
 fn contract_problems_are_located_by_field_path() {
     let cases = [
-        ("bad start", r#"start_date: Some("2026-13-01"),"#, "start_date"),
+        (
+            "bad start",
+            r#"start_date: Some("2026-13-01"),"#,
+            "start_date",
+        ),
         (
             "amendment before the start",
             r#"start_date: Some("2026-01-15"), amendments: [(effective_date: "2026-01-10")],"#,
@@ -101,25 +111,41 @@ fn the_standard_book_states_the_handbooks_sla_levels_and_placeholder_credits() {
     // Handbook: level 1 15 minutes, level 2 30, level 3 60; the tiers' on-call 3 hours.
     assert_eq!(
         minutes,
-        vec![("Level 1", 15), ("Level 2", 30), ("Level 3", 60), ("On-call support", 180)]
+        vec![
+            ("Level 1", 15),
+            ("Level 2", 30),
+            ("Level 3", 60),
+            ("On-call support", 180)
+        ]
     );
     assert_eq!(levels.credit_percent_per_miss, super::money("5"));
     assert_eq!(levels.monthly_credit_cap_percent, super::money("25"));
     assert!(levels.credits_are_placeholders);
     // 25% of 4,830.00 = 1,207.50; 5% = 241.50.
-    assert_eq!(levels.monthly_credit_cap(super::money("4830.00"), 2), super::money("1207.50"));
-    assert_eq!(levels.credit_per_miss(super::money("4830.00"), 2), super::money("241.50"));
+    assert_eq!(
+        levels.monthly_credit_cap(super::money("4830.00"), 2),
+        super::money("1207.50")
+    );
+    assert_eq!(
+        levels.credit_per_miss(super::money("4830.00"), 2),
+        super::money("241.50")
+    );
     let text = price_book_to_ron(&book).unwrap();
     assert_eq!(parse_price_book(&text, "again").unwrap(), book);
 }
 
 #[test]
 fn a_per_miss_credit_above_the_cap_is_located() {
-    let text = msp_quote::formats::price_book::STANDARD_BOOK_RON
-        .replace("credit_percent_per_miss: \"5\"", "credit_percent_per_miss: \"30\"");
+    let text = msp_quote::formats::price_book::STANDARD_BOOK_RON.replace(
+        "credit_percent_per_miss: \"5\"",
+        "credit_percent_per_miss: \"30\"",
+    );
     let error = parse_price_book(&text, "b").unwrap_err();
     assert!(
-        error.lines().join("\n").contains("service_levels.credit_percent_per_miss"),
+        error
+            .lines()
+            .join("\n")
+            .contains("service_levels.credit_percent_per_miss"),
         "{error}"
     );
 }

@@ -28,12 +28,7 @@ pub fn money(text: &str) -> Decimal {
 }
 
 /// A contract of `devices` ("silver", count) lines from `start`.
-pub fn contract(
-    devices: &[(&str, u32)],
-    term: u32,
-    setup: SetupMode,
-    start: &str,
-) -> Quote {
+pub fn contract(devices: &[(&str, u32)], term: u32, setup: SetupMode, start: &str) -> Quote {
     let mut quote = parse_quote(
         r#"(number: "C-2026-0007", revision: 1, date: "2026-01-05",
             customer: (name: "Example Manufacturing"), term_months: 12, setup: upfront)"#,

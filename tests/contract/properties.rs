@@ -14,7 +14,13 @@ fn tiers() -> impl Strategy<Value = &'static str> {
 /// Contracts of 3-40 servers (every monthly fee above the 1,200.00 credit, so no credit is
 /// carried), any term and setup mode, starting on any day of 2026.
 fn contracts() -> impl Strategy<Value = (&'static str, u32, u32, bool, u32)> {
-    (tiers(), 3u32..40, prop::sample::select(vec![12u32, 24, 36]), any::<bool>(), 0u32..365)
+    (
+        tiers(),
+        3u32..40,
+        prop::sample::select(vec![12u32, 24, 36]),
+        any::<bool>(),
+        0u32..365,
+    )
 }
 
 fn start_text(day_of_year: u32) -> String {

@@ -11,9 +11,7 @@ pub fn month_first_day(start: NaiveDate, month: u32) -> Option<NaiveDate> {
 
 /// The last day of contract month `month` (1-based): the day before the next month's first.
 pub fn month_last_day(start: NaiveDate, month: u32) -> Option<NaiveDate> {
-    start
-        .checked_add_months(Months::new(month))?
-        .pred_opt()
+    start.checked_add_months(Months::new(month))?.pred_opt()
 }
 
 /// Days in contract month `month` (28-31).
@@ -48,13 +46,62 @@ mod tests {
     fn months_run_from_the_start_day_to_the_day_before() {
         // (case, start, month, first, last, days): derived by counting calendar days.
         let cases = [
-            ("example 4 month 5", "2026-01-15", 5, "2026-05-15", "2026-06-14", 31),
-            ("example 4 month 6", "2026-01-15", 6, "2026-06-15", "2026-07-14", 30),
-            ("first of month", "2026-03-01", 1, "2026-03-01", "2026-03-31", 31),
-            ("31st clamped to Feb 28", "2026-01-31", 1, "2026-01-31", "2026-02-27", 28),
-            ("31st month 2", "2026-01-31", 2, "2026-02-28", "2026-03-30", 31),
-            ("31st month 3 back on 31", "2026-01-31", 3, "2026-03-31", "2026-04-29", 30),
-            ("leap year Feb 29", "2028-01-31", 2, "2028-02-29", "2028-03-30", 31),
+            (
+                "example 4 month 5",
+                "2026-01-15",
+                5,
+                "2026-05-15",
+                "2026-06-14",
+                31,
+            ),
+            (
+                "example 4 month 6",
+                "2026-01-15",
+                6,
+                "2026-06-15",
+                "2026-07-14",
+                30,
+            ),
+            (
+                "first of month",
+                "2026-03-01",
+                1,
+                "2026-03-01",
+                "2026-03-31",
+                31,
+            ),
+            (
+                "31st clamped to Feb 28",
+                "2026-01-31",
+                1,
+                "2026-01-31",
+                "2026-02-27",
+                28,
+            ),
+            (
+                "31st month 2",
+                "2026-01-31",
+                2,
+                "2026-02-28",
+                "2026-03-30",
+                31,
+            ),
+            (
+                "31st month 3 back on 31",
+                "2026-01-31",
+                3,
+                "2026-03-31",
+                "2026-04-29",
+                30,
+            ),
+            (
+                "leap year Feb 29",
+                "2028-01-31",
+                2,
+                "2028-02-29",
+                "2028-03-30",
+                31,
+            ),
         ];
         for (name, start, month, first, last, days) in cases {
             let start = date(start);

@@ -213,7 +213,9 @@ pub enum ContractError {
         previous_date: NaiveDate,
     },
     /// A termination month outside 1..term-1.
-    #[error("cannot terminate after month {month}: allowed 1 to {last} (the term is {term} months)")]
+    #[error(
+        "cannot terminate after month {month}: allowed 1 to {last} (the term is {term} months)"
+    )]
     TerminationMonth { month: u32, last: u32, term: u32 },
     /// A date beyond what the calendar can count.
     #[error("the contract calendar cannot reach month {month} from {start}")]

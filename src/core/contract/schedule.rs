@@ -12,9 +12,7 @@ use super::{
 use crate::core::money::round_half_away;
 use crate::core::options::priced_as_paid;
 use crate::core::price_book::PriceBook;
-use crate::core::pricing::{
-    PricedQuote, compare_with_snapshot, price_quote, snapshot_of,
-};
+use crate::core::pricing::{PricedQuote, compare_with_snapshot, price_quote, snapshot_of};
 use crate::core::quote::{Configuration, Quote};
 
 /// Prices `quote` as a contract: the signed configuration from its billing start, each
@@ -39,7 +37,13 @@ pub fn contract_schedule(
     let setup: Vec<Decimal> = base
         .schedule
         .iter()
-        .map(|month| if setup_waived { Decimal::ZERO } else { month.setup })
+        .map(|month| {
+            if setup_waived {
+                Decimal::ZERO
+            } else {
+                month.setup
+            }
+        })
         .collect();
     let mut fees = vec![base.monthly_recurring; term_len];
     let mut charges = vec![Decimal::ZERO; term_len];
@@ -105,11 +109,12 @@ pub fn contract_schedule(
         let reduction_fee = if new < old {
             let months_left = term + 1 - first_new_month;
             let months = ld_months.min(months_left);
-            let amount = (old - new)
-                .checked_mul(Decimal::from(months))
-                .ok_or(ContractError::Overflow {
-                    what: "the reduction fee",
-                })?;
+            let amount =
+                (old - new)
+                    .checked_mul(Decimal::from(months))
+                    .ok_or(ContractError::Overflow {
+                        what: "the reduction fee",
+                    })?;
             charges[first_new_month as usize - 1] += amount;
             Some(ReductionFee {
                 month: first_new_month,
@@ -217,7 +222,8 @@ fn effective_month(
     number: usize,
     date: NaiveDate,
 ) -> Result<u32, ContractError> {
-    let last = month_first_day(start, term).ok_or(ContractError::Calendar { start, month: term })?;
+    let last =
+        month_first_day(start, term).ok_or(ContractError::Calendar { start, month: term })?;
     match month_containing(start, term, date) {
         Some(month) if date <= last => Ok(month),
         _ => Err(ContractError::EffectiveDateOutside {

@@ -85,7 +85,12 @@ pub fn render_change_order(
         quote_label(inputs.quote)
     );
     let pages = layout.finish(&footer);
-    pdf::save(inputs, pages, logo, &format!("{TITLE} {number}: {customer}"))
+    pdf::save(
+        inputs,
+        pages,
+        logo,
+        &format!("{TITLE} {number}: {customer}"),
+    )
 }
 
 /// Each line before and after: count, unit price and monthly amount.
@@ -108,7 +113,13 @@ fn changes_table(before: &PricedQuote, after: &PricedQuote, formats: &Formats) -
             .lines
             .iter()
             .find(|line| format!("{}:{}", line.tier, line.kind) == key)
-            .map(|line| (line.count, formats.money(line.unit_net), formats.money(line.monthly)))
+            .map(|line| {
+                (
+                    line.count,
+                    formats.money(line.unit_net),
+                    formats.money(line.monthly),
+                )
+            })
             .or_else(|| {
                 priced
                     .addons

@@ -97,7 +97,10 @@ fn amount_table(termination: &Termination, formats: &Formats) -> Table {
                 "Termination amount".into(),
                 formats.money(termination.termination_amount).into(),
             ]),
-            row("Full-term value of the contract", termination.full_term_value),
+            row(
+                "Full-term value of the contract",
+                termination.full_term_value,
+            ),
         ],
     }
 }

@@ -3,9 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::core::contract::{
-    ContractSchedule, PricedAmendment, Renewal, Termination,
-};
+use crate::core::contract::{ContractSchedule, PricedAmendment, Renewal, Termination};
 use crate::core::money::cents;
 
 /// The schedule rows: `month`, `first_day`, `last_day`, `recurring`, `setup`, `adjustment`,
