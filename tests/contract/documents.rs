@@ -161,7 +161,7 @@ fn the_appendix_states_the_sla_targets_and_the_monthly_credit_cap_in_money() {
         "Level 1",
         "15 minutes",
         "30 minutes",
-        "60 minutes",
+        "1 hour",
         "within one business day",
         "within two business days",
         "3 hours",
