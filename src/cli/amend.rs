@@ -76,10 +76,10 @@ pub fn run(args: &AmendArgs) -> Result<String, CliError> {
         super::contract_documents::write_change_order(&files, &amended, &contract, path)?;
     }
     if contract.start_assumed {
-        eprintln!(
-            "warning: {} has no start date; the quote date is assumed",
+        super::warn_on_success(format!(
+            "{} has no start date: the quote date is assumed",
             args.contract.display()
-        );
+        ));
     }
     Ok(match args.format {
         OutputFormat::Json => format!(

@@ -94,6 +94,23 @@ pub enum Outcome {
     OpenWindow(window::WindowArgs),
 }
 
+thread_local! {
+    /// Warnings for stderr, printed only when the command succeeds (an error stays one line).
+    static WARNINGS_ON_SUCCESS: std::cell::RefCell<Vec<String>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Queues `message` for stderr, printed as `warning: {message}` after the command's output
+/// when it succeeds; dropped when it fails.
+pub fn warn_on_success(message: impl Into<String>) {
+    WARNINGS_ON_SUCCESS.with(|warnings| warnings.borrow_mut().push(message.into()));
+}
+
+/// The queued warnings, emptying the queue.
+fn take_warnings() -> Vec<String> {
+    WARNINGS_ON_SUCCESS.with(|warnings| std::mem::take(&mut *warnings.borrow_mut()))
+}
+
 /// Parses `args` (including the program name) and runs the subcommand.
 ///
 /// # Errors
@@ -103,6 +120,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    take_warnings();
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
@@ -151,6 +169,9 @@ pub fn main_with(open_window: impl FnOnce(window::WindowArgs) -> ExitCode) -> Ex
     match run_with_args(std::env::args_os()) {
         Ok(Outcome::Output(text)) => {
             print!("{text}");
+            for warning in take_warnings() {
+                eprintln!("warning: {warning}");
+            }
             ExitCode::SUCCESS
         }
         Ok(Outcome::OpenWindow(options)) => open_window(options),

@@ -74,11 +74,10 @@ impl QuoteArgs {
             .map_err(|error| CliError::new(error.one_line()))?;
         let quote = self.build_quote()?;
         if quote.contract.start_date.is_none() {
-            eprintln!(
-                "warning: no billing start date (--start YYYY-MM-DD): the quote date {} is \
-                 assumed",
+            super::warn_on_success(format!(
+                "no billing start date (--start YYYY-MM-DD): the quote date {} is assumed",
                 quote.date
-            );
+            ));
         }
         let mut priced = price_quote(&loaded.book, &quote).map_err(|error| {
             let source = self
