@@ -171,3 +171,41 @@ fn the_appendix_states_the_sla_targets_and_the_monthly_credit_cap_in_money() {
         assert!(text.contains(figure), "{figure} missing: {text}");
     }
 }
+
+#[test]
+fn the_appendix_and_the_roi_of_an_amended_contract_use_the_amended_schedule() {
+    // Example 4 as a contract file: every view shows the amended contract value 162,987.42
+    // (the ROI invests it: everything paid under the contract).
+    let path = contract_file(
+        "amended-views",
+        "upfront",
+        r#"amendments: [(effective_date: "2026-06-01", devices: [(tier: "silver", kind: "server", count: 11)])],"#,
+    );
+    let pdf = path.with_file_name("amended-appendix.pdf");
+    let output = msp_quote(&[
+        "appendix",
+        path.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = text_of(&std::fs::read(&pdf).unwrap());
+    assert!(text.contains("$162,987.42"), "{text}");
+    let costs = format!(
+        "{}/examples/small-customer-costs.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let roi = crate::cli::json_of(&[
+        "roi",
+        path.to_str().unwrap(),
+        "--costs",
+        &costs,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(roi["investment"], "162987.42");
+}
