@@ -56,7 +56,7 @@ fn cached_schedule(
     book: &LoadedBook,
     quote: &Quote,
 ) -> Result<ContractSchedule, String> {
-    let id = egui::Id::new("contract-tab-cache");
+    let id = ui.make_persistent_id("contract-tab-cache");
     let cached = ui.data(|data| data.get_temp::<Cached>(id));
     if let Some(cached) = cached
         && &cached.quote == quote
@@ -221,7 +221,7 @@ fn add_amendment(quote: &mut Quote) {
 fn termination_ui(ui: &mut egui::Ui, book: &LoadedBook, schedule: &ContractSchedule) {
     ui.heading("Termination what-if");
     let last = schedule.term_months.saturating_sub(1).max(1);
-    let id = egui::Id::new("contract-termination-month");
+    let id = ui.make_persistent_id("contract-termination-month");
     let mut month = ui
         .data(|data| data.get_temp::<u32>(id))
         .unwrap_or(1)

@@ -4,8 +4,8 @@ use std::path::Path;
 
 use super::CliError;
 use super::contract_files::ContractFiles;
-use super::documents::logo_bytes;
 use crate::core::contract::{ContractSchedule, Termination};
+use crate::core::evaluate::{EvaluationSettings, evaluate};
 use crate::core::quote::Quote;
 use crate::documents::contract::{render_change_order, render_termination_statement};
 use crate::documents::{DEFAULT_FONT, DocumentAssets, DocumentError, DocumentInputs};
@@ -21,7 +21,7 @@ pub fn write_change_order(
     contract: &ContractSchedule,
     path: &Path,
 ) -> Result<(), CliError> {
-    write(files, quote, contract, path, |inputs| {
+    write(files, quote, path, |inputs| {
         render_change_order(inputs, contract, contract.amendments.len())
     })
 }
@@ -36,7 +36,7 @@ pub fn write_termination(
     termination: &Termination,
     path: &Path,
 ) -> Result<(), CliError> {
-    write(files, &files.quote, contract, path, |inputs| {
+    write(files, &files.quote, path, |inputs| {
         render_termination_statement(inputs, contract, termination)
     })
 }
@@ -44,18 +44,18 @@ pub fn write_termination(
 fn write(
     files: &ContractFiles,
     quote: &Quote,
-    contract: &ContractSchedule,
     path: &Path,
     render: impl FnOnce(&DocumentInputs) -> Result<Vec<u8>, DocumentError>,
 ) -> Result<(), CliError> {
-    let logo = logo_bytes(&files.pinned)?;
+    let logo = files.pinned.logo_bytes().map_err(CliError::new)?;
     let pin = files.pinned.pin();
-    let priced = contract.as_priced_quote();
+    // The documents take an evaluation; the contract figures they print are `contract`'s.
+    let evaluation = evaluate(&files.pinned.book, quote, &EvaluationSettings::default());
     let inputs = DocumentInputs {
         book: &files.pinned.book,
         book_pin: &pin,
         quote,
-        priced: &priced,
+        evaluation: &evaluation,
         roi: None,
         assets: DocumentAssets {
             font: DEFAULT_FONT,

@@ -2,11 +2,11 @@
 //! a missed target, with the monthly cap in money for the quote (pricing-rules.md section 10).
 
 use super::layout::{Align, Column, Layout, Row, Style, Table};
-use super::{DocumentInputs, Formats, percent};
+use super::{Document, Formats, percent};
 
 /// The SLA: response targets per priority and the service credit, with the monthly cap in
 /// money for this quote's monthly fee.
-pub(super) fn section(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+pub(super) fn section(layout: &mut Layout, inputs: &Document, formats: &Formats) {
     let Some(levels) = &inputs.book.service_levels else {
         return;
     };

@@ -2,7 +2,7 @@
 //! they carry, byte-identical output, and no internal figure.
 
 use msp_quote::core::contract::{ContractBooks, contract_schedule, terminate};
-use msp_quote::core::pricing::price_quote;
+use msp_quote::core::evaluate::{EvaluationSettings, evaluate};
 use msp_quote::core::quote::SetupMode;
 use msp_quote::documents::contract::{render_change_order, render_termination_statement};
 use msp_quote::documents::{DocumentAssets, DocumentInputs, render_appendix};
@@ -113,13 +113,13 @@ fn contract_documents_show_no_internal_figure() {
         &[("silver", 11)],
     );
     let schedule = contract_schedule(ContractBooks::single(&book), &quote).unwrap();
-    let priced = schedule.as_priced_quote();
+    let evaluation = evaluate(&book, &quote, &EvaluationSettings::default());
     let pin = standard_book().unwrap().pin();
     let inputs = DocumentInputs {
         book: &book,
         book_pin: &pin,
         quote: &quote,
-        priced: &priced,
+        evaluation: &evaluation,
         roi: None,
         assets: DocumentAssets::standard(),
     };
@@ -144,13 +144,13 @@ fn contract_documents_show_no_internal_figure() {
 fn the_appendix_states_the_sla_targets_and_the_monthly_credit_cap_in_money() {
     let loaded = standard_book().unwrap();
     let quote = contract(&[("silver", 7)], 24, SetupMode::Upfront, "2026-01-15");
-    let priced = price_quote(&loaded.book, &quote).unwrap();
+    let evaluation = evaluate(&loaded.book, &quote, &EvaluationSettings::default());
     let pin = loaded.pin();
     let inputs = DocumentInputs {
         book: &loaded.book,
         book_pin: &pin,
         quote: &quote,
-        priced: &priced,
+        evaluation: &evaluation,
         roi: None,
         assets: DocumentAssets::standard(),
     };

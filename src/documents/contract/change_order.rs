@@ -3,7 +3,7 @@
 
 use super::super::layout::{Align, Column, Row, Style, Table};
 use super::super::{DocumentError, DocumentInputs, Formats, long_date, pdf, quote_label};
-use super::{acceptance, schedule_table, title_block};
+use super::{acceptance, document, schedule_table, title_block};
 use crate::core::contract::{ContractSchedule, PricedAmendment};
 use crate::core::pricing::PricedQuote;
 
@@ -29,6 +29,9 @@ pub fn render_change_order(
         1 => &contract.base,
         _ => &contract.amendments[number - 2].priced,
     };
+    let priced = contract.as_priced_quote();
+    let document = document(inputs, &priced);
+    let inputs = &document;
     let customer = super::super::customer_name(inputs.quote);
     let company = &inputs.book.branding.company_name;
     let (mut layout, logo) = pdf::start(

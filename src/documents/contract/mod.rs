@@ -11,13 +11,27 @@ pub use termination::render_termination_statement;
 
 use super::layout::{Align, Column, Layout, MUTED, Row, Style, Table, tint};
 use super::pdf::{LOGO_RESOURCE, Logo};
-use super::{DocumentInputs, Formats, customer_name, long_date, quote_label};
+use super::{Document, DocumentInputs, Formats, customer_name, long_date, quote_label};
 use crate::core::contract::ContractSchedule;
+use crate::core::pricing::PricedQuote;
+
+/// What the renderers draw from: the inputs with the contract as one priced quote.
+fn document<'a>(inputs: &DocumentInputs<'a>, priced: &'a PricedQuote) -> Document<'a> {
+    Document {
+        book: inputs.book,
+        book_pin: inputs.book_pin,
+        quote: inputs.quote,
+        priced,
+        roi: None,
+        roi_warnings: &[],
+        assets: inputs.assets,
+    }
+}
 
 /// The brand, the title and the contract's facts at the top of the first page.
 fn title_block(
     layout: &mut Layout,
-    inputs: &DocumentInputs,
+    inputs: &Document,
     logo: Option<&Logo>,
     title: &str,
     contract: &ContractSchedule,
@@ -104,7 +118,7 @@ fn schedule_table(contract: &ContractSchedule, from: u32, to: u32, formats: &For
 }
 
 /// Signature lines for both parties.
-fn acceptance(layout: &mut Layout, inputs: &DocumentInputs, sentence: &str) {
+fn acceptance(layout: &mut Layout, inputs: &Document, sentence: &str) {
     layout.heading("Acceptance", 190.0);
     layout.paragraph(sentence, Style::BODY);
     layout.space(10.0);

@@ -3,7 +3,7 @@
 
 use super::super::layout::{Align, Column, Row, Style, Table};
 use super::super::{DocumentError, DocumentInputs, Formats, long_date, months, pdf, quote_label};
-use super::{acceptance, schedule_table, title_block};
+use super::{acceptance, document, schedule_table, title_block};
 use crate::core::contract::{ContractSchedule, Termination};
 
 const TITLE: &str = "Termination statement";
@@ -17,6 +17,9 @@ pub fn render_termination_statement(
     contract: &ContractSchedule,
     termination: &Termination,
 ) -> Result<Vec<u8>, DocumentError> {
+    let priced = contract.as_priced_quote();
+    let document = document(inputs, &priced);
+    let inputs = &document;
     let customer = super::super::customer_name(inputs.quote);
     let company = &inputs.book.branding.company_name;
     let (mut layout, logo) = pdf::start(
