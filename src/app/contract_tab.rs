@@ -227,7 +227,7 @@ fn termination_ui(ui: &mut egui::Ui, book: &LoadedBook, schedule: &ContractSched
         .unwrap_or(1)
         .clamp(1, last);
     ui.horizontal(|ui| {
-        ui.label("Terminate after month");
+        ui.label("Last contract month served");
         ui.add(egui::DragValue::new(&mut month).range(1..=last))
             .accessible_name("Terminate after month");
     });

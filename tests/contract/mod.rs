@@ -7,6 +7,7 @@ mod documents;
 mod formats;
 mod properties;
 mod termination;
+mod window;
 
 use msp_quote::core::contract::{ContractBooks, ContractSchedule, contract_schedule};
 use msp_quote::core::price_book::PriceBook;
