@@ -244,3 +244,85 @@ fn price_takes_a_start_date_and_warns_when_it_is_missing() {
         String::from_utf8_lossy(&without.stderr)
     );
 }
+
+/// Example 4's contract pinned to `sha256`, and a book with Silver at 800.00.
+fn pinned_contract_and_dearer_book(name: &str, sha256: &str) -> (PathBuf, PathBuf) {
+    let pin =
+        format!(r#"price_book: Some((id: "standard", version: "2026.1", sha256: "{sha256}")),"#);
+    let path = contract_file(name, "upfront", &pin);
+    let book = path.with_file_name(format!("{name}-dearer.ron"));
+    std::fs::write(
+        &book,
+        msp_quote::formats::price_book::STANDARD_BOOK_RON.replace(
+            "monthly_prices: {\"server\": \"750.00\"}",
+            "monthly_prices: {\"server\": \"800.00\"}",
+        ),
+    )
+    .unwrap();
+    (path, book)
+}
+
+#[test]
+fn an_amendment_is_priced_with_the_pinned_book_unless_repricing_is_asked_for() {
+    let standard = msp_quote::formats::price_book::standard_book()
+        .unwrap()
+        .sha256;
+    let (path, dearer) = pinned_contract_and_dearer_book("pinned", &standard);
+    let args = |reprice: bool| {
+        let mut args = vec![
+            "amend".to_string(),
+            path.display().to_string(),
+            "--effective".to_string(),
+            "2026-06-01".to_string(),
+            "--device".to_string(),
+            "silver:server=11".to_string(),
+            "--price-book".to_string(),
+            dearer.display().to_string(),
+            "--format".to_string(),
+            "json".to_string(),
+        ];
+        if reprice {
+            args.push("--reprice".to_string());
+        }
+        args
+    };
+    // The pinned (standard) book prices the change: example 4's 7,260.00 and 1,097.42.
+    let pinned: Vec<String> = args(false);
+    let json = json_of(&pinned.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(json["new_monthly_recurring"], "7260.00");
+    assert_eq!(json["proration"]["amount"], "1097.42");
+    assert_eq!(json["repriced"], false);
+    // Re-priced with the book in use: 11 Silver at 800.00 x 0.88 = 704.00, 7,744.00 a month;
+    // proration (7,744.00 - 4,830.00) x 14 / 31 = 2,914.00 x 14 / 31 = 1,316.00 exactly.
+    let repriced: Vec<String> = args(true);
+    let json = json_of(&repriced.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(json["new_monthly_recurring"], "7744.00");
+    assert_eq!(json["proration"]["amount"], "1316.00");
+    assert_eq!(json["repriced"], true);
+    let changes = json["repricing_changes"].as_array().unwrap();
+    assert!(
+        changes.contains(&serde_json::json!({
+            "label": "silver server x11", "old": "7260.00", "new": "7744.00"
+        })),
+        "{changes:?}"
+    );
+}
+
+#[test]
+fn a_contract_pinned_to_a_book_not_given_is_refused_unless_repriced() {
+    let (path, dearer) = pinned_contract_and_dearer_book("unknown-pin", &"0".repeat(64));
+    let output = msp_quote(&[
+        "terminate",
+        path.to_str().unwrap(),
+        "--after-month",
+        "3",
+        "--price-book",
+        dearer.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--pinned-book") && stderr.contains("000000000000"),
+        "{stderr}"
+    );
+}
