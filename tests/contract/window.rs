@@ -1,7 +1,7 @@
 //! The window's Contract tab, driven headless through its accessibility tree.
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 use msp_quote::app::{AppSetup, QuoteApp, ScriptedDialogs, Tab};
 use msp_quote::core::quote::SetupMode;
 
