@@ -44,6 +44,8 @@ pub(crate) fn contract_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp) {
         .show(ui, |ui| {
             amendments_editor_ui(ui, &mut app.quote, &schedule.amendments);
             ui.separator();
+            schedule_ui(ui, &app.book, &schedule);
+            ui.separator();
             termination_ui(ui, &app.book, &schedule);
             ui.separator();
             renewal_ui(ui, app, &schedule);
@@ -214,6 +216,49 @@ fn add_amendment(quote: &mut Quote) {
         effective_date: effective,
         configuration: quote.configuration_in_force(),
         reprice: false,
+    });
+}
+
+/// The amended schedule, month by month with its dates.
+fn schedule_ui(ui: &mut egui::Ui, book: &LoadedBook, schedule: &ContractSchedule) {
+    egui::CollapsingHeader::new(format!(
+        "Schedule: {} to {}, contract value {}",
+        schedule.start_date,
+        schedule.end_date(),
+        super::money(book, schedule.total_contract_value)
+    ))
+    .id_salt("contract-schedule")
+    .show(ui, |ui| {
+        egui::Grid::new("contract-months")
+            .striped(true)
+            .show(ui, |ui| {
+                for header in [
+                    "Month",
+                    "Dates",
+                    "Monthly fee",
+                    "Setup",
+                    "Adjustment",
+                    "Credit",
+                    "Due",
+                ] {
+                    ui.strong(header);
+                }
+                ui.end_row();
+                for month in &schedule.months {
+                    ui.label(month.month.to_string());
+                    ui.label(format!("{} - {}", month.first_day, month.last_day));
+                    for amount in [
+                        month.recurring,
+                        month.setup,
+                        month.adjustment,
+                        -month.credit,
+                        month.due,
+                    ] {
+                        ui.label(super::money(book, amount));
+                    }
+                    ui.end_row();
+                }
+            });
     });
 }
 

@@ -121,6 +121,9 @@ pub struct Evaluation {
     pub roi: Option<Result<RoiComparison, RoiPricingError>>,
     /// The quote priced as a contract (calendar, amendments, renewal), when it can be priced.
     pub contract: Option<Result<ContractSchedule, ContractError>>,
+    /// What the amended contract pays (the configuration in force at the end, the amended
+    /// schedule, options included), when it has amendments or renews a contract.
+    pub amended: Option<PricedQuote>,
     /// Every warning of every part, each once, in the order pricing, cost, ROI.
     pub warnings: Vec<EvaluationWarning>,
     /// The settings the evaluation was made with.
@@ -128,10 +131,14 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
-    /// What the customer pays: the quote combined with its options when it has any, else the
-    /// priced quote; `None` when the quote cannot be priced.
+    /// What the customer pays: the amended contract when it has amendments (or renews a
+    /// contract), else the quote combined with its options when it has any, else the priced
+    /// quote; `None` when the quote cannot be priced.
     pub fn as_paid(&self) -> Option<&PricedQuote> {
-        self.combined.as_ref().or(self.priced.as_ref().ok())
+        self.amended
+            .as_ref()
+            .or(self.combined.as_ref())
+            .or(self.priced.as_ref().ok())
     }
 
     /// The quote at the tier `tier_id`, priced.
@@ -214,7 +221,6 @@ pub fn evaluate(book: &PriceBook, quote: &Quote, settings: &EvaluationSettings) 
         }
         _ => None,
     };
-    let combined = amended.clone().or(combined);
     let roi = quote.customer_costs.as_ref().map(|costs| {
         roi_options(book, quote, costs, settings.roi_discount_rate_percent).map(
             |(mut options, left_out)| {
@@ -235,6 +241,7 @@ pub fn evaluate(book: &PriceBook, quote: &Quote, settings: &EvaluationSettings) 
         cost,
         roi,
         contract,
+        amended,
         warnings,
         settings: settings.clone(),
     }
