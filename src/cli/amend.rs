@@ -1,6 +1,5 @@
 //! `msp-quote amend`: a change order on a signed contract (pricing-rules.md section 10).
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -8,9 +7,9 @@ use clap::Args;
 
 use super::contract_files::{ContractFiles, contract_months_table};
 use super::quote_args::{parse_date, parse_device};
+use super::table::counted;
 use super::{CliError, OutputFormat};
 use crate::core::contract::{ContractSchedule, PricedAmendment};
-use crate::core::money::display;
 use crate::core::quote::{AddOnLine, Amendment, Configuration, DeviceLine, Quote};
 use crate::formats::json::contract::amend_json;
 use crate::formats::quote::save_quote;
@@ -122,7 +121,6 @@ fn amended_quote(quote: &Quote, args: &AmendArgs) -> Quote {
 /// The change as text: old -> new fee, proration, reduction fee, then the schedule.
 fn amendment_text(contract: &ContractSchedule) -> String {
     let currency = &contract.base.currency;
-    let money = |amount| display(amount, &currency.symbol, currency.decimals);
     let mut out = String::new();
     if let Some(amendment) = contract.amendments.last() {
         let PricedAmendment {
@@ -132,41 +130,40 @@ fn amendment_text(contract: &ContractSchedule) -> String {
             new_monthly_recurring,
             ..
         } = amendment;
-        let _ = writeln!(
-            out,
-            "Effective {effective_date} (contract month {effective_month}): monthly {} -> {}",
-            money(*old_monthly_recurring),
-            money(*new_monthly_recurring)
+        out += &format!(
+            "Effective {effective_date} (contract month {effective_month}): monthly {} -> {}\n",
+            currency.money(*old_monthly_recurring),
+            currency.money(*new_monthly_recurring)
         );
         if let Some(proration) = amendment.proration {
-            let _ = writeln!(
-                out,
-                "Proration on month {}'s invoice: {} ({} of {} days)",
+            out += &format!(
+                "Proration on month {}'s invoice: {} ({} of {} days)\n",
                 proration.month,
-                money(proration.amount),
+                currency.money(proration.amount),
                 proration.days,
                 proration.days_in_month
             );
         }
         if let Some(fee) = amendment.reduction_fee {
-            let _ = writeln!(
-                out,
-                "Reduction fee on month {}'s invoice: {} ({} months)",
+            out += &format!(
+                "Reduction fee on month {}'s invoice: {} ({})\n",
                 fee.month,
-                money(fee.amount),
-                fee.months
+                currency.money(fee.amount),
+                counted(fee.months, "month", "months")
             );
         }
+        let money = |amount: Option<rust_decimal::Decimal>| {
+            amount.map_or_else(|| "-".to_string(), |amount| currency.money(amount))
+        };
         for change in &amendment.repricing_changes {
-            let _ = writeln!(
-                out,
-                "re-priced {}: {} -> {}",
+            out += &format!(
+                "re-priced {}: {} -> {}\n",
                 change.label,
-                change.old.map_or("-".to_string(), money),
-                change.new.map_or("-".to_string(), money)
+                money(change.old),
+                money(change.new)
             );
         }
-        let _ = writeln!(out);
+        out.push('\n');
     }
     out + &contract_months_table(contract)
 }

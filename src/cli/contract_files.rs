@@ -1,12 +1,11 @@
 //! What `amend`, `terminate` and `renew` share: the contract file and the books it is
 //! priced with (the one it pinned, and the one in use), and the amended schedule's table.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::CliError;
+use super::table::{Align, TextTable, summary, warning_lines};
 use crate::core::contract::{ContractBooks, ContractSchedule, contract_schedule};
-use crate::core::money::display;
 use crate::core::quote::Quote;
 use crate::formats::price_book::{LoadedBook, load_or_standard, load_price_book, standard_book};
 use crate::formats::quote::load_quote;
@@ -96,33 +95,30 @@ impl ContractFiles {
 /// The amended schedule as a table: dates, recurring, setup, adjustment, credit, due.
 pub fn contract_months_table(contract: &ContractSchedule) -> String {
     let currency = &contract.base.currency;
-    let money = |amount| display(amount, &currency.symbol, currency.decimals);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{:>5}  {:<23} {:>13} {:>11} {:>12} {:>12} {:>13}",
-        "Month", "Dates", "Recurring", "Setup", "Adjustment", "Credit", "Due"
-    );
+    let mut table = TextTable::new(&[
+        ("Month", Align::Right),
+        ("Dates", Align::Left),
+        ("Recurring", Align::Right),
+        ("Setup", Align::Right),
+        ("Adjustment", Align::Right),
+        ("Credit", Align::Right),
+        ("Due", Align::Right),
+    ]);
     for month in &contract.months {
-        let _ = writeln!(
-            out,
-            "{:>5}  {:<23} {:>13} {:>11} {:>12} {:>12} {:>13}",
-            month.month,
+        table.row([
+            month.month.to_string(),
             format!("{} - {}", month.first_day, month.last_day),
-            money(month.recurring),
-            money(month.setup),
-            money(month.adjustment),
-            money(-month.credit),
-            money(month.due)
-        );
+            currency.money(month.recurring),
+            currency.money(month.setup),
+            currency.money(month.adjustment),
+            currency.money(-month.credit),
+            currency.money(month.due),
+        ]);
     }
-    let _ = writeln!(
-        out,
-        "Total contract value {:>14}",
-        money(contract.total_contract_value)
-    );
-    for warning in &contract.warnings {
-        let _ = writeln!(out, "warning: {warning}");
-    }
-    out
+    table.render()
+        + &summary([(
+            "Total contract value",
+            currency.money(contract.total_contract_value),
+        )])
+        + &warning_lines(&contract.warnings)
 }

@@ -1,14 +1,13 @@
 //! `msp-quote renew`: a renewal quote for the devices in force at the end of a contract.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::Args;
 
 use super::contract_files::{ContractFiles, contract_months_table};
+use super::table::{Align, TextTable, counted, printable};
 use super::{CliError, OutputFormat};
 use crate::core::contract::{Renewal, renew};
-use crate::core::money::display;
 use crate::formats::json::contract::renewal_json;
 use crate::formats::quote::save_quote;
 
@@ -79,38 +78,36 @@ pub fn run(args: &RenewArgs) -> Result<String, CliError> {
 
 fn renewal_text(renewal: &Renewal) -> String {
     let currency = &renewal.schedule.base.currency;
-    let money = |amount| display(amount, &currency.symbol, currency.decimals);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Renewal {} from {} to {} ({} months, no setup fee)",
-        renewal.quote.number,
+    let mut out = format!(
+        "Renewal {} from {} to {} ({}, no setup fee)\n",
+        printable(&renewal.quote.number),
         renewal.schedule.start_date,
         renewal.schedule.end_date(),
-        renewal.schedule.term_months
+        counted(renewal.schedule.term_months, "month", "months")
     );
-    let _ = writeln!(
-        out,
-        "{:<28} {:>6} {:>12} {:>12} {:>14}",
-        "Line", "Count", "Old unit", "New unit", "New monthly"
-    );
+    let mut table = TextTable::new(&[
+        ("Line", Align::Left),
+        ("Count", Align::Right),
+        ("Old unit", Align::Right),
+        ("New unit", Align::Right),
+        ("New monthly", Align::Right),
+    ]);
     for line in &renewal.lines {
-        let _ = writeln!(
-            out,
-            "{:<28} {:>6} {:>12} {:>12} {:>14}",
-            line.label,
-            line.count,
-            line.old_unit.map_or("-".to_string(), money),
-            money(line.new_unit),
-            money(line.new_monthly)
-        );
+        table.row([
+            line.label.clone(),
+            line.count.to_string(),
+            line.old_unit
+                .map_or_else(|| "-".to_string(), |unit| currency.money(unit)),
+            currency.money(line.new_unit),
+            currency.money(line.new_monthly),
+        ]);
     }
-    let _ = writeln!(
-        out,
-        "Monthly recurring {} -> {} (difference {})\n",
-        money(renewal.old_monthly_recurring),
-        money(renewal.new_monthly_recurring),
-        money(renewal.monthly_difference)
+    out += &table.render();
+    out += &format!(
+        "Monthly recurring {} -> {} (difference {})\n\n",
+        currency.money(renewal.old_monthly_recurring),
+        currency.money(renewal.new_monthly_recurring),
+        currency.money(renewal.monthly_difference)
     );
     out + &contract_months_table(&renewal.schedule)
 }

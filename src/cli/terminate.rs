@@ -1,14 +1,13 @@
 //! `msp-quote terminate`: what ending a contract early costs (pricing-rules.md section 10).
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::Args;
 
 use super::contract_files::ContractFiles;
+use super::table::{counted, summary};
 use super::{CliError, OutputFormat};
 use crate::core::contract::{Termination, terminate};
-use crate::core::money::display;
 use crate::core::price_book::Currency;
 use crate::formats::json::contract::termination_json;
 
@@ -69,42 +68,49 @@ pub fn run(args: &TerminateArgs) -> Result<String, CliError> {
 }
 
 fn termination_text(termination: &Termination, currency: &Currency) -> String {
-    let money = |amount| display(amount, &currency.symbol, currency.decimals);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Terminated after month {} (last day {})",
+    let mut out = format!(
+        "Terminated after month {} (last day {})\n",
         termination.after_month, termination.last_day
     );
-    let rows = [
-        ("Monthly recurring in force", termination.monthly_recurring),
-        ("Liquidated damages", termination.liquidated_damages),
-        ("Setup not yet billed", termination.unbilled_setup),
-        ("Termination amount", termination.termination_amount),
-        ("Paid to date", termination.paid_to_date),
-        ("Full-term value", termination.full_term_value),
-    ];
-    for (label, amount) in rows {
-        let _ = writeln!(out, "{label:<28} {:>14}", money(amount));
-    }
-    let _ = writeln!(
-        out,
-        "(liquidated damages: {} months of the monthly fee)",
-        termination.liquidated_damages_months
-    );
+    out += &summary([
+        (
+            "Monthly recurring in force",
+            currency.money(termination.monthly_recurring),
+        ),
+        (
+            "Liquidated damages",
+            currency.money(termination.liquidated_damages),
+        ),
+        (
+            "  months of the fee",
+            counted(termination.liquidated_damages_months, "month", "months"),
+        ),
+        ),
+        (
+            "Setup not yet billed",
+            currency.money(termination.unbilled_setup),
+        ),
+        (
+            "Termination amount",
+            currency.money(termination.termination_amount),
+        ),
+        ("Paid to date", currency.money(termination.paid_to_date)),
+        (
+            "Full-term value",
+            currency.money(termination.full_term_value),
+        ),
+    ]);
     for credit in &termination.credits_not_granted {
-        let _ = writeln!(
-            out,
-            "Credit of month {} not granted: {}",
+        out += &format!(
+            "Credit of month {} not granted: {}\n",
             credit.month,
-            money(credit.amount)
+            currency.money(credit.amount)
         );
     }
     if !termination.credit_lost.is_zero() {
-        let _ = writeln!(
-            out,
-            "Carried credit lost: {}",
-            money(termination.credit_lost)
+        out += &format!(
+            "Carried credit lost: {}\n",
+            currency.money(termination.credit_lost)
         );
     }
     out
