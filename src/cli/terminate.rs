@@ -85,7 +85,6 @@ fn termination_text(termination: &Termination, currency: &Currency) -> String {
             "  months of the fee",
             counted(termination.liquidated_damages_months, "month", "months"),
         ),
-        ),
         (
             "Setup not yet billed",
             currency.money(termination.unbilled_setup),
