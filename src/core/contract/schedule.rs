@@ -12,8 +12,10 @@ use super::{
 use crate::core::money::round_half_away;
 use crate::core::options::priced_as_paid;
 use crate::core::price_book::PriceBook;
-use crate::core::pricing::{PricedQuote, compare_with_snapshot, price_quote, snapshot_of};
-use crate::core::quote::{Configuration, Quote};
+use crate::core::pricing::{
+    LineChange, PricedQuote, compare_with_snapshot, price_quote, snapshot_of,
+};
+use crate::core::quote::{Amendment, Configuration, Quote};
 
 /// Prices `quote` as a contract: the signed configuration from its billing start, each
 /// amendment applied to the contract as the previous one left it (re-banded on the new
@@ -31,33 +33,143 @@ pub fn contract_schedule(
     let start = quote.billing_start();
     let term = quote.term_months;
     let base = price_configuration(books.pinned, quote, &quote.configuration(), "the contract")?;
-    let decimals = base.currency.decimals;
     let setup_waived = quote.contract.renews.is_some();
-    let term_len = base.schedule.len();
-    let setup: Vec<Decimal> = base
-        .schedule
+    let mut lines = MonthLines {
+        fees: vec![base.monthly_recurring; base.schedule.len()],
+        setup: base
+            .schedule
+            .iter()
+            .map(|month| {
+                if setup_waived {
+                    Decimal::ZERO
+                } else {
+                    month.setup
+                }
+            })
+            .collect(),
+        charges: vec![Decimal::ZERO; base.schedule.len()],
+        extra_credits: vec![Decimal::ZERO; base.schedule.len()],
+    };
+    let mut amending = Amending {
+        books,
+        quote,
+        start,
+        decimals: base.currency.decimals,
+        current_fee: base.monthly_recurring,
+        on_current_book: false,
+        previous: None,
+    };
+    let amendments = quote
+        .contract
+        .amendments
         .iter()
-        .map(|month| {
-            if setup_waived {
-                Decimal::ZERO
-            } else {
-                month.setup
-            }
-        })
-        .collect();
-    let mut fees = vec![base.monthly_recurring; term_len];
-    let mut charges = vec![Decimal::ZERO; term_len];
-    let mut extra_credits = vec![Decimal::ZERO; term_len];
-    let ld_months = books.pinned.contract.liquidated_damages_months;
+        .enumerate()
+        .map(|(index, amendment)| amending.apply(index, amendment, &mut lines))
+        .collect::<Result<Vec<_>, _>>()?;
+    let (months, carried) = lines.months(start, &base)?;
+    let mut warnings = Vec::new();
+    if quote.contract.start_date.is_none() {
+        warnings.push(format!(
+            "no billing start date: the quote date {start} is assumed (set the start date)"
+        ));
+    }
+    if carried > Decimal::ZERO {
+        warnings.push(format!(
+            "{} of credit exceeds what is left to bill and is lost at month {term}",
+            crate::core::money::display(carried, &base.currency.symbol, base.currency.decimals)
+        ));
+    }
+    Ok(ContractSchedule {
+        start_date: start,
+        start_assumed: quote.contract.start_date.is_none(),
+        term_months: term,
+        credits: base.credits.clone(),
+        credit_lost: carried,
+        setup_fee: lines.setup.iter().copied().sum(),
+        total_contract_value: months.iter().map(|month| month.due).sum(),
+        liquidated_damages_months: books.pinned.contract.liquidated_damages_months,
+        base,
+        amendments,
+        months,
+        warnings,
+    })
+}
 
-    let mut amendments = Vec::with_capacity(quote.contract.amendments.len());
-    let mut current_fee = base.monthly_recurring;
-    let mut on_current_book = false;
-    let mut previous: Option<NaiveDate> = None;
-    for (index, amendment) in quote.contract.amendments.iter().enumerate() {
+/// The contract's amounts by month (index 0 = month 1) before credits are applied.
+struct MonthLines {
+    /// The monthly recurring fee in force.
+    fees: Vec<Decimal>,
+    setup: Vec<Decimal>,
+    /// Prorations and reduction fees charged.
+    charges: Vec<Decimal>,
+    /// Proration credits granted.
+    extra_credits: Vec<Decimal>,
+}
+
+impl MonthLines {
+    /// The months with credits applied (in their month, never more than the month's charges,
+    /// the excess carried forward), and the credit left after the last month.
+    fn months(
+        &self,
+        start: NaiveDate,
+        base: &PricedQuote,
+    ) -> Result<(Vec<ContractMonth>, Decimal), ContractError> {
+        let mut months = Vec::with_capacity(self.fees.len());
+        let mut carried = Decimal::ZERO;
+        for index in 0..self.fees.len() {
+            let month = index as u32 + 1;
+            carried += base
+                .credits
+                .iter()
+                .filter(|credit| credit.month == month)
+                .map(|credit| credit.amount)
+                .sum::<Decimal>()
+                + self.extra_credits[index];
+            let gross = self.fees[index] + self.setup[index] + self.charges[index];
+            let credit = carried.min(gross);
+            carried -= credit;
+            let calendar = || ContractError::Calendar { start, month };
+            months.push(ContractMonth {
+                month,
+                first_day: month_first_day(start, month).ok_or_else(calendar)?,
+                last_day: month_last_day(start, month).ok_or_else(calendar)?,
+                recurring: self.fees[index],
+                setup: self.setup[index],
+                adjustment: self.charges[index],
+                credit,
+                due: gross - credit,
+                credit_carried: carried,
+            });
+        }
+        Ok((months, carried))
+    }
+}
+
+/// The state carried from one amendment to the next.
+struct Amending<'a> {
+    books: ContractBooks<'a>,
+    quote: &'a Quote,
+    start: NaiveDate,
+    decimals: u32,
+    /// The monthly fee the previous amendment left.
+    current_fee: Decimal,
+    /// True from the first re-priced amendment on.
+    on_current_book: bool,
+    previous: Option<NaiveDate>,
+}
+
+impl Amending<'_> {
+    /// Applies amendment `index` to `lines`: the new fee from its first month, its proration
+    /// and reduction fee on their invoices.
+    fn apply(
+        &mut self,
+        index: usize,
+        amendment: &Amendment,
+        lines: &mut MonthLines,
+    ) -> Result<PricedAmendment, ContractError> {
         let number = index + 1;
         let date = amendment.effective_date;
-        if let Some(previous_date) = previous
+        if let Some(previous_date) = self.previous
             && date <= previous_date
         {
             return Err(ContractError::OutOfOrder {
@@ -67,55 +179,47 @@ pub fn contract_schedule(
                 previous_date,
             });
         }
-        previous = Some(date);
-        let month = effective_month(start, term, number, date)?;
-        let first_day = month_first_day(start, month) == Some(date);
-        on_current_book |= amendment.reprice;
-        let book = if on_current_book {
-            books.current
-        } else {
-            books.pinned
-        };
-        let what = format!("amendment {number}");
-        let priced = price_configuration(book, quote, &amendment.configuration, &what)?;
-        let repricing_changes = if amendment.reprice {
-            let before = price_configuration(books.pinned, quote, &amendment.configuration, &what)?;
-            compare_with_snapshot(&snapshot_of(&before), &priced)
-                .into_iter()
-                .filter(|change| change.label != "total contract value")
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let old = current_fee;
+        self.previous = Some(date);
+        let term = self.quote.term_months;
+        let month = effective_month(self.start, term, number, date)?;
+        let first_day = month_first_day(self.start, month) == Some(date);
+        self.on_current_book |= amendment.reprice;
+        let (priced, repricing_changes) = self.price(number, amendment)?;
+        let old = self.current_fee;
         let new = priced.monthly_recurring;
         let first_new_month = if first_day { month } else { month + 1 };
-        for fee in fees.iter_mut().skip(first_new_month as usize - 1) {
+        for fee in lines.fees.iter_mut().skip(first_new_month as usize - 1) {
             *fee = new;
         }
         let proration = if first_day || new == old {
             None
         } else {
-            Some(proration_of(start, month, date, new - old, decimals)?)
+            Some(proration_of(
+                self.start,
+                month,
+                date,
+                new - old,
+                self.decimals,
+            )?)
         };
         if let Some(proration) = &proration {
             let slot = proration.month as usize - 1;
             if proration.amount > Decimal::ZERO {
-                charges[slot] += proration.amount;
+                lines.charges[slot] += proration.amount;
             } else {
-                extra_credits[slot] -= proration.amount;
+                lines.extra_credits[slot] -= proration.amount;
             }
         }
         let reduction_fee = if new < old {
-            let months_left = term + 1 - first_new_month;
-            let months = ld_months.min(months_left);
+            let months = (self.books.pinned.contract.liquidated_damages_months)
+                .min(term + 1 - first_new_month);
             let amount =
                 (old - new)
                     .checked_mul(Decimal::from(months))
                     .ok_or(ContractError::Overflow {
                         what: "the reduction fee",
                     })?;
-            charges[first_new_month as usize - 1] += amount;
+            lines.charges[first_new_month as usize - 1] += amount;
             Some(ReductionFee {
                 month: first_new_month,
                 amount,
@@ -124,7 +228,8 @@ pub fn contract_schedule(
         } else {
             None
         };
-        amendments.push(PricedAmendment {
+        self.current_fee = new;
+        Ok(PricedAmendment {
             effective_date: date,
             effective_month: month,
             first_new_month,
@@ -135,65 +240,34 @@ pub fn contract_schedule(
             priced,
             repriced: amendment.reprice,
             repricing_changes,
-        });
-        current_fee = new;
+        })
     }
 
-    let mut months = Vec::with_capacity(term_len);
-    let mut carried = Decimal::ZERO;
-    for index in 0..term_len {
-        let month = index as u32 + 1;
-        carried += base
-            .credits
-            .iter()
-            .filter(|credit| credit.month == month)
-            .map(|credit| credit.amount)
-            .sum::<Decimal>()
-            + extra_credits[index];
-        let gross = fees[index] + setup[index] + charges[index];
-        let credit = carried.min(gross);
-        carried -= credit;
-        months.push(ContractMonth {
-            month,
-            first_day: month_first_day(start, month)
-                .ok_or(ContractError::Calendar { start, month })?,
-            last_day: month_last_day(start, month)
-                .ok_or(ContractError::Calendar { start, month })?,
-            recurring: fees[index],
-            setup: setup[index],
-            adjustment: charges[index],
-            credit,
-            due: gross - credit,
-            credit_carried: carried,
-        });
+    /// The amendment's configuration priced with the pinned book, or with the book in use
+    /// from the first re-priced amendment on (then with the figures that changed).
+    fn price(
+        &self,
+        number: usize,
+        amendment: &Amendment,
+    ) -> Result<(PricedQuote, Vec<LineChange>), ContractError> {
+        let what = format!("amendment {number}");
+        let book = if self.on_current_book {
+            self.books.current
+        } else {
+            self.books.pinned
+        };
+        let configuration = &amendment.configuration;
+        let priced = price_configuration(book, self.quote, configuration, &what)?;
+        if !amendment.reprice {
+            return Ok((priced, Vec::new()));
+        }
+        let before = price_configuration(self.books.pinned, self.quote, configuration, &what)?;
+        let changes = compare_with_snapshot(&snapshot_of(&before), &priced)
+            .into_iter()
+            .filter(|change| change.label != "total contract value")
+            .collect();
+        Ok((priced, changes))
     }
-    let symbol = &base.currency.symbol;
-    let mut warnings = Vec::new();
-    if quote.contract.start_date.is_none() {
-        warnings.push(format!(
-            "no billing start date: the quote date {start} is assumed (set the start date)"
-        ));
-    }
-    if carried > Decimal::ZERO {
-        warnings.push(format!(
-            "{} of credit exceeds what is left to bill and is lost at month {term}",
-            crate::core::money::display(carried, symbol, decimals)
-        ));
-    }
-    Ok(ContractSchedule {
-        start_date: start,
-        start_assumed: quote.contract.start_date.is_none(),
-        term_months: term,
-        credits: base.credits.clone(),
-        credit_lost: carried,
-        setup_fee: setup.iter().copied().sum(),
-        total_contract_value: months.iter().map(|month| month.due).sum(),
-        liquidated_damages_months: ld_months,
-        base,
-        amendments,
-        months,
-        warnings,
-    })
 }
 
 /// The configuration priced with `book` as the customer pays it (options included).
