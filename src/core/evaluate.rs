@@ -16,7 +16,7 @@ use crate::core::price_book::PriceBook;
 use crate::core::pricing::{
     PricedQuote, PricingError, price_quote, repricing_warnings, snapshot_of,
 };
-use crate::core::quote::{PriceBookPin, Quote};
+use crate::core::quote::{ContractTerms, PriceBookPin, Quote};
 use crate::core::roi::{
     DEFAULT_DISCOUNT_RATE_PERCENT, RoiOption, RoiOptionKind, RoiPricingError, RoiResult,
     roi_options, roi_over_series,
@@ -119,7 +119,8 @@ pub struct Evaluation {
     /// The ROI of every option, when the customer's costs are known (the quote as it is pays
     /// the amended contract when it has amendments).
     pub roi: Option<Result<RoiComparison, RoiPricingError>>,
-    /// The quote priced as a contract (calendar, amendments, renewal), when it can be priced.
+    /// The quote priced as a contract (calendar, amendments, renewal), when it can be priced
+    /// and has contract terms (`None` for a plain quote).
     pub contract: Option<Result<ContractSchedule, ContractError>>,
     /// What the amended contract pays (the configuration in force at the end, the amended
     /// schedule, options included), when it has amendments or renews a contract.
@@ -210,9 +211,12 @@ pub fn evaluate(book: &PriceBook, quote: &Quote, settings: &EvaluationSettings) 
         .cost_analysis
         .as_ref()
         .map(|analysis| analyse_cost(book, quote, analysis));
+    // Only a quote with contract terms (a start date, amendments, a renewal) is priced as a
+    // contract: a plain quote is not priced twice.
     let contract = priced
         .as_ref()
         .ok()
+        .filter(|_| quote.contract != ContractTerms::default())
         .map(|_| contract_schedule(ContractBooks::single(book), quote));
     // A contract with amendments, or a renewal (no setup fee), pays its contract schedule.
     let amended = match &contract {
