@@ -326,3 +326,35 @@ fn a_contract_pinned_to_a_book_not_given_is_refused_unless_repriced() {
         "{stderr}"
     );
 }
+
+#[test]
+fn amend_addon_flags_change_one_add_on_each_and_leave_the_devices() {
+    // 7 Silver (4,830.00) + off-site backup x7, discounted with the band (8%): 50.00 x 0.92 =
+    // 46.00 x 7 = 322.00; monthly 5,152.00. From 2026-06-15 (first day of month 6) the backup
+    // goes and a quarterly review (100.00, flat, not discounted) comes: 4,930.00. No
+    // proration; reduction fee 222.00 x min(3, 19 months left) = 666.00 on month 6:
+    // due 4,930.00 + 666.00 = 5,596.00.
+    let path = contract_file(
+        "addons",
+        "upfront",
+        r#"addons: [(id: "offsite-backup", quantity: 7)],"#,
+    );
+    let json = json_of(&[
+        "amend",
+        path.to_str().unwrap(),
+        "--effective",
+        "2026-06-15",
+        "--addon",
+        "offsite-backup=0",
+        "--addon",
+        "quarterly-review=1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json["old_monthly_recurring"], "5152.00");
+    assert_eq!(json["new_monthly_recurring"], "4930.00");
+    assert_eq!(json["proration"], Value::Null);
+    assert_eq!(json["reduction_fee"]["amount"], "666.00");
+    assert_eq!(json["reduction_fee"]["month"], 6);
+    assert_eq!(month(&json, 6)["due"], "5596.00");
+}
