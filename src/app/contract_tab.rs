@@ -154,13 +154,7 @@ fn amendments_editor_ui(ui: &mut egui::Ui, quote: &mut Quote, priced: &[PricedAm
                     remove = Some(index);
                 }
             });
-            for line in &mut amendment.configuration.devices {
-                ui.horizontal(|ui| {
-                    ui.label(format!("{} {}", line.tier, line.kind));
-                    ui.add(egui::DragValue::new(&mut line.count).range(1..=1_000_000))
-                        .on_hover_text("devices from the effective date");
-                });
-            }
+            configuration_counts_ui(ui, index, &mut amendment.configuration);
             if let Some(figures) = priced.get(index) {
                 amendment_figures_ui(ui, figures, decimals);
             }
@@ -171,6 +165,32 @@ fn amendments_editor_ui(ui: &mut egui::Ui, quote: &mut Quote, priced: &[PricedAm
     }
     if ui.button("Add amendment").clicked() {
         add_amendment(quote);
+    }
+}
+
+/// The device counts and add-on quantities of an amendment's configuration.
+fn configuration_counts_ui(
+    ui: &mut egui::Ui,
+    index: usize,
+    configuration: &mut crate::core::quote::Configuration,
+) {
+    for (line_index, line) in configuration.devices.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            ui.label(format!("{} {}", line.tier, line.kind));
+            ui.add(egui::DragValue::new(&mut line.count).range(1..=1_000_000))
+                .accessible_name(format!(
+                    "Amendment {} count, line {}",
+                    index + 1,
+                    line_index + 1
+                ));
+        });
+    }
+    for line in &mut configuration.addons {
+        ui.horizontal(|ui| {
+            ui.label(format!("add-on {}", line.id));
+            ui.add(egui::DragValue::new(&mut line.quantity).range(1..=1_000_000))
+                .accessible_name(format!("Amendment {} add-on {}", index + 1, line.id));
+        });
     }
 }
 

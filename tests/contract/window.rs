@@ -106,3 +106,21 @@ fn renew_replaces_the_quote_with_the_renewal_and_undo_restores_the_contract() {
     harness.run_steps(3);
     assert_eq!(harness.state().quote().contract.amendments.len(), 1);
 }
+
+#[test]
+fn editing_an_amendments_count_reprices_its_proration() {
+    let mut harness = harness_on_contract_tab();
+    // 12 Silver instead of 11: still 11-20 (12%), 660.00 x 12 = 7,920.00; (7,920.00 -
+    // 4,830.00) x 14 / 31 = 3,090.00 x 14 / 31 = 1,395.483... -> 1,395.48 on month 6.
+    harness.get_by_label("Amendment 1 count, line 1").focus();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Amendment 1 count, line 1")
+        .type_text("12");
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    let amendment = &harness.state().quote().contract.amendments[0];
+    assert_eq!(amendment.configuration.devices[0].count, 12);
+    assert!(shows(&harness, "Proration $1,395.48 on month 6"));
+}
