@@ -9,12 +9,13 @@
 mod actions;
 mod cache;
 mod contract_tab;
-mod cost_inputs;
 mod cost_tab;
 pub mod dialogs;
 mod documents_tab;
+mod fields;
 pub mod files;
 pub mod history;
+mod lists;
 pub mod meeting_mode;
 mod menu;
 mod price_book_tab;
