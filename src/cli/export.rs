@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::CliError;
 use super::options::{add_options_json, price_options};
 use super::quote_args::{PricedInputs, QuoteArgs, parse_percent};
-use super::roi::load_costs;
+use super::roi::{costs_to_use, load_costs};
 use crate::core::cost::CostBreakdown;
 use crate::core::evaluate::WarningSource;
 use crate::core::roi::DEFAULT_DISCOUNT_RATE_PERCENT;
@@ -28,6 +28,9 @@ pub struct ExportArgs {
     /// it, the quote file's customer costs, if any.
     #[arg(long, value_name = "FILE")]
     pub costs: Option<PathBuf>,
+    /// Read this sheet of the --costs workbook instead of the best-matching one.
+    #[arg(long, value_name = "NAME", requires = "costs")]
+    pub sheet: Option<String>,
     /// Annual discount rate of the ROI's NPV, percent (compounded monthly), as for `roi`.
     #[arg(long, value_name = "PCT", value_parser = parse_percent, default_value_t = DEFAULT_DISCOUNT_RATE_PERCENT)]
     pub discount_rate: Decimal,
@@ -79,15 +82,15 @@ pub fn run(args: &ExportArgs) -> Result<String, CliError> {
     let mut warnings: Vec<String> = Vec::new();
     let costs = match &args.costs {
         Some(path) => {
-            let loaded = load_costs(path)?;
-            warnings.extend(loaded.warnings);
-            Some(loaded.costs)
+            let loaded = load_costs(path, args.sheet.as_deref())?;
+            Some((path, loaded.costs))
         }
         None => None,
     };
     let inputs = args.quote.resolve_with(args.discount_rate, |quote| {
-        if costs.is_some() {
-            quote.customer_costs = costs;
+        if let Some((path, from_file)) = costs {
+            quote.customer_costs =
+                Some(costs_to_use(path, from_file, quote.customer_costs.as_ref()));
         }
     })?;
     let options = price_options(&inputs)?;
