@@ -238,6 +238,11 @@ impl Files {
         }
     }
 
+    /// Asks the file dialogs for a path (the price-book editor's "Save as a new version").
+    pub(crate) fn ask_dialog(&mut self, request: &DialogRequest) -> DialogAnswer {
+        self.dialogs.ask(request)
+    }
+
     fn remember_book(&mut self, path: &Path) {
         self.recent_books.retain(|known| known != path);
         self.recent_books.insert(0, path.to_path_buf());

@@ -1,4 +1,5 @@
-//! Undo and redo for every edit of the quote.
+//! Undo and redo for every edit of the quote (and, with the same type over the raw price
+//! book, for the price-book editor).
 //!
 //! The app compares its quote with the last recorded one after each frame; any difference is
 //! an edit. Edits of the same control in quick succession (typing a name, dragging a count)
@@ -12,18 +13,28 @@ const MAX_STEPS: usize = 200;
 /// Seconds within which edits of the same control merge into one step.
 const MERGE_WINDOW_SECONDS: f64 = 1.0;
 
-/// Undo and redo stacks of whole quotes.
-#[derive(Debug, Clone, Default)]
-pub struct History {
-    undo: Vec<Quote>,
-    redo: Vec<Quote>,
+/// Undo and redo stacks of whole values (quotes by default).
+#[derive(Debug, Clone)]
+pub struct History<T = Quote> {
+    undo: Vec<T>,
+    redo: Vec<T>,
     last_edit: Option<(egui::Id, f64)>,
 }
 
-impl History {
+impl<T> Default for History<T> {
+    fn default() -> Self {
+        History {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_edit: None,
+        }
+    }
+}
+
+impl<T: Clone> History<T> {
     /// Records that the quote changed from `before`; `control` is the widget that changed it
     /// (if known) and `now` the time in seconds.
-    pub fn record(&mut self, before: Quote, control: Option<egui::Id>, now: f64) {
+    pub fn record(&mut self, before: T, control: Option<egui::Id>, now: f64) {
         let merges = match (self.last_edit, control) {
             (Some((last, at)), Some(control)) => {
                 last == control && now - at < MERGE_WINDOW_SECONDS && !self.undo.is_empty()
@@ -41,7 +52,7 @@ impl History {
     }
 
     /// The quote before the last edit, if any; `current` goes onto the redo stack.
-    pub fn undo(&mut self, current: &Quote) -> Option<Quote> {
+    pub fn undo(&mut self, current: &T) -> Option<T> {
         let previous = self.undo.pop()?;
         self.redo.push(current.clone());
         self.last_edit = None;
@@ -49,7 +60,7 @@ impl History {
     }
 
     /// The quote the last undo went back from, if any; `current` goes onto the undo stack.
-    pub fn redo(&mut self, current: &Quote) -> Option<Quote> {
+    pub fn redo(&mut self, current: &T) -> Option<T> {
         let next = self.redo.pop()?;
         self.undo.push(current.clone());
         self.last_edit = None;
@@ -68,7 +79,7 @@ impl History {
 
     /// Forgets every step (after opening another quote).
     pub fn clear(&mut self) {
-        *self = History::default();
+        *self = Self::default();
     }
 }
 

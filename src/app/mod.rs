@@ -12,6 +12,7 @@ mod documents_tab;
 pub mod files;
 pub mod history;
 pub mod meeting_mode;
+mod price_book_editor;
 mod price_book_tab;
 mod quote_options;
 mod quote_tab;
@@ -213,6 +214,8 @@ pub struct QuoteApp {
     pub(crate) documents: documents_tab::DocumentsState,
     /// Annual discount rate of the ROI's NPV, percent.
     pub(crate) roi_discount_rate: Decimal,
+    /// The price-book editor, made when the Price book tab is first shown.
+    pub(crate) book_editor: Option<price_book_editor::BookEditor>,
 }
 
 impl QuoteApp {
@@ -252,6 +255,7 @@ impl QuoteApp {
             today: setup.today,
             documents: documents_tab::DocumentsState::default(),
             roi_discount_rate: crate::core::roi::DEFAULT_DISCOUNT_RATE_PERCENT,
+            book_editor: None,
         };
         app.notices.append(&mut notices);
         app.files.restore_session(
@@ -464,6 +468,7 @@ impl QuoteApp {
         egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| {
             self.notices_ui(ui, actions);
+            price_book_editor::kept_book_banner_ui(ui, self);
             match self.tab {
                 Tab::Quote => quote_tab::quote_tab_ui(ui, self, actions),
                 Tab::Cost => cost_tab::cost_tab_ui(ui, self, actions),
@@ -631,6 +636,12 @@ impl QuoteApp {
 
     fn run_action(&mut self, ctx: &egui::Context, action: Action) {
         match action {
+            Action::Undo if self.book_history_in_view(true) => {
+                self.undo_book_edit();
+            }
+            Action::Redo if self.book_history_in_view(false) => {
+                self.redo_book_edit();
+            }
             Action::Undo => {
                 if let Some(previous) = self.history.undo(&self.quote) {
                     self.quote = previous;
