@@ -242,8 +242,8 @@ pub(crate) fn kept_book_banner_ui(ui: &mut egui::Ui, app: &QuoteApp) {
         return;
     };
     if editor.is_invalid() && editor.applied_sha256 == app.book.sha256 {
-        ui.horizontal_wrapped(|ui| {
-            ui.colored_label(ui.visuals().warn_fg_color, "⚠");
+        ui.scope(|ui| {
+            ui.visuals_mut().override_text_color = Some(ui.visuals().warn_fg_color);
             named_value_ui(ui, "Price book status", kept_book_text(editor, &app.book));
         });
     }

@@ -60,7 +60,7 @@ pub(crate) fn save_form_ui(
     let form = &mut editor.save;
     let mut chosen = None;
     ui.horizontal_wrapped(|ui| {
-        ui.label("New version");
+        ui.label("Version");
         ui.add(egui::TextEdit::singleline(&mut form.version).desired_width(90.0))
             .accessible_name("New version");
         ui.label("effective");
