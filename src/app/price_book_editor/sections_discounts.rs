@@ -96,6 +96,18 @@ fn schedule_ui(
             schedule.counted_kind.clone_from(&kinds[index]);
         }
     });
+    schedule_scope_ui(ui, form, path, &id, schedule, kinds);
+}
+
+/// What a schedule applies to, and what happens past its last band.
+fn schedule_scope_ui(
+    ui: &mut egui::Ui,
+    form: &mut Form<'_>,
+    path: &str,
+    id: &str,
+    schedule: &mut RawDiscountSchedule,
+    kinds: &[String],
+) {
     row_ui(ui, "Applies to", |ui| {
         for kind in kinds {
             let mut applies = schedule.applies_to_kinds.contains(kind);

@@ -182,31 +182,7 @@ fn package_band_ui(
             &mut band.service_devices,
         );
     });
-    for (index, item) in band.items.iter_mut().enumerate() {
-        let item_path = format!("{path}.items[{index}]");
-        let item_name = format!("{name} item {}", index + 1);
-        ui.horizontal_wrapped(|ui| {
-            form.text(
-                ui,
-                &format!("{item_path}.name"),
-                &format!("{item_name} name"),
-                &mut item.name,
-            );
-            form.text(
-                ui,
-                &format!("{item_path}.category"),
-                &format!("{item_name} category"),
-                &mut item.category,
-            );
-            form.amount(
-                ui,
-                &format!("{item_path}.cost"),
-                &format!("{item_name} cost"),
-                &mut item.cost,
-            );
-            form.problems_ui(ui, &item_path);
-        });
-    }
+    package_items_ui(ui, form, path, &name, band);
     form.problems_ui(ui, path);
 }
 
@@ -319,6 +295,41 @@ fn assessment_ui(ui: &mut egui::Ui, form: &mut Form<'_>, assessment: &mut RawAss
                 &mut kind.analysis_factor,
             );
             form.problems_ui(ui, &path);
+        });
+    }
+}
+
+/// A package's items: name, category, cost.
+fn package_items_ui(
+    ui: &mut egui::Ui,
+    form: &mut Form<'_>,
+    path: &str,
+    name: &str,
+    band: &mut RawPackageBand,
+) {
+    for (index, item) in band.items.iter_mut().enumerate() {
+        let item_path = format!("{path}.items[{index}]");
+        let item_name = format!("{name} item {}", index + 1);
+        ui.horizontal_wrapped(|ui| {
+            form.text(
+                ui,
+                &format!("{item_path}.name"),
+                &format!("{item_name} name"),
+                &mut item.name,
+            );
+            form.text(
+                ui,
+                &format!("{item_path}.category"),
+                &format!("{item_name} category"),
+                &mut item.category,
+            );
+            form.amount(
+                ui,
+                &format!("{item_path}.cost"),
+                &format!("{item_name} cost"),
+                &mut item.cost,
+            );
+            form.problems_ui(ui, &item_path);
         });
     }
 }
