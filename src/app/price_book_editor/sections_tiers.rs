@@ -33,7 +33,12 @@ pub(crate) fn tiers_ui(ui: &mut egui::Ui, form: &mut Form<'_>, raw: &mut RawPric
     let mut remove = None;
     for (index, tier) in raw.tiers.iter_mut().enumerate() {
         let path = format!("tiers[{index}]");
-        egui::CollapsingHeader::new(format!("{} details", tier.name))
+        let marker = if form.has_problems_inside(&path) {
+            " (has problems)"
+        } else {
+            ""
+        };
+        egui::CollapsingHeader::new(format!("{} details{marker}", tier.name))
             .id_salt(("book-editor-tier", index))
             .show(ui, |ui| {
                 tier_details_ui(ui, form, &path, tier, &rate_ids);
