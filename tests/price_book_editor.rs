@@ -260,3 +260,95 @@ fn meeting_mode_shows_no_editor() {
     harness.run_steps(2);
     assert!(!shown(&harness, "Price book status"));
 }
+
+#[test]
+fn every_section_of_the_editor_opens_and_every_control_in_it_has_an_accessible_name() {
+    let (mut harness, _) = editor_harness();
+    let sections = [
+        "Device kinds",
+        "Terms and credits",
+        "Hourly rates",
+        "Add-ons",
+        "Setup",
+        "Contract",
+        "Support, flex time and guardrails",
+        "Customer requirements and patch targets",
+        "Cost defaults",
+        "Branding",
+        "Service components",
+        "Phased path",
+        "Packages",
+        "Time and materials",
+        "Assessment",
+        "Bronze details",
+        "Silver details",
+        "Gold details",
+    ];
+    for section in sections {
+        harness.get_by_label(section).click_accesskit();
+        harness.run_steps(2);
+    }
+    // Opened: a field of each section is there.
+    for field in [
+        "Kind 1 id",
+        "Term 2 credit 1 amount",
+        "Add-on 1 monthly price",
+        "Setup fee",
+        "Quote valid days",
+        "Margin floor percent",
+        "Company name",
+        "Silver inclusions, one per line",
+        "Role 1 hourly cost",
+        "Components labour markup category",
+        "Phase 1 name",
+        "Lease annual rate percent",
+        "Time and materials Remote, normal",
+        "Assessment Travel rate",
+    ] {
+        assert!(shown(&harness, field), "{field} is not shown");
+    }
+    let unnamed = harness.unnamed_widgets();
+    assert!(unnamed.is_empty(), "{unnamed:?}");
+}
+
+/// Steps frames until no background job runs (or 10 s pass).
+fn wait_for_jobs(harness: &mut Harness<'_, QuoteApp>) {
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().is_busy() {
+            harness.run_steps(3);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("a background job did not finish");
+}
+
+#[test]
+fn loading_another_book_lists_what_changed_and_resets_the_editor_to_it() {
+    let dir = scratch_dir("load-changes");
+    let standard = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("price-books/standard.ron"),
+    )
+    .unwrap();
+    let path = dir.join("silver-790.ron");
+    std::fs::write(
+        &path,
+        standard.replace(r#"{"server": "750.00"}"#, r#"{"server": "790.00"}"#),
+    )
+    .unwrap();
+    let (mut harness, dialogs) = editor_harness();
+    dialogs.push(&path);
+    harness.get_by_label("Load another price book…").click();
+    harness.run_steps(1);
+    wait_for_jobs(&mut harness);
+
+    assert_eq!(silver_server_price(&harness), Decimal::from(790));
+    assert_eq!(
+        value_of(&harness, "Change 1"),
+        "Silver server 750.00 -> 790.00"
+    );
+    assert!(!shown(&harness, "Change 2"));
+    assert!(value_of(&harness, "Edited book status").contains("No edits"));
+    assert_eq!(monthly_recurring(&mut harness), "$5,087.60");
+}
