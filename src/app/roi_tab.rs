@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::{Action, QuoteApp, RoiOptions, decimal_field_ui, money, named_value_ui};
+use crate::core::evaluate::WarningSource;
 use crate::core::money::percent_text;
 use crate::core::roi::{
     AvoidedHire, CostAmount, CostCategory, CostLine, CostPeriod, CustomerCosts, RoiResult,
@@ -60,6 +61,7 @@ pub(crate) fn roi_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, actions: &mut Ve
                 .id_salt("roi-results-scroll")
                 .show(ui, |ui| match &cache.roi {
                     Some(Ok(options)) => {
+                        super::cache::evaluation_warnings_ui(ui, cache, WarningSource::Roi);
                         if let Some(roi) = options.quote_as_is() {
                             results_ui(ui, book, roi);
                         }

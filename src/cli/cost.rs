@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use super::{CliError, OutputFormat};
-use crate::core::cost::{CostBreakdown, analyse_cost};
+use crate::core::cost::CostBreakdown;
+use crate::core::evaluate::{EvaluationSettings, evaluate};
 use crate::core::money::{display, percent_text};
 use crate::formats::import::cost_lines::{ImportedCostLines, import_cost_lines};
 use crate::formats::json::cost::cost_breakdown_json;
@@ -55,13 +56,19 @@ pub fn run(args: &CostArgs) -> Result<String, CliError> {
         }
         None => None,
     };
-    let analysis = quote.cost_analysis.as_ref().ok_or_else(|| {
-        CliError::new(format!(
-            "{file}: the quote has no cost_analysis (see examples/small-customer.ron, or add lines with --import)"
-        ))
-    })?;
-    let breakdown = analyse_cost(&loaded.book, &quote, analysis)
-        .map_err(|error| CliError::new(format!("{file}:{error}")))?;
+    let settings = EvaluationSettings {
+        book_pin: Some(loaded.pin()),
+        ..EvaluationSettings::default()
+    };
+    let breakdown = match evaluate(&loaded.book, &quote, &settings).cost {
+        None => {
+            return Err(CliError::new(format!(
+                "{file}: the quote has no cost_analysis (see examples/small-customer.ron, or add lines with --import)"
+            )));
+        }
+        Some(Err(error)) => return Err(CliError::new(format!("{file}:{error}"))),
+        Some(Ok(breakdown)) => breakdown,
+    };
     if let Some(path) = &args.xlsx {
         write_cost_analysis(path, &quote, &breakdown).map_err(CliError::new)?;
     }

@@ -133,13 +133,13 @@ fn first_line_of_clap_error(error: &clap::Error) -> String {
 }
 
 /// Runs the command line of this process; `open_window` is called when no subcommand is given.
-pub fn main_with(open_window: impl FnOnce(window::WindowArgs) -> ExitCode) -> ExitCode {
+pub fn main_with(open_window: impl FnOnce(crate::app::WindowOptions) -> ExitCode) -> ExitCode {
     match run_with_args(std::env::args_os()) {
         Ok(Outcome::Output(text)) => {
             print!("{text}");
             ExitCode::SUCCESS
         }
-        Ok(Outcome::OpenWindow(options)) => open_window(options),
+        Ok(Outcome::OpenWindow(args)) => open_window(args.options()),
         Err(error) => {
             for line in error.message.lines() {
                 eprintln!("error: {line}");

@@ -8,7 +8,8 @@ use clap::Args;
 use super::quote_args::QuoteArgs;
 use super::{CliError, OutputFormat};
 use crate::core::money::{display, percent_text};
-use crate::core::pricing::{PricedQuote, snapshot_of};
+use crate::core::pricing::PricedQuote;
+use crate::core::roi::DEFAULT_DISCOUNT_RATE_PERCENT;
 use crate::formats::json::priced_quote_json;
 use crate::formats::quote::save_quote;
 
@@ -33,14 +34,16 @@ pub struct PriceArgs {
 /// # Errors
 /// A one-line [`CliError`] for bad input or an unwritable `--save` path.
 pub fn run(args: &PriceArgs) -> Result<String, CliError> {
-    let inputs = args.quote.resolve()?;
-    let quote_options = args.options.override_options(&inputs.quote.options);
-    let options = super::options::price_options(&inputs, &quote_options)?;
+    let inputs = args
+        .quote
+        .resolve_with(DEFAULT_DISCOUNT_RATE_PERCENT, |quote| {
+            quote.options = args.options.override_options(&quote.options);
+        })?;
+    let options = super::options::price_options(&inputs)?;
     if let Some(path) = &args.save {
-        let mut quote = inputs.quote.clone();
-        quote.price_book_pin = Some(inputs.loaded.pin());
-        quote.priced_snapshot = Some(snapshot_of(&inputs.priced));
-        quote.options = quote_options;
+        let quote = inputs
+            .evaluation
+            .stamped_for_saving(&inputs.quote, inputs.loaded.pin());
         save_quote(path, &quote)
             .map_err(|error| CliError::new(format!("cannot write {}: {error}", path.display())))?;
     }

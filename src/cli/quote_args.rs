@@ -8,8 +8,10 @@ use clap::Args;
 use rust_decimal::Decimal;
 
 use super::CliError;
-use crate::core::pricing::{PricedQuote, price_quote, repricing_warnings};
+use crate::core::evaluate::{Evaluation, EvaluationSettings, evaluate};
+use crate::core::pricing::PricedQuote;
 use crate::core::quote::{AddOnLine, DeviceLine, ExtraDiscount, Quote, SetupMode};
+use crate::core::roi::DEFAULT_DISCOUNT_RATE_PERCENT;
 use crate::formats::price_book::{LoadedBook, load_or_standard};
 use crate::formats::quote::load_quote;
 
@@ -48,40 +50,58 @@ pub struct QuoteArgs {
     pub date: Option<NaiveDate>,
 }
 
-/// A quote with its book, priced.
+/// A quote with its book, evaluated.
 pub struct PricedInputs {
     pub loaded: LoadedBook,
     pub quote: Quote,
+    /// The priced quote with the re-pricing warnings (the evaluation's `priced`, which
+    /// [`QuoteArgs::resolve`] refuses to return without).
     pub priced: PricedQuote,
+    /// Every figure and warning of the quote, computed once by the core.
+    pub evaluation: Evaluation,
 }
 
 impl QuoteArgs {
-    /// Loads the book and the quote, applies the flags and prices the result; warnings about
-    /// a changed price book are added to the priced quote.
+    /// Loads the book and the quote, applies the flags and evaluates the result at the default
+    /// ROI discount rate; warnings about a changed price book are added to the priced quote.
     ///
     /// # Errors
     /// A one-line [`CliError`] for an unreadable or invalid file or an unpriceable quote.
     pub fn resolve(&self) -> Result<PricedInputs, CliError> {
+        self.resolve_with(DEFAULT_DISCOUNT_RATE_PERCENT, |_| {})
+    }
+
+    /// As [`QuoteArgs::resolve`], with the ROI at `discount_rate_percent` and `adjust` applied
+    /// to the quote before it is evaluated (a command's own flags: customer costs, options).
+    ///
+    /// # Errors
+    /// A one-line [`CliError`] for an unreadable or invalid file or an unpriceable quote.
+    pub fn resolve_with(
+        &self,
+        discount_rate_percent: Decimal,
+        adjust: impl FnOnce(&mut Quote),
+    ) -> Result<PricedInputs, CliError> {
         let loaded = load_or_standard(self.price_book.as_deref())
             .map_err(|error| CliError::new(error.one_line()))?;
-        let quote = self.build_quote()?;
-        let mut priced = price_quote(&loaded.book, &quote).map_err(|error| {
+        let mut quote = self.build_quote()?;
+        adjust(&mut quote);
+        let settings = EvaluationSettings {
+            roi_discount_rate_percent: discount_rate_percent,
+            book_pin: Some(loaded.pin()),
+        };
+        let evaluation = evaluate(&loaded.book, &quote, &settings);
+        let priced = evaluation.priced.clone().map_err(|error| {
             let source = self
                 .quote
                 .as_ref()
                 .map_or(String::new(), |path| format!("{}: ", path.display()));
             CliError::new(format!("{source}{error}"))
         })?;
-        priced.warnings.extend(repricing_warnings(
-            quote.price_book_pin.as_ref(),
-            quote.priced_snapshot.as_ref(),
-            &loaded.pin(),
-            &priced,
-        ));
         Ok(PricedInputs {
             loaded,
             quote,
             priced,
+            evaluation,
         })
     }
 
@@ -122,21 +142,7 @@ impl QuoteArgs {
     }
 }
 
-/// Today's date (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set: only for quotes built
-/// from flags, so that a reproducible build can pin it.
-pub fn default_date() -> NaiveDate {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|text| text.trim().parse::<u64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |elapsed| elapsed.as_secs())
-        });
-    let days = i32::try_from(seconds / 86_400).unwrap_or(0);
-    // 719_163 is the day number of 1970-01-01 counted from 0001-01-01 (day 1).
-    NaiveDate::from_num_days_from_ce_opt(719_163 + days).unwrap_or_default()
-}
+pub use crate::formats::default_date;
 
 fn parse_count(text: &str, what: &str) -> Result<u32, String> {
     match text.trim().parse::<u32>() {

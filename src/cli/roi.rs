@@ -9,12 +9,9 @@ use rust_decimal::Decimal;
 
 use super::quote_args::{QuoteArgs, parse_percent};
 use super::{CliError, OutputFormat};
+use crate::core::evaluate::WarningSource;
 use crate::core::money::{display, percent_text, plain};
-use crate::core::options::priced_as_paid;
-use crate::core::roi::{
-    CustomerCosts, DEFAULT_DISCOUNT_RATE_PERCENT, RoiOption, RoiResult, roi_options,
-    roi_over_schedule,
-};
+use crate::core::roi::{CustomerCosts, DEFAULT_DISCOUNT_RATE_PERCENT, RoiOption, RoiResult};
 use crate::formats::import::customer_costs::import_customer_costs;
 use crate::formats::json::roi::roi_json;
 use crate::formats::quote::customer_costs::parse_customer_costs;
@@ -48,50 +45,51 @@ pub struct LoadedCosts {
 /// # Errors
 /// A [`CliError`] naming the file and location for bad input, or when there are no costs.
 pub fn run(args: &RoiArgs) -> Result<String, CliError> {
-    let inputs = args.quote.resolve()?;
-    // ROI compares the customer's costs with what they pay: the quote with its options.
-    let paid = priced_as_paid(&inputs.loaded.book, &inputs.quote, &inputs.priced)
-        .map_err(|error| CliError::new(error.to_string()))?;
     let mut warnings: Vec<String> = Vec::new();
     let costs = match &args.costs {
         Some(path) => {
             let loaded = load_costs(path)?;
             warnings.extend(loaded.warnings);
-            loaded.costs
+            Some(loaded.costs)
         }
-        None => inputs.quote.customer_costs.clone().ok_or_else(|| {
-            CliError::new(
-                "no customer costs: give --costs FILE, or a quote file with customer_costs",
-            )
-        })?,
+        None => None,
     };
-    let decimals = inputs.loaded.book.currency.decimals;
-    let roi = roi_over_schedule(&costs, &paid.schedule, args.discount_rate, decimals);
-    let (options, left_out) = roi_options(
-        &inputs.loaded.book,
-        &inputs.quote,
-        &costs,
-        args.discount_rate,
-    )
-    .map_err(|error| CliError::new(error.to_string()))?;
-    warnings.extend(inputs.priced.warnings.iter().map(|w| w.message.clone()));
-    warnings.extend(left_out);
-    if let Some(hire) = &costs.avoided_hire
-        && hire.start_month > roi.term_months
-    {
-        warnings.push(format!(
-            "the avoided hire starts in month {}, after the {}-month term: it saves nothing here",
-            hire.start_month, roi.term_months
-        ));
+    let inputs = args.quote.resolve_with(args.discount_rate, |quote| {
+        if costs.is_some() {
+            quote.customer_costs = costs;
+        }
+    })?;
+    let evaluation = &inputs.evaluation;
+    let comparison = match &evaluation.roi {
+        None => {
+            return Err(CliError::new(
+                "no customer costs: give --costs FILE, or a quote file with customer_costs",
+            ));
+        }
+        Some(Err(error)) => return Err(CliError::new(error.to_string())),
+        Some(Ok(comparison)) => comparison,
+    };
+    let roi = comparison
+        .quote_as_is()
+        .ok_or_else(|| CliError::new("the ROI of the quote as it is was not computed"))?;
+    let options = &comparison.options;
+    // Every warning of the evaluation that concerns the ROI, each once.
+    for source in [
+        WarningSource::Pricing,
+        WarningSource::RoiLeftOut,
+        WarningSource::Roi,
+    ] {
+        warnings.extend(evaluation.warnings_from(source).map(str::to_string));
     }
+    let decimals = inputs.loaded.book.currency.decimals;
     let currency = &inputs.loaded.book.currency;
     Ok(match args.format {
         OutputFormat::Json => format!(
             "{}\n",
-            serde_json::to_string_pretty(&roi_json(&currency.code, &roi, &options, &warnings))
+            serde_json::to_string_pretty(&roi_json(&currency.code, roi, options, &warnings))
                 .unwrap_or_default()
         ),
-        OutputFormat::Text => roi_table(&roi, &options, &warnings, &currency.symbol, decimals),
+        OutputFormat::Text => roi_table(roi, options, &warnings, &currency.symbol, decimals),
     })
 }
 

@@ -48,7 +48,7 @@ pub struct PriceBook {
     pub cost_defaults: CostDefaults,
     /// Settings of the other pricing options (components, packages, time and materials,
     /// assessment); sections a book leaves out are empty.
-    pub options: crate::core::options::PricingOptions,
+    pub options: crate::core::price_book_options::PricingOptions,
 }
 
 /// The currency every amount of the book is in.

@@ -3,12 +3,15 @@
 //! Raw serde types are read here and converted once into validated domain types; every
 //! problem is reported with its location.
 
+pub mod date;
 pub mod import;
 pub mod json;
 pub mod price_book;
 pub mod problem;
 pub mod quote;
 pub mod xlsx;
+
+pub use date::default_date;
 
 use std::io::Write;
 use std::path::Path;

@@ -10,9 +10,7 @@ use crate::cli::CliError;
 use crate::cli::quote_args::PricedInputs;
 use crate::core::options::components::{ComponentChoice, ComponentLine};
 use crate::core::options::package::Acquisition;
-use crate::core::options::{
-    PackageChoice, PackageSelector, PricedOptions, QuoteOptions, price_quote_options,
-};
+use crate::core::options::{PackageChoice, PackageSelector, PricedOptions, QuoteOptions};
 use crate::core::price_book::Currency;
 use crate::formats::json::options::price_options_json;
 
@@ -67,20 +65,16 @@ impl PriceOptionArgs {
     }
 }
 
-/// Prices a quote's options beside its tiers (None when it has none).
+/// The quote's options as the evaluation priced them (None when it has none).
 ///
 /// # Errors
 /// A one-line [`CliError`] for a component, phase or package the book cannot price.
-pub fn price_options(
-    inputs: &PricedInputs,
-    options: &QuoteOptions,
-) -> Result<Option<PricedOptions>, CliError> {
-    if options.is_empty() {
-        return Ok(None);
+pub fn price_options(inputs: &PricedInputs) -> Result<Option<PricedOptions>, CliError> {
+    match &inputs.evaluation.options {
+        None => Ok(None),
+        Some(Ok(options)) => Ok(Some(options.clone())),
+        Some(Err(error)) => Err(one_line(error)),
     }
-    price_quote_options(&inputs.loaded.book, options, &inputs.priced)
-        .map(Some)
-        .map_err(one_line)
 }
 
 /// Adds the `options` object to `price`'s JSON when options were priced.

@@ -1,6 +1,7 @@
 //! Price books in RON: load (with every problem located), save, the embedded standard book.
 
 mod convert;
+mod logo;
 mod options;
 pub mod raw;
 mod to_raw;
@@ -10,6 +11,7 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 pub use convert::parse_colour;
+pub use logo::STANDARD_LOGO_PNG;
 
 use crate::core::price_book::PriceBook;
 use crate::core::quote::PriceBookPin;
