@@ -12,7 +12,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::{Action, QuoteApp, RoiOptions, decimal_field_ui, money, named_value_ui};
 use crate::core::evaluate::WarningSource;
-use crate::core::money::percent_text;
+use crate::core::money::{percent_text, plain};
 use crate::core::roi::{
     AvoidedHire, CostAmount, CostCategory, CostLine, CostPeriod, CustomerCosts, RoiResult,
 };
@@ -338,7 +338,7 @@ fn results_ui(ui: &mut egui::Ui, book: &LoadedBook, roi: &RoiResult) {
                 "ROI",
                 roi.roi_percent
                     .map_or("none (nothing paid)".to_string(), |percent| {
-                        format!("{}%", percent_text(percent))
+                        format!("{}%", plain(percent, 2))
                     }),
             );
             row(
@@ -467,7 +467,7 @@ fn options_ui(ui: &mut egui::Ui, book: &LoadedBook, options: &RoiOptions) {
                     .roi
                     .roi_percent
                     .map_or("none".to_string(), |percent| {
-                        format!("{}%", percent_text(percent))
+                        format!("{}%", plain(percent, 2))
                     }),
             );
             ui.label(

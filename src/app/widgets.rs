@@ -6,8 +6,7 @@ use crate::formats::price_book::LoadedBook;
 
 /// Money for the screen, in the book's currency ("$4,830.00").
 pub(crate) fn money(book: &LoadedBook, amount: Decimal) -> String {
-    let currency = &book.book.currency;
-    crate::core::money::display(amount, &currency.symbol, currency.decimals)
+    book.book.currency.money(amount)
 }
 
 /// A value label named for assistive technology (and the tests) by `name`.

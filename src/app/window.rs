@@ -49,11 +49,13 @@ pub fn run(args: WindowOptions) -> ExitCode {
             .with_min_inner_size([800.0, 500.0]),
         ..Default::default()
     };
-    if taking_screenshot {
-        // A screenshot must not depend on (or change) the user's saved window layout.
+    // A screenshot must not depend on (or change) the user's saved window layout; its own
+    // storage is removed when this function returns.
+    let screenshot_storage = taking_screenshot
+        .then(|| crate::formats::ScratchDir::for_this_process("msp-quote-screenshot"));
+    if let Some(storage) = &screenshot_storage {
         options.persist_window = false;
-        options.persistence_path =
-            Some(std::env::temp_dir().join(format!("msp-quote-screenshot-{}", std::process::id())));
+        options.persistence_path = Some(storage.path().to_path_buf());
     }
     let outcome = eframe::run_native(
         "msp-quote",

@@ -74,10 +74,7 @@ pub fn run(args: &DocumentArgs, kind: DocumentKind) -> Result<String, CliError> 
         &args.output,
     )
     .map_err(CliError::new)?;
-    let mut report: String = warnings
-        .iter()
-        .map(|warning| format!("warning: {warning}\n"))
-        .collect();
+    let mut report = super::table::warning_lines(&warnings);
     report.push_str(&format!(
         "wrote {} ({written} bytes)\n",
         args.output.display()

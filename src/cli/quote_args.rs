@@ -1,7 +1,7 @@
 //! The quote flags shared by `price`, `roi`, `proposal` and `appendix`: raw arguments turned
 //! once into a validated quote and price book.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::Args;
@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::CliError;
 use crate::core::evaluate::{Evaluation, EvaluationSettings, evaluate};
-use crate::core::pricing::PricedQuote;
+use crate::core::pricing::{PricedQuote, PricingError};
 use crate::core::quote::{AddOnLine, DeviceLine, ExtraDiscount, Quote, SetupMode};
 use crate::core::roi::DEFAULT_DISCOUNT_RATE_PERCENT;
 use crate::formats::price_book::{LoadedBook, load_or_standard};
@@ -31,13 +31,13 @@ pub struct QuoteArgs {
     #[arg(long = "addon", value_name = "ID=QTY", value_parser = parse_addon)]
     pub addons: Vec<AddOnLine>,
     /// Contract term in months (default 12, or the file's).
-    #[arg(long, value_name = "MONTHS", value_parser = parse_term)]
+    #[arg(long, value_name = "MONTHS", value_parser = parse_term, allow_negative_numbers = true)]
     pub term: Option<u32>,
     /// Setup fee: up front in month 1, or amortized over the term.
     #[arg(long, value_name = "upfront|amortized", value_parser = parse_setup)]
     pub setup: Option<SetupMode>,
     /// Extra discount in percent, on top of the quantity discount (needs --reason).
-    #[arg(long, value_name = "PCT", value_parser = parse_percent, requires = "reason")]
+    #[arg(long, value_name = "PCT", value_parser = parse_percent, requires = "reason", allow_negative_numbers = true)]
     pub extra_discount: Option<Decimal>,
     /// Why the extra discount is given.
     #[arg(long, value_name = "TEXT")]
@@ -90,13 +90,10 @@ impl QuoteArgs {
             book_pin: Some(loaded.pin()),
         };
         let evaluation = evaluate(&loaded.book, &quote, &settings);
-        let priced = evaluation.priced.clone().map_err(|error| {
-            let source = self
-                .quote
-                .as_ref()
-                .map_or(String::new(), |path| format!("{}: ", path.display()));
-            CliError::new(format!("{source}{error}"))
-        })?;
+        let priced = evaluation
+            .priced
+            .clone()
+            .map_err(|error| located_pricing_error(self.quote.as_deref(), &quote, &error))?;
         Ok(PricedInputs {
             loaded,
             quote,
@@ -140,6 +137,51 @@ impl QuoteArgs {
         }
         Ok(quote)
     }
+}
+
+/// A pricing error as one line that names the quote's field: `FILE:devices[1].tier: unknown
+/// tier 'platinum' (allowed: ...)`, or `devices[1].tier: ...` for a quote built from flags.
+pub fn located_pricing_error(
+    source: Option<&Path>,
+    quote: &Quote,
+    error: &PricingError,
+) -> CliError {
+    let device = |matches: &dyn Fn(&DeviceLine) -> bool, field: &str| {
+        quote
+            .devices
+            .iter()
+            .position(matches)
+            .map_or("devices".to_string(), |index| {
+                format!("devices[{index}]{field}")
+            })
+    };
+    let addon = |id: &str, field: &str| {
+        quote
+            .addons
+            .iter()
+            .position(|line| line.id == id)
+            .map_or("addons".to_string(), |index| {
+                format!("addons[{index}]{field}")
+            })
+    };
+    let path = match error {
+        PricingError::UnknownTier { tier, .. } => device(&|line| &line.tier == tier, ".tier"),
+        PricingError::UnknownKind { kind, .. } => device(&|line| &line.kind == kind, ".kind"),
+        PricingError::KindNotPriced { tier, kind, .. } => {
+            device(&|line| &line.tier == tier && &line.kind == kind, ".kind")
+        }
+        PricingError::ZeroCount { line, .. } => {
+            format!("devices[{}].count", line.saturating_sub(1))
+        }
+        PricingError::AboveLastBand { .. } => "devices".to_string(),
+        PricingError::UnknownAddOn { addon: id, .. } => addon(id, ".id"),
+        PricingError::ZeroQuantity { addon: id } => addon(id, ".quantity"),
+        PricingError::TermNotOffered { .. } => "term_months".to_string(),
+        PricingError::SetupModeNotOffered { .. } => "setup_mode".to_string(),
+        PricingError::ExtraDiscountOutOfRange { .. } => "extra_discount.percent".to_string(),
+    };
+    let source = source.map_or(String::new(), |path| format!("{}:", path.display()));
+    CliError::new(format!("{source}{path}: {error}"))
 }
 
 pub use crate::formats::default_date;

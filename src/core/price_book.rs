@@ -62,6 +62,14 @@ pub struct Currency {
     pub decimals: u32,
 }
 
+impl Currency {
+    /// `amount` for people in this currency: symbol, thousands separators, the currency's
+    /// decimals ("$4,830.00"). The one place the product formats money for display.
+    pub fn money(&self, amount: Decimal) -> String {
+        crate::core::money::display(amount, &self.symbol, self.decimals)
+    }
+}
+
 /// A kind of managed device (server, workstation, network device, ...).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeviceKind {

@@ -189,26 +189,24 @@ pub fn valid_until(quote: &Quote, book: &PriceBook) -> NaiveDate {
 
 /// Formats amounts and dates the way both documents print them.
 pub(crate) struct Formats<'a> {
-    symbol: &'a str,
-    decimals: u32,
+    currency: &'a crate::core::price_book::Currency,
 }
 
 impl<'a> Formats<'a> {
     pub(crate) fn new(priced: &'a PricedQuote) -> Self {
         Formats {
-            symbol: &priced.currency.symbol,
-            decimals: priced.currency.decimals,
+            currency: &priced.currency,
         }
     }
 
     /// "$4,830.00".
     pub(crate) fn money(&self, amount: Decimal) -> String {
-        display(amount, self.symbol, self.decimals)
+        self.currency.money(amount)
     }
 
     /// Whole currency units, for chart axes ("$50,000").
     pub(crate) fn money_whole(&self, amount: Decimal) -> String {
-        display(amount, self.symbol, 0)
+        display(amount, &self.currency.symbol, 0)
     }
 }
 
@@ -257,11 +255,15 @@ pub(crate) fn quote_label(quote: &Quote) -> String {
     format!("{} rev. {}", quote.number, quote.revision)
 }
 
-/// The customer's name, or a placeholder when the quote has none.
+/// The customer's name, or a placeholder when the quote has none; at most
+/// [`layout::MAX_TEXT_CHARS`] characters (the layout cuts it further, with an ellipsis).
 pub(crate) fn customer_name(quote: &Quote) -> &str {
-    if quote.customer.name.trim().is_empty() {
-        "Prospective customer"
-    } else {
-        quote.customer.name.as_str()
+    let name = quote.customer.name.as_str();
+    if name.trim().is_empty() {
+        return "Prospective customer";
+    }
+    match name.char_indices().nth(layout::MAX_TEXT_CHARS) {
+        Some((end, _)) => &name[..end],
+        None => name,
     }
 }

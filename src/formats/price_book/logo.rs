@@ -24,11 +24,8 @@ impl LoadedBook {
             .base_dir()
             .unwrap_or_else(|| Path::new(""))
             .join(relative);
-        std::fs::read(&path).map(Some).map_err(|error| {
-            format!(
-                "cannot read the logo {} named by the price book: {error}",
-                path.display()
-            )
-        })
+        crate::formats::read_input_file(&path, crate::formats::LOGO_SIZE_LIMIT)
+            .map(Some)
+            .map_err(|error| format!("the logo named by the price book: {}", error.one_line()))
     }
 }
