@@ -352,3 +352,23 @@ fn loading_another_book_lists_what_changed_and_resets_the_editor_to_it() {
     assert!(value_of(&harness, "Edited book status").contains("No edits"));
     assert_eq!(monthly_recurring(&mut harness), "$5,087.60");
 }
+
+#[test]
+fn a_new_device_kind_can_be_priced_by_a_tier_at_once() {
+    let (mut harness, _) = editor_harness();
+    harness.get_by_label("Device kinds").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Add a device kind").click_accesskit();
+    harness.run_steps(3);
+    assert_eq!(harness.state().book().book.device_kinds.len(), 4);
+    // The tiers' rows gain a price field for it; an amount that is not a number is an error
+    // beside that field, and the quote keeps the last valid book.
+    replace_text(&mut harness, "Silver monthly price, Kind 4", "12x");
+    let beside = value_of(&harness, "Problem at tiers[1].monthly_prices.kind-4");
+    assert!(!beside.is_empty());
+    assert!(value_of(&harness, "Price book status").contains("keeps the last valid book"));
+    replace_text(&mut harness, "Silver monthly price, Kind 4", "120.00");
+    assert!(!shown(&harness, "Price book status"));
+    let silver = harness.state().book().book.tier("silver").unwrap().clone();
+    assert_eq!(silver.monthly_prices["kind-4"], Decimal::new(12000, 2));
+}

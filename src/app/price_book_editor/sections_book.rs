@@ -73,11 +73,13 @@ pub(crate) fn device_kinds_ui(
         form.mark_changed();
     }
     if form.button(ui, "Add a device kind", "Add a device kind") {
-        kinds.push(RawDeviceKind {
-            id: format!("kind-{}", kinds.len() + 1),
-            name: format!("Kind {}", kinds.len() + 1),
-        });
-        form.mark_changed();
+        let number = kinds.len() + 1;
+        // Read from RON so fields the format adds later take their defaults.
+        let text = format!("(id: \"kind-{number}\", name: \"Kind {number}\")");
+        if let Ok(kind) = ron::from_str::<RawDeviceKind>(&text) {
+            kinds.push(kind);
+            form.mark_changed();
+        }
     }
 }
 
