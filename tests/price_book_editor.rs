@@ -372,3 +372,80 @@ fn a_new_device_kind_can_be_priced_by_a_tier_at_once() {
     let silver = harness.state().book().book.tier("silver").unwrap().clone();
     assert_eq!(silver.monthly_prices["kind-4"], Decimal::new(12000, 2));
 }
+
+#[test]
+fn increasing_tier_prices_by_five_percent_reprices_the_quote_and_lists_the_changes() {
+    let (mut harness, _) = editor_harness();
+    let rates_before = harness.state().book().book.hourly_rates.clone();
+    replace_text(&mut harness, "Price increase percent", "5");
+    harness.get_by_label("Increase: tiers").click();
+    harness.run_steps(2);
+    harness.get_by_label("Increase prices").click();
+    harness.run_steps(3);
+
+    let book = &harness.state().book().book;
+    // 500 x 1.05 = 525.00; 750 x 1.05 = 787.50; 1,000 x 1.05 = 1,050.00.
+    for (tier, price) in [("bronze", 52500), ("silver", 78750), ("gold", 105000)] {
+        assert_eq!(
+            book.tier(tier).unwrap().monthly_prices["server"],
+            Decimal::new(price, 2),
+            "{tier}"
+        );
+    }
+    assert_eq!(
+        book.hourly_rates, rates_before,
+        "rates unchanged with tiers only"
+    );
+    assert_eq!(book.version, "2026.1", "the version comes with the save");
+    let changes: Vec<String> = (1..=20)
+        .filter(|n| shown(&harness, &format!("Change {n}")))
+        .map(|n| value_of(&harness, &format!("Change {n}")))
+        .collect();
+    assert!(
+        changes.iter().any(|line| line.contains("750.00 -> 787.50")),
+        "{changes:?}"
+    );
+    // 787.50 x 0.92 = 724.50 a server; x 7 = 5,071.50.
+    assert_eq!(monthly_recurring(&mut harness), "$5,071.50");
+    harness.get_by_label("Undo book edit").click();
+    harness.run_steps(3);
+    assert_eq!(monthly_recurring(&mut harness), "$4,830.00");
+}
+
+#[test]
+fn the_spreadsheet_round_trip_keeps_every_price() {
+    let dir = scratch_dir("xlsx");
+    let (mut harness, dialogs) = editor_harness();
+    let path = dir.join("standard.xlsx");
+    dialogs.push(&path);
+    harness.get_by_label("Export to a spreadsheet…").click();
+    harness.run_steps(3);
+    assert!(
+        value_of(&harness, "Tools result").contains("Exported"),
+        "{}",
+        value_of(&harness, "Tools result")
+    );
+    assert!(path.exists());
+
+    dialogs.push(&path);
+    harness.get_by_label("Import from a spreadsheet…").click();
+    harness.run_steps(3);
+    let result = value_of(&harness, "Tools result");
+    assert!(result.contains("Imported"), "{result}");
+    assert!(
+        !shown(&harness, "Price book status"),
+        "the imported book is valid"
+    );
+    assert_eq!(silver_server_price(&harness), Decimal::from(750));
+    assert_eq!(monthly_recurring(&mut harness), "$4,830.00");
+
+    // A file that is not a workbook changes nothing and says why.
+    let bad = dir.join("not-a-workbook.xlsx");
+    std::fs::write(&bad, "plain text").unwrap();
+    let sha_before = harness.state().book().sha256.clone();
+    dialogs.push(&bad);
+    harness.get_by_label("Import from a spreadsheet…").click();
+    harness.run_steps(3);
+    assert!(value_of(&harness, "Tools result").contains("nothing imported"));
+    assert_eq!(harness.state().book().sha256, sha_before);
+}

@@ -3,7 +3,7 @@
 //! read-only (tiers, bands, terms, rates, add-ons, guardrails).
 
 use super::{Action, QuoteApp, meeting_mode, money, named_value_ui, price_book_editor};
-use crate::core::lint::lint_price_book;
+use crate::core::lint::{customer_safe_lint, lint_price_book};
 use crate::core::money::percent_text;
 use crate::core::price_book::{CreditBasis, DiscountMode, PastLastBand, RateOverride};
 use crate::formats::price_book::LoadedBook;
@@ -76,14 +76,20 @@ fn book_header_ui(ui: &mut egui::Ui, app: &QuoteApp, actions: &mut Vec<Action>) 
 
 /// The book read-only: lint, tiers, bands, terms, rates, add-ons, guardrails.
 fn read_only_book_ui(ui: &mut egui::Ui, loaded: &LoadedBook, meeting: bool) {
-    if !meeting {
-        let lint = lint_price_book(&loaded.book);
-        ui.heading(format!("Lint warnings ({})", lint.len()));
-        for warning in &lint {
-            ui.colored_label(ui.visuals().warn_fg_color, format!("Warning: {warning}"));
-        }
-        ui.separator();
+    // In meeting mode only the warnings that name no internal figure.
+    let lint = if meeting {
+        customer_safe_lint(&loaded.book)
+    } else {
+        lint_price_book(&loaded.book)
+    };
+    ui.heading(format!("Lint warnings ({})", lint.len()));
+    if lint.is_empty() {
+        ui.label("None.");
     }
+    for warning in &lint {
+        ui.colored_label(ui.visuals().warn_fg_color, format!("Warning: {warning}"));
+    }
+    ui.separator();
     tiers_table_ui(ui, loaded, meeting);
     ui.separator();
     discounts_and_terms_ui(ui, loaded);

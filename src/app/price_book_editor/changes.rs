@@ -3,8 +3,8 @@
 
 use super::fields::rows_ui;
 use crate::app::named_value_ui;
-use crate::core::money::plain;
 use crate::core::price_book::PriceBook;
+use crate::core::price_book_diff::diff_price_books;
 
 /// What changed between two books, one line per change.
 #[derive(Debug, Clone)]
@@ -18,14 +18,7 @@ pub(crate) struct ChangeList {
 impl ChangeList {
     /// The changes from `old` to `new`, under `title`.
     pub(crate) fn between(old: &PriceBook, new: &PriceBook, title: &str) -> Self {
-        let mut lines = Vec::new();
-        if old.id != new.id || old.version != new.version {
-            lines.push(format!(
-                "Book {} {} ({}) -> {} {} ({})",
-                old.id, old.version, old.effective_date, new.id, new.version, new.effective_date
-            ));
-        }
-        lines.extend(price_changes(old, new));
+        let lines = price_changes(old, new);
         ChangeList {
             title: title.to_string(),
             lines,
@@ -43,7 +36,7 @@ impl ChangeList {
         .default_open(true)
         .show(ui, |ui| {
             if self.lines.is_empty() {
-                ui.label("No price changed.");
+                ui.label("Nothing changed.");
             }
             rows_ui(ui, "changes", self.lines.len(), |ui, index| {
                 if let Some(line) = self.lines.get(index) {
@@ -54,35 +47,10 @@ impl ChangeList {
     }
 }
 
-/// Every changed tier price, old -> new, until the core's full book diff is on main.
+/// Every change from `old` to `new`, old -> new (the core's book diff).
 fn price_changes(old: &PriceBook, new: &PriceBook) -> Vec<String> {
-    let mut lines = Vec::new();
-    for tier in &new.tiers {
-        let Some(before) = old.tier(&tier.id) else {
-            lines.push(format!("Tier {} added", tier.name));
-            continue;
-        };
-        let decimals = new.currency.decimals;
-        for (kind, price) in &tier.monthly_prices {
-            let price = plain(*price, decimals);
-            match before
-                .monthly_prices
-                .get(kind)
-                .map(|previous| plain(*previous, decimals))
-            {
-                Some(previous) if previous == price => {}
-                Some(previous) => lines.push(format!(
-                    "{} {} {previous} -> {price}",
-                    tier.name,
-                    new.kind_name(kind).to_lowercase()
-                )),
-                None => lines.push(format!(
-                    "{} {} added at {price}",
-                    tier.name,
-                    new.kind_name(kind).to_lowercase()
-                )),
-            }
-        }
-    }
-    lines
+    diff_price_books(old, new)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }

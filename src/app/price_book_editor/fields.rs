@@ -316,3 +316,43 @@ pub(crate) fn tags_field_ui(
     }
     form.problems_ui(ui, path);
 }
+
+/// A small map of id -> amount edited as one line "`id`=`amount`, ..." (kept as typed while
+/// focused; an entry without "=" is left out).
+pub(crate) fn map_field_ui(
+    ui: &mut egui::Ui,
+    form: &mut Form<'_>,
+    path: &str,
+    name: &str,
+    map: &mut std::collections::BTreeMap<String, String>,
+) {
+    let id = ui.make_persistent_id(("book-editor-map", path));
+    let mut text = ui
+        .data(|data| data.get_temp::<String>(id))
+        .unwrap_or_else(|| {
+            map.iter()
+                .map(|(key, value)| format!("{key}={value}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
+    let response = ui
+        .add(egui::TextEdit::singleline(&mut text).desired_width(TEXT_WIDTH))
+        .accessible_name(name);
+    if response.changed() {
+        *map = text
+            .split(',')
+            .filter_map(|entry| entry.split_once('='))
+            .map(|(key, value)| (key.trim().to_string(), value.trim().to_string()))
+            .filter(|(key, _)| !key.is_empty())
+            .collect();
+        form.mark_changed();
+    }
+    if response.has_focus() {
+        ui.data_mut(|data| data.insert_temp(id, text));
+    } else {
+        ui.data_mut(|data| data.remove_temp::<String>(id));
+    }
+    for key in map.keys() {
+        form.problems_ui(ui, &format!("{path}.{key}"));
+    }
+}

@@ -18,6 +18,7 @@ mod sections_discounts;
 mod sections_options;
 mod sections_rates;
 mod sections_tiers;
+mod tools;
 
 use super::history::History;
 use super::{QuoteApp, named_value_ui};
@@ -48,6 +49,8 @@ pub(crate) struct BookEditor {
     save: save::SaveForm,
     /// What changed when the last new version was saved or another book was loaded.
     changes: Option<changes::ChangeList>,
+    /// The price-increase and spreadsheet tools.
+    tools: tools::ToolsForm,
 }
 
 impl BookEditor {
@@ -66,6 +69,7 @@ impl BookEditor {
             applied_sha256: loaded.sha256.clone(),
             save: save::SaveForm::new(&loaded.book.version, today),
             changes: None,
+            tools: tools::ToolsForm::default(),
         }
     }
 
@@ -226,6 +230,10 @@ pub(crate) fn editor_ui(ui: &mut egui::Ui, app: &mut QuoteApp) {
             app.redo_book_edit();
         }
         None => {}
+    }
+    if let Some(request) = outcome.tool {
+        let now = ctx.input(|input| input.time);
+        tools::run_tool(app, request, now);
     }
     if let Some(path) = outcome.save_to {
         save::save_new_version(app, &path);

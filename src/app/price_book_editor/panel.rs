@@ -22,6 +22,8 @@ pub(crate) struct PanelOutcome {
     pub(crate) history: Option<HistoryStep>,
     /// Save the edited book as a new version to this path.
     pub(crate) save_to: Option<PathBuf>,
+    /// A price increase or a spreadsheet export or import.
+    pub(crate) tool: Option<super::tools::ToolRequest>,
 }
 
 /// Draws the editor into `ui`.
@@ -35,6 +37,7 @@ pub(crate) fn editor_panel_ui(
     status_ui(ui, editor, app, &mut outcome);
     lint_and_problems_ui(ui, editor);
     outcome.save_to = save::save_form_ui(ui, editor, app);
+    outcome.tool = super::tools::tools_ui(ui, editor, app);
     if let Some(changes) = &editor.changes {
         changes.list_ui(ui);
     }

@@ -61,6 +61,12 @@ pub(crate) fn device_kinds_ui(
                 &format!("Kind {number} name"),
                 &mut kind.name,
             );
+            form.flag(
+                ui,
+                &format!("{path}.counted_from_users"),
+                &format!("Kind {number} counted from the quote's users"),
+                &mut kind.counted_from_users,
+            );
             if form.button(ui, "Remove", &format!("Remove kind {number}")) {
                 remove = Some(index);
             }

@@ -1,7 +1,7 @@
 //! Cost defaults: labour roles, the task catalog (virtualised), markups and the setup cost.
 //! All internal figures: the editor is never shown in meeting mode.
 
-use super::fields::{Form, row_ui, rows_ui, tags_field_ui};
+use super::fields::{Form, map_field_ui, row_ui, rows_ui, tags_field_ui};
 use crate::formats::price_book::raw::{RawCostDefaults, RawLabourRole, RawLabourTask};
 
 /// The cost defaults, or a button to start them.
@@ -145,6 +145,14 @@ fn tasks_ui(ui: &mut egui::Ui, form: &mut Form<'_>, tasks: &mut Vec<RawLabourTas
             &format!("{path}.hours_per_month"),
             &format!("Task {number} hours per month"),
             &mut task.hours_per_month,
+        );
+        ui.label("by kind");
+        map_field_ui(
+            ui,
+            form,
+            &format!("{path}.hours_by_kind"),
+            &format!("Task {number} hours by kind"),
+            &mut task.hours_by_kind,
         );
         form.flag(ui, "", "per group", &mut task.per_group);
         tags_field_ui(

@@ -41,7 +41,7 @@ pub(crate) fn tiers_ui(ui: &mut egui::Ui, form: &mut Form<'_>, raw: &mut RawPric
         egui::CollapsingHeader::new(format!("{} details{marker}", tier.name))
             .id_salt(("book-editor-tier", index))
             .show(ui, |ui| {
-                tier_details_ui(ui, form, &path, tier, &rate_ids);
+                tier_details_ui(ui, form, &path, tier, &rate_ids, &kinds, &schedules);
                 if form.button(
                     ui,
                     "Remove this tier",
@@ -143,6 +143,8 @@ fn tier_details_ui(
     path: &str,
     tier: &mut RawTier,
     rate_ids: &[String],
+    kinds: &[(String, String)],
+    schedules: &[String],
 ) {
     let name = tier.name.clone();
     row_ui(ui, "Tier id", |ui| {
@@ -161,6 +163,7 @@ fn tier_details_ui(
         &format!("{name} inclusions, one per line"),
         &mut tier.inclusions,
     );
+    kind_schedules_ui(ui, form, path, tier, kinds, schedules);
     ui.label("Hourly rates for this tier (card rate unless overridden)");
     for rate in rate_ids {
         rate_override_ui(ui, form, path, &name, rate, tier);
@@ -210,10 +213,66 @@ fn rate_override_ui(
                 }
             }
         }
-        if let Some(RawRateOverride::Rate(amount)) = tier.rate_overrides.get_mut(rate) {
-            form.amount(ui, &field, &format!("{name} own rate"), amount);
-        } else {
-            form.problems_ui(ui, &field);
+        match tier.rate_overrides.get_mut(rate) {
+            Some(RawRateOverride::Rate(amount)) => {
+                form.amount(ui, &field, &format!("{name} own rate"), amount);
+            }
+            Some(RawRateOverride::Included) => {
+                form.problems_ui(ui, &field);
+                let mut condition = tier
+                    .included_conditions
+                    .get(rate)
+                    .cloned()
+                    .unwrap_or_default();
+                let before = condition.clone();
+                form.text(
+                    ui,
+                    &format!("{path}.included_conditions.{rate}"),
+                    &format!("{name} included on condition"),
+                    &mut condition,
+                );
+                if condition != before {
+                    if condition.trim().is_empty() {
+                        tier.included_conditions.remove(rate);
+                    } else {
+                        tier.included_conditions.insert(rate.to_string(), condition);
+                    }
+                }
+            }
+            None => form.problems_ui(ui, &field),
         }
     });
+}
+
+/// A discount schedule of its own per device kind (counted on that kind), else the tier's.
+fn kind_schedules_ui(
+    ui: &mut egui::Ui,
+    form: &mut Form<'_>,
+    path: &str,
+    tier: &mut RawTier,
+    kinds: &[(String, String)],
+    schedules: &[String],
+) {
+    ui.label("Discount schedule per kind (else the tier's)");
+    for (kind, kind_name) in kinds {
+        let field = format!("{path}.kind_discount_schedules.{kind}");
+        row_ui(ui, kind_name, |ui| {
+            let mut chosen = tier.kind_discount_schedules.get(kind).cloned();
+            if id_choice_ui(
+                ui,
+                &field,
+                &format!("{} discount schedule for {kind_name}", tier.name),
+                &mut chosen,
+                schedules,
+                "the tier's schedule",
+            ) {
+                match chosen {
+                    Some(schedule) => tier.kind_discount_schedules.insert(kind.clone(), schedule),
+                    None => tier.kind_discount_schedules.remove(kind),
+                };
+                form.mark_changed();
+            }
+            form.problems_ui(ui, &field);
+        });
+    }
 }

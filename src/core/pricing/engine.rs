@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use super::kinds::{applied_bands, with_user_counts};
 use super::schedule::build_schedule;
 use super::{
     AppliedBand, LineSegment, PricedAddOn, PricedLine, PricedQuote, PricingError, Warning,
@@ -21,6 +22,14 @@ use crate::core::quote::{Quote, SetupMode};
 /// offer, has a zero count, an extra discount outside 0-100, a setup mode the book does not
 /// offer, or a count above the last band of a schedule that refuses such counts.
 pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, PricingError> {
+    let with_users;
+    let quote = match with_user_counts(book, quote)? {
+        Some(resolved) => {
+            with_users = resolved;
+            &with_users
+        }
+        None => quote,
+    };
     let decimals = book.currency.decimals;
     let term = book
         .term(quote.term_months)
@@ -33,7 +42,8 @@ pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, Prici
     let tiers = resolve_tiers(book, quote)?;
 
     let mut warnings = Vec::new();
-    let band = applied_band(book, quote, &mut warnings)?;
+    let bands = applied_bands(book, quote, &mut warnings)?;
+    let band = bands.first().cloned();
     let context = DiscountContext {
         book,
         extra_percent,
@@ -48,11 +58,7 @@ pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, Prici
     let mut position_by_schedule = std::collections::BTreeMap::<&str, u32>::new();
     let mut lines = Vec::with_capacity(quote.devices.len());
     for (line, tier) in quote.devices.iter().zip(&tiers) {
-        let schedule = tier
-            .discount_schedule
-            .as_deref()
-            .and_then(|id| book.discount_schedule(id))
-            .filter(|schedule| schedule.applies_to_kinds.contains(&line.kind));
+        let schedule = book.schedule_for(tier, &line.kind);
         let first_position = schedule
             .filter(|schedule| schedule.counted_kind == line.kind)
             .map(|schedule| {
@@ -104,6 +110,7 @@ pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, Prici
         currency: book.currency.clone(),
         term_months: quote.term_months,
         band,
+        bands,
         lines,
         addons,
         monthly_recurring,
@@ -183,31 +190,14 @@ fn resolve_tiers<'a>(book: &'a PriceBook, quote: &Quote) -> Result<Vec<&'a Tier>
         .collect()
 }
 
-/// The schedule the quote's band is reported for: the first schedule any of its tiers uses.
-fn quote_schedule<'a>(book: &'a PriceBook, quote: &Quote) -> Option<&'a DiscountSchedule> {
-    quote
-        .devices
-        .iter()
-        .filter_map(|line| book.tier(&line.tier)?.discount_schedule.as_deref())
-        .chain(book.discount_schedules.first().map(|s| s.id.as_str()))
-        .find_map(|id| book.discount_schedule(id))
-}
-
-/// Finds the quote's band and adds the band warnings (cliff, past the last band).
-fn applied_band(
+/// The band `schedule` gives the quote, with its warnings.
+pub(super) fn applied_band(
     book: &PriceBook,
+    schedule: &DiscountSchedule,
     quote: &Quote,
     warnings: &mut Vec<Warning>,
 ) -> Result<Option<AppliedBand>, PricingError> {
-    let Some(schedule) = quote_schedule(book, quote) else {
-        return Ok(None);
-    };
-    let count: u32 = quote
-        .devices
-        .iter()
-        .filter(|line| line.kind == schedule.counted_kind)
-        .map(|line| line.count)
-        .sum();
+    let count = counted_total(schedule, quote);
     let Some(lookup) = band_for_count(&schedule.bands, count) else {
         return Ok(None);
     };
@@ -405,7 +395,7 @@ impl DiscountContext<'_> {
     }
 }
 
-fn counted_total(schedule: &DiscountSchedule, quote: &Quote) -> u32 {
+pub(super) fn counted_total(schedule: &DiscountSchedule, quote: &Quote) -> u32 {
     quote
         .devices
         .iter()

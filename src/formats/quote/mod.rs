@@ -64,14 +64,9 @@ fn from_raw(raw: &RawQuote) -> Result<Quote, Vec<crate::formats::problem::Proble
     let devices = raw
         .devices
         .iter()
-        .enumerate()
-        .map(|(index, line)| {
-            if line.count == 0 {
-                check.error(
-                    format!("devices[{index}].count"),
-                    "count is 0; counts start at 1",
-                );
-            }
+        .map(|line| {
+            // A count of 0 (or none) is for a per-user kind: the engine takes the quote's
+            // users, and refuses it for any other kind.
             DeviceLine {
                 tier: line.tier.clone(),
                 kind: line.kind.clone(),
@@ -150,6 +145,7 @@ fn from_raw(raw: &RawQuote) -> Result<Quote, Vec<crate::formats::problem::Proble
             version: pin.version.clone(),
             sha256: pin.sha256.clone(),
         }),
+        price_book_file: raw.price_book_file.clone(),
         devices,
         addons,
         term_months: raw.term_months,
@@ -193,6 +189,7 @@ fn to_raw(quote: &Quote) -> RawQuote {
             version: pin.version.clone(),
             sha256: pin.sha256.clone(),
         }),
+        price_book_file: quote.price_book_file.clone(),
         devices: quote
             .devices
             .iter()
