@@ -275,6 +275,7 @@ fn every_section_of_the_editor_opens_and_every_control_in_it_has_an_accessible_n
         "Customer requirements and patch targets",
         "Cost defaults",
         "Branding",
+        "Service levels (SLA)",
         "Service components",
         "Phased path",
         "Packages",
@@ -304,6 +305,8 @@ fn every_section_of_the_editor_opens_and_every_control_in_it_has_an_accessible_n
         "Lease annual rate percent",
         "Time and materials Remote, normal",
         "Assessment Travel rate",
+        "SLA credit percent per miss",
+        "SLA target 1 response minutes",
     ] {
         assert!(shown(&harness, field), "{field} is not shown");
     }

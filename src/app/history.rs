@@ -13,6 +13,23 @@ const MAX_STEPS: usize = 200;
 /// Seconds within which edits of the same control merge into one step.
 const MERGE_WINDOW_SECONDS: f64 = 1.0;
 
+/// Most lines (device, add-on, cost, customer-cost and option lines) kept over all undo steps:
+/// a quote of 100,000 cost lines keeps its last 4 steps, one of 1,000 lines 200 steps, so
+/// memory does not grow with the number of edits. The last step is always kept.
+const MAX_LINES_KEPT: usize = 400_000;
+
+/// What one kept copy costs, in lines (the memory bound of the undo stacks).
+pub trait UndoWeight {
+    /// Roughly how many lines the value holds.
+    fn undo_weight(&self) -> usize;
+}
+
+impl UndoWeight for Quote {
+    fn undo_weight(&self) -> usize {
+        lines_in(self)
+    }
+}
+
 /// Undo and redo stacks of whole values (quotes by default).
 #[derive(Debug, Clone)]
 pub struct History<T = Quote> {
@@ -31,7 +48,7 @@ impl<T> Default for History<T> {
     }
 }
 
-impl<T: Clone> History<T> {
+impl<T: Clone + UndoWeight> History<T> {
     /// Records that the quote changed from `before`; `control` is the widget that changed it
     /// (if known) and `now` the time in seconds.
     pub fn record(&mut self, before: T, control: Option<egui::Id>, now: f64) {
@@ -45,6 +62,10 @@ impl<T: Clone> History<T> {
             self.undo.push(before);
             if self.undo.len() > MAX_STEPS {
                 self.undo.remove(0);
+            }
+            let mut kept: usize = self.undo.iter().map(UndoWeight::undo_weight).sum();
+            while self.undo.len() > 1 && kept > MAX_LINES_KEPT {
+                kept -= self.undo.remove(0).undo_weight();
             }
         }
         self.last_edit = control.map(|control| (control, now));
@@ -83,6 +104,26 @@ impl<T: Clone> History<T> {
     }
 }
 
+/// How many lines `quote` holds (what its copy costs in memory, roughly).
+fn lines_in(quote: &Quote) -> usize {
+    let cost = quote.cost_analysis.as_ref().map_or(0, |analysis| {
+        analysis.hardware.len()
+            + analysis.software.len()
+            + analysis.affiliates.len()
+            + analysis.labour.extra.len()
+    });
+    let customer = quote
+        .customer_costs
+        .as_ref()
+        .map_or(0, |costs| costs.lines.len());
+    1 + quote.devices.len()
+        + quote.addons.len()
+        + quote.options.components.len()
+        + quote.options.phases.len()
+        + cost
+        + customer
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +144,33 @@ mod tests {
         assert_eq!(back.number, "b");
         let forth = history.redo(&back).unwrap();
         assert_eq!(forth.number, "c");
+    }
+
+    #[test]
+    fn big_quotes_keep_fewer_steps_and_always_the_last() {
+        let mut big = quote("big");
+        let analysis = big.cost_analysis.get_or_insert_with(Default::default);
+        analysis.labour.extra = vec![
+            crate::core::cost::LabourLine {
+                description: String::new(),
+                role: "tech".to_string(),
+                hours_per_month: rust_decimal::Decimal::ONE,
+            };
+            150_000
+        ];
+        let mut history = History::default();
+        for step in 0..5 {
+            history.record(big.clone(), None, f64::from(step) * 10.0);
+        }
+        // 150,001 lines a step: two steps fit in 400,000, the third does not.
+        assert_eq!(history.undo.len(), 2);
+        let mut huge = big.clone();
+        if let Some(analysis) = huge.cost_analysis.as_mut() {
+            analysis.labour.extra.extend(analysis.labour.extra.clone());
+            analysis.labour.extra.extend(analysis.labour.extra.clone());
+        }
+        history.record(huge, None, 100.0);
+        assert_eq!(history.undo.len(), 1);
     }
 
     #[test]

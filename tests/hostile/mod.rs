@@ -4,4 +4,4 @@
 mod arithmetic;
 pub mod files;
 mod imports;
-mod window;
+pub(crate) mod window;

@@ -17,10 +17,11 @@ mod sections_costs;
 mod sections_discounts;
 mod sections_options;
 mod sections_rates;
+mod sections_service_levels;
 mod sections_tiers;
 mod tools;
 
-use super::history::History;
+use super::history::{History, UndoWeight};
 use super::{QuoteApp, named_value_ui};
 use crate::core::lint::lint_price_book;
 use crate::formats::price_book::raw::RawPriceBook;
@@ -203,6 +204,21 @@ impl QuoteApp {
                 editor.history.can_redo()
             }
         })
+    }
+}
+
+impl UndoWeight for RawPriceBook {
+    fn undo_weight(&self) -> usize {
+        let bands: usize = self
+            .discount_schedules
+            .iter()
+            .map(|schedule| schedule.bands.len())
+            .sum();
+        let tasks = self
+            .cost_defaults
+            .as_ref()
+            .map_or(0, |defaults| defaults.tasks.len());
+        1 + self.tiers.len() + bands + self.hourly_rates.len() + self.addons.len() + tasks
     }
 }
 

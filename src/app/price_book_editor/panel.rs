@@ -156,6 +156,7 @@ fn sections_ui(ui: &mut egui::Ui, editor: &mut BookEditor) -> bool {
         super::sections_rates::addons_ui(ui, form, &mut raw.addons);
     });
     super::sections_book::rules_sections_ui(ui, &mut form, raw);
+    super::sections_service_levels::service_levels_ui(ui, &mut form, raw);
     section_ui(
         ui,
         &mut form,
