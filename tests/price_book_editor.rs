@@ -270,7 +270,7 @@ fn every_section_of_the_editor_opens_and_every_control_in_it_has_an_accessible_n
         "Hourly rates",
         "Add-ons",
         "Setup",
-        "Contract",
+        "Contract terms",
         "Support, flex time and guardrails",
         "Customer requirements and patch targets",
         "Cost defaults",

@@ -110,7 +110,7 @@ pub(crate) fn rules_sections_ui(ui: &mut egui::Ui, form: &mut Form<'_>, raw: &mu
         );
         form.problems_ui(ui, "setup");
     });
-    section_ui(ui, form, "Contract", "contract", false, |ui, form| {
+    section_ui(ui, form, "Contract terms", "contract", false, |ui, form| {
         let contract = &mut raw.contract;
         row_ui(ui, "Late fee % per month", |ui| {
             form.amount(
