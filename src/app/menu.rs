@@ -10,6 +10,7 @@ impl QuoteApp {
         egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| {
             self.notices_ui(ui, actions);
+            super::price_book_editor::kept_book_banner_ui(ui, self);
             match self.tab {
                 Tab::Quote => quote_tab::quote_tab_ui(ui, self, actions),
                 Tab::Cost => cost_tab::cost_tab_ui(ui, self, actions),

@@ -19,6 +19,7 @@ pub mod import_preview;
 mod lists;
 pub mod meeting_mode;
 mod menu;
+mod price_book_editor;
 mod price_book_tab;
 mod quote_options;
 mod quote_tab;
@@ -139,6 +140,8 @@ pub struct QuoteApp {
     pub(crate) documents: documents_tab::DocumentsState,
     /// Annual discount rate of the ROI's NPV, percent.
     pub(crate) roi_discount_rate: Decimal,
+    /// The price-book editor, made when the Price book tab is first shown.
+    pub(crate) book_editor: Option<price_book_editor::BookEditor>,
 }
 
 impl QuoteApp {
@@ -167,6 +170,7 @@ impl QuoteApp {
             today: setup.today,
             documents: documents_tab::DocumentsState::default(),
             roi_discount_rate: crate::core::roi::DEFAULT_DISCOUNT_RATE_PERCENT,
+            book_editor: None,
         };
         app.notices.append(&mut notices);
         app.files.restore_session(

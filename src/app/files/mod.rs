@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
-use super::dialogs::{DialogRequest, FileDialogs};
+use super::dialogs::{DialogAnswer, DialogRequest, FileDialogs};
 use super::documents_tab::DocumentKind;
 use super::{Notice, QuoteApp, error_notice, info_notice};
 use crate::core::quote::Quote;
@@ -246,6 +246,11 @@ impl Files {
                 error.one_line()
             ))),
         }
+    }
+
+    /// Asks the file dialogs for a path (the price-book editor's "Save as a new version").
+    pub(crate) fn ask_dialog(&mut self, request: &DialogRequest) -> DialogAnswer {
+        self.dialogs.ask(request)
     }
 
     fn remember_book(&mut self, path: &Path) {
