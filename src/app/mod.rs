@@ -440,7 +440,7 @@ impl QuoteApp {
         };
         let combined = match (&priced, &options) {
             (Ok(priced), Some(Ok(options))) => {
-                Some(crate::core::options::priced_with_options(priced, options))
+                crate::core::options::priced_with_options(priced, options).ok()
             }
             _ => None,
         };

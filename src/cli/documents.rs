@@ -56,15 +56,18 @@ pub fn run(args: &DocumentArgs, kind: DocumentKind) -> Result<String, CliError> 
         }
         None => inputs.quote.customer_costs.clone(),
     };
-    let roi = costs.map(|costs| {
-        let result = roi_over_schedule(
-            &costs,
-            &paid.schedule,
-            DEFAULT_DISCOUNT_RATE_PERCENT,
-            inputs.loaded.book.currency.decimals,
-        );
-        RoiFigures::from(&result)
-    });
+    let roi = costs
+        .map(|costs| {
+            let result = roi_over_schedule(
+                &costs,
+                &paid.schedule,
+                DEFAULT_DISCOUNT_RATE_PERCENT,
+                inputs.loaded.book.currency.decimals,
+            )
+            .map_err(|error| CliError::new(error.to_string()))?;
+            Ok::<_, CliError>(RoiFigures::from(&result))
+        })
+        .transpose()?;
     warnings.extend(
         inputs
             .priced

@@ -138,13 +138,18 @@ pub fn default_date() -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(719_163 + days).unwrap_or_default()
 }
 
-fn parse_count(text: &str, what: &str) -> Result<u32, String> {
-    match text.trim().parse::<u32>() {
-        Ok(count) if count >= 1 => Ok(count),
+/// A whole number from 1 to `max` (the limits of docs/PRICE-BOOK.md, as in the files).
+fn parse_count_up_to(text: &str, what: &str, max: u32) -> Result<u32, String> {
+    match text.trim().parse::<u64>() {
+        Ok(count) if (1..=u64::from(max)).contains(&count) => Ok(count as u32),
         _ => Err(format!(
-            "{what} '{text}' is not allowed: write a whole number of at least 1"
+            "{what} '{text}' is not allowed: write a whole number from 1 to {max}"
         )),
     }
+}
+
+fn parse_count(text: &str, what: &str) -> Result<u32, String> {
+    parse_count_up_to(text, what, crate::core::limits::MAX_COUNT)
 }
 
 /// Parses `TIER:KIND=COUNT`.
@@ -183,7 +188,7 @@ pub fn parse_addon(text: &str) -> Result<AddOnLine, String> {
 }
 
 fn parse_term(text: &str) -> Result<u32, String> {
-    parse_count(text, "term")
+    parse_count_up_to(text, "term", crate::core::limits::MAX_TERM_MONTHS)
 }
 
 fn parse_setup(text: &str) -> Result<SetupMode, String> {

@@ -66,7 +66,8 @@ pub fn run(args: &RoiArgs) -> Result<String, CliError> {
         })?,
     };
     let decimals = inputs.loaded.book.currency.decimals;
-    let roi = roi_over_schedule(&costs, &paid.schedule, args.discount_rate, decimals);
+    let roi = roi_over_schedule(&costs, &paid.schedule, args.discount_rate, decimals)
+        .map_err(|error| CliError::new(error.to_string()))?;
     let (options, left_out) = roi_options(
         &inputs.loaded.book,
         &inputs.quote,

@@ -5,6 +5,7 @@
 
 pub mod bands;
 pub mod cost;
+pub mod limits;
 pub mod lint;
 pub mod money;
 pub mod options;

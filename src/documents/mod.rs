@@ -120,7 +120,10 @@ fn with_options(
             reason: error.to_string(),
         },
     )?;
-    let combined = priced_with_options(inputs.priced, &options);
+    let combined =
+        priced_with_options(inputs.priced, &options).map_err(|error| DocumentError::Options {
+            reason: error.to_string(),
+        })?;
     let inputs = DocumentInputs {
         priced: &combined,
         ..*inputs

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use raw::*;
 
+use crate::core::limits::MAX_QUOTE_DEVICES;
 use crate::core::quote::*;
 use crate::formats::problem::{Checker, InputError, Location, ron_problem};
 
@@ -73,6 +74,7 @@ fn from_raw(raw: &RawQuote) -> Result<Quote, Vec<crate::formats::problem::Proble
                     "count is 0; counts start at 1",
                 );
             }
+            check.count(format!("devices[{index}].count"), line.count);
             DeviceLine {
                 tier: line.tier.clone(),
                 kind: line.kind.clone(),
@@ -91,12 +93,28 @@ fn from_raw(raw: &RawQuote) -> Result<Quote, Vec<crate::formats::problem::Proble
                     "quantity is 0; quantities start at 1",
                 );
             }
+            check.count(format!("addons[{index}].quantity"), line.quantity);
             AddOnLine {
                 id: line.id.clone(),
                 quantity: line.quantity,
             }
         })
         .collect();
+    let total_devices: u64 = raw.devices.iter().map(|line| u64::from(line.count)).sum();
+    if total_devices > MAX_QUOTE_DEVICES {
+        check.error(
+            "devices",
+            format!("{total_devices} devices in all is above the limit of 100,000,000"),
+        );
+    }
+    check.months("term_months", raw.term_months);
+    for (field, count) in [
+        ("customer.sites", raw.customer.sites),
+        ("customer.users", raw.customer.users),
+        ("customer.desktops", raw.customer.desktops),
+    ] {
+        check.count(field, count);
+    }
     let extra_discount = raw.extra_discount.as_ref().map(|extra| ExtraDiscount {
         percent: check.percent("extra_discount.percent", &extra.percent),
         reason: extra.reason.clone(),
