@@ -122,11 +122,17 @@ fn customer_cost_at_decimal_max_is_an_error_not_a_panic() {
 fn million_month_term_through_roi_is_refused_not_a_hang() {
     // A book offering 1,000,000 months: refused where the book is read (limit 120 months), and
     // by the engines themselves for a book built in code.
-    let book_text = msp_quote::formats::price_book::STANDARD_BOOK_RON
-        .replace("(months: 12, credits: [])", "(months: 1000000, credits: [])");
-    let error = msp_quote::formats::price_book::parse_price_book(&book_text, "million.ron")
-        .unwrap_err();
-    assert!(error.one_line().contains("terms[0].months"), "{}", error.one_line());
+    let book_text = msp_quote::formats::price_book::STANDARD_BOOK_RON.replace(
+        "(months: 12, credits: [])",
+        "(months: 1000000, credits: [])",
+    );
+    let error =
+        msp_quote::formats::price_book::parse_price_book(&book_text, "million.ron").unwrap_err();
+    assert!(
+        error.one_line().contains("terms[0].months"),
+        "{}",
+        error.one_line()
+    );
 
     let mut book = crate::pricing::book();
     book.terms.push(msp_quote::core::price_book::TermOption {
@@ -161,7 +167,11 @@ fn quote_of_four_billion_devices_is_refused_quickly_not_a_hang() {
         devices: [(tier: "silver", kind: "server", count: 4000000000)],
         term_months: 12, setup: upfront)"#;
     let error = msp_quote::formats::quote::parse_quote(text, "big.ron").unwrap_err();
-    assert!(error.one_line().contains("devices[0].count"), "{}", error.one_line());
+    assert!(
+        error.one_line().contains("devices[0].count"),
+        "{}",
+        error.one_line()
+    );
 }
 
 // ---------------------------------------------------------------------------------------------

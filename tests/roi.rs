@@ -1311,10 +1311,19 @@ fn example_cost_files_import_cleanly_and_match_by_hand() {
         }
     }
     let small = import_customer_costs(&example("small-customer-costs.csv")).unwrap();
-    assert_eq!(small.costs.month_costs(1, 2).unwrap().current_cost, dec!(5442.50));
+    assert_eq!(
+        small.costs.month_costs(1, 2).unwrap().current_cost,
+        dec!(5442.50)
+    );
     let medium = import_customer_costs(&example("medium-customer-costs.xlsx")).unwrap();
-    assert_eq!(medium.costs.month_costs(4, 2).unwrap().avoided, dec!(37606.67));
-    assert_eq!(medium.costs.month_costs(5, 2).unwrap().avoided, dec!(28606.67));
+    assert_eq!(
+        medium.costs.month_costs(4, 2).unwrap().avoided,
+        dec!(37606.67)
+    );
+    assert_eq!(
+        medium.costs.month_costs(5, 2).unwrap().avoided,
+        dec!(28606.67)
+    );
 }
 
 #[test]

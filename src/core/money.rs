@@ -99,6 +99,12 @@ pub struct AmountTooLarge {
     pub figure: String,
 }
 
+/// The magnitude from which a computed figure is "too large": decimals keep 28 significant
+/// digits, so past 10^24 an amount could no longer keep four decimal places exactly (a sum of
+/// such amounts would lose cents). Far above anything the input limits allow
+/// ([`crate::core::limits`]: at most about 10^19 for a whole contract).
+pub const LARGEST_EXACT_AMOUNT: Decimal = rust_decimal_macros::dec!(1000000000000000000000000);
+
 /// An amount computed with checked arithmetic: `+`, `-`, `*`, `/` and `sum` on it never
 /// panic; an overflow or a division by zero anywhere in the expression makes the whole result
 /// fail, and [`Checked::or_too_large`] names the figure in the error.
@@ -115,16 +121,19 @@ impl Checked {
     pub const OVERFLOW: Checked = Checked(None);
 
     /// The value, or `None` when the expression overflowed.
+    ///
+    /// A result whose magnitude reaches [`LARGEST_EXACT_AMOUNT`] counts as overflowed too.
     pub fn value(self) -> Option<Decimal> {
-        self.0
+        self.0.filter(|amount| amount.abs() < LARGEST_EXACT_AMOUNT)
     }
 
     /// The value, or an [`AmountTooLarge`] naming `figure`.
     ///
     /// # Errors
-    /// [`AmountTooLarge`] when any step of the expression overflowed or divided by zero.
+    /// [`AmountTooLarge`] when any step of the expression overflowed or divided by zero, or
+    /// the result's magnitude reaches [`LARGEST_EXACT_AMOUNT`].
     pub fn or_too_large(self, figure: impl std::fmt::Display) -> Result<Decimal, AmountTooLarge> {
-        self.0.ok_or_else(|| AmountTooLarge {
+        self.value().ok_or_else(|| AmountTooLarge {
             figure: figure.to_string(),
         })
     }
@@ -301,22 +310,48 @@ mod tests {
             ("max x 2", Checked::from(max) * 2u32, None),
             ("-max - 1", -Checked::from(max) - Decimal::ONE, None),
             ("1 / 0", Checked::from(Decimal::ONE) / Decimal::ZERO, None),
-            ("max - 1", Checked::from(max) - Decimal::ONE, max.checked_sub(Decimal::ONE)),
-            ("2 x 3 + 1", Checked::from(dec!(2)) * dec!(3) + dec!(1), Some(dec!(7))),
+            (
+                "max - 1: past the exact bound",
+                Checked::from(max) - Decimal::ONE,
+                None,
+            ),
+            (
+                "2 x 3 + 1",
+                Checked::from(dec!(2)) * dec!(3) + dec!(1),
+                Some(dec!(7)),
+            ),
             ("failure sticks", (Checked::from(max) * 2u32) - max, None),
         ];
         for (name, checked, expected) in cases {
             assert_eq!(checked.value(), expected, "case {name}");
         }
-        assert_eq!(Checked::from(dec!(200)).percent(dec!(12.5)).value(), Some(dec!(25)));
-        assert_eq!(Checked::from(max).percent(dec!(100)).value(), Some(max));
+        assert_eq!(
+            Checked::from(dec!(200)).percent(dec!(12.5)).value(),
+            Some(dec!(25))
+        );
+        let big = LARGEST_EXACT_AMOUNT - Decimal::ONE;
+        assert_eq!(
+            Checked::from(big).value(),
+            Some(big),
+            "just below the bound"
+        );
+        assert_eq!(Checked::from(max).value(), None, "the maximum loses cents");
+        assert_eq!(
+            (Checked::from(big) * dec!(1000)).percent(dec!(0.1)).value(),
+            Some(big),
+            "x 0.1 overflows nothing; the bound applies to results only"
+        );
         assert_eq!(Checked::from(max).percent(dec!(200)).value(), None);
         assert_eq!(Checked::from(dec!(1.1)).power(3).value(), Some(dec!(1.331)));
         assert_eq!(Checked::from(dec!(2)).power(10).value(), Some(dec!(1024)));
         assert_eq!(Checked::from(dec!(7)).power(0).value(), Some(dec!(1)));
         assert_eq!(Checked::from(dec!(10)).power(29).value(), None);
         let error = checked_sum([max, max], "the monthly recurring total").unwrap_err();
-        assert!(error.to_string().starts_with("the monthly recurring total is too large"));
+        assert!(
+            error
+                .to_string()
+                .starts_with("the monthly recurring total is too large")
+        );
         assert_eq!(checked_sum([dec!(1.5), dec!(2.25)], "sum"), Ok(dec!(3.75)));
     }
 }

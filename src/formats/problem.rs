@@ -2,9 +2,7 @@
 
 use std::fmt;
 
-use crate::core::limits::{
-    MAX_AMOUNT, MAX_COUNT, MAX_HOURS, MAX_MARKUP_PERCENT, MAX_TERM_MONTHS,
-};
+use crate::core::limits::{MAX_AMOUNT, MAX_COUNT, MAX_HOURS, MAX_MARKUP_PERCENT, MAX_TERM_MONTHS};
 
 /// Where in an input a problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -232,7 +230,10 @@ impl Checker {
         max_text: &str,
     ) {
         if value > max {
-            self.error(path, format!("'{}' is above the limit of {max_text}", text.trim()));
+            self.error(
+                path,
+                format!("'{}' is above the limit of {max_text}", text.trim()),
+            );
         }
     }
 

@@ -15,15 +15,13 @@ use msp_quote::core::cost::{
 use msp_quote::core::limits::{MAX_QUOTE_DEVICES, MAX_TERM_MONTHS};
 use msp_quote::core::money::AmountTooLarge;
 use msp_quote::core::options::OptionError;
-use msp_quote::core::options::ledger::{
-    LedgerRequest, Usage, UsageKind, YearMonth, build_ledger,
-};
+use msp_quote::core::options::ledger::{LedgerRequest, Usage, UsageKind, YearMonth, build_ledger};
 use msp_quote::core::price_book::{CreditBasis, PriceBook, TermCredit, TermOption};
 use msp_quote::core::pricing::{PricingError, price_quote};
 use msp_quote::core::quote::{DeviceLine, Quote, SetupMode};
 use msp_quote::core::roi::{
-    CostAmount, CostCategory, CostLine, CostPeriod, CustomerCosts, RoiPricingError,
-    roi_over_schedule, roi_options,
+    CostAmount, CostCategory, CostLine, CostPeriod, CustomerCosts, RoiPricingError, roi_options,
+    roi_over_schedule,
 };
 use msp_quote::formats::price_book::STANDARD_BOOK_RON;
 use proptest::prelude::*;
@@ -35,6 +33,10 @@ use crate::pricing::{book, quote};
 
 /// The largest decimal: 79228162514264337593543950335.
 const HUGE: &str = "79228162514264337593543950335";
+
+/// 6 x 10^23: one such amount is exact; two sum past the 10^24 from which cents are lost
+/// (`money::LARGEST_EXACT_AMOUNT`).
+const SIX_E23: Decimal = dec!(600000000000000000000000);
 
 /// Runs `f` on another thread and fails the test when it takes longer than `seconds`.
 pub fn within<T: Send + 'static>(seconds: u64, f: impl FnOnce() -> T + Send + 'static) -> T {
@@ -138,8 +140,10 @@ fn a_huge_price_times_many_devices_is_an_error_not_a_panic() {
     );
     // 1e20 x 4,000,000,000 devices: refused by the device limit before any arithmetic.
     set_silver_price(&mut book, Decimal::from_i128_with_scale(10i128.pow(20), 0));
-    let error = within(30, move || price_quote(&book, &silver_servers(4_000_000_000)))
-        .unwrap_err();
+    let error = within(30, move || {
+        price_quote(&book, &silver_servers(4_000_000_000))
+    })
+    .unwrap_err();
     assert_eq!(
         error,
         PricingError::TooManyDevices {
@@ -190,16 +194,16 @@ fn setup_and_credits_at_decimal_max_are_errors_naming_them() {
     let PricingError::AmountTooLarge(error) = error else {
         panic!("{error:?}");
     };
-    assert!(error.figure.starts_with("terms.12.credits"), "{}", error.figure);
+    assert!(
+        error.figure.starts_with("terms.12.credits"),
+        "{}",
+        error.figure
+    );
 }
 
 #[test]
 fn device_counts_summed_past_u32_are_refused_not_wrapped() {
-    let quote = quote(
-        &[("silver", u32::MAX), ("gold", 2)],
-        12,
-        SetupMode::Upfront,
-    );
+    let quote = quote(&[("silver", u32::MAX), ("gold", 2)], 12, SetupMode::Upfront);
     assert_eq!(quote.device_count(), 4_294_967_297);
     assert_eq!(
         price_quote(&book(), &quote).unwrap_err(),
@@ -264,14 +268,14 @@ fn customer_costs_at_decimal_max_are_errors_naming_the_line() {
             "customer_costs.lines[0] in contract month 1",
         ),
         (
-            "two lines at the maximum",
+            "two lines summing past 10^24",
             vec![
                 cost_line(CostAmount::Periodic {
-                    amount: Decimal::MAX,
+                    amount: SIX_E23,
                     period: CostPeriod::Monthly,
                 }),
                 cost_line(CostAmount::Periodic {
-                    amount: Decimal::MAX,
+                    amount: SIX_E23,
                     period: CostPeriod::Monthly,
                 }),
             ],
@@ -332,13 +336,16 @@ fn cost_analysis_amounts_at_decimal_max_are_errors_naming_the_field() {
     let cases = [
         (
             "purchased hardware",
-            analysis_with(vec![hardware(Decimal::MAX, 2, Acquisition::Purchased)], vec![]),
+            analysis_with(
+                vec![hardware(Decimal::MAX, 2, Acquisition::Purchased)],
+                vec![],
+            ),
             "cost_analysis.hardware[0].unit_cost",
         ),
         (
             "leased hardware",
             analysis_with(vec![hardware(Decimal::MAX, 1, leased)], vec![]),
-            "cost_analysis.hardware[0].acquisition (the lease payment)",
+            "cost_analysis.hardware[0].unit_cost",
         ),
         (
             "imported software unit cost",
@@ -346,11 +353,11 @@ fn cost_analysis_amounts_at_decimal_max_are_errors_naming_the_field() {
             "cost_analysis.software[0].unit_cost",
         ),
         (
-            "two monthly lines summing past the maximum",
+            "two monthly lines summing past 10^24",
             analysis_with(
                 vec![
-                    hardware(Decimal::MAX, 1, Acquisition::Monthly),
-                    hardware(Decimal::MAX, 1, Acquisition::Monthly),
+                    hardware(SIX_E23, 1, Acquisition::Monthly),
+                    hardware(SIX_E23, 1, Acquisition::Monthly),
                 ],
                 vec![],
             ),
@@ -374,7 +381,10 @@ fn hourly_costs_and_reserves_at_decimal_max_are_errors_naming_them() {
     // 4 devices x 0.5 h of the first catalog task x the maximum.
     let error = analyse_cost(&book, &silver_servers(4), &analysis).unwrap_err();
     assert!(error.message.contains("too large"), "{error}");
-    assert!(error.field.starts_with("price_book.cost_defaults.tasks[0]"), "{error}");
+    assert!(
+        error.field.starts_with("price_book.cost_defaults.tasks[0]"),
+        "{error}"
+    );
     assert!(error.field.contains("technical-specialist"), "{error}");
     let quote = silver_servers(2);
 
@@ -408,7 +418,13 @@ fn ledger_usage_and_included_hours_past_the_limits_are_errors() {
     let book = book();
     let error = build_ledger(&book, &request(Decimal::MAX)).unwrap_err();
     assert!(
-        matches!(error, OptionError::OutOfRange { what: "a usage entry's hours", .. }),
+        matches!(
+            error,
+            OptionError::OutOfRange {
+                what: "a usage entry's hours",
+                ..
+            }
+        ),
         "{error:?}"
     );
     let mut hours_book = book.clone();
@@ -445,7 +461,10 @@ fn the_cli_refuses_a_tier_price_at_decimal_max_with_its_field() {
             "silver:server=2",
         ],
     );
-    assert_refused(&output, &["tiers[1].monthly_prices.server", "limit of 1,000,000,000"]);
+    assert_refused(
+        &output,
+        &["tiers[1].monthly_prices.server", "limit of 1,000,000,000"],
+    );
 }
 
 #[test]
@@ -459,7 +478,10 @@ fn the_cli_refuses_setup_and_a_million_month_term_in_a_book() {
     );
     let term = write(
         "million-months.ron",
-        &standard_book_with("(months: 12, credits: [])", "(months: 1000000, credits: [])"),
+        &standard_book_with(
+            "(months: 12, credits: [])",
+            "(months: 1000000, credits: [])",
+        ),
     );
     for (book, field) in [(&setup, "setup.amount"), (&term, "terms[0].months")] {
         for command in ["price", "appendix"] {
@@ -594,9 +616,16 @@ fn any_decimal() -> impl Strategy<Value = Decimal> {
         Just(Decimal::ZERO),
         Just(Decimal::MAX),
         Just(Decimal::MIN),
-        (any::<u32>(), any::<u32>(), any::<u32>(), any::<bool>(), 0u32..=28).prop_map(
-            |(lo, mid, hi, negative, scale)| Decimal::from_parts(lo, mid, hi, negative, scale)
-        ),
+        (
+            any::<u32>(),
+            any::<u32>(),
+            any::<u32>(),
+            any::<bool>(),
+            0u32..=28
+        )
+            .prop_map(|(lo, mid, hi, negative, scale)| Decimal::from_parts(
+                lo, mid, hi, negative, scale
+            )),
         (0u64..10_000_000_000).prop_map(|cents| Decimal::new(cents as i64, 2)),
     ]
 }
@@ -607,7 +636,12 @@ fn any_amount() -> impl Strategy<Value = Decimal> {
 }
 
 fn any_count() -> impl Strategy<Value = u32> {
-    prop_oneof![Just(1u32), Just(u32::MAX), 1u32..200, any::<u32>().prop_map(|n| n.max(1))]
+    prop_oneof![
+        Just(1u32),
+        Just(u32::MAX),
+        1u32..200,
+        any::<u32>().prop_map(|n| n.max(1))
+    ]
 }
 
 proptest! {

@@ -127,8 +127,7 @@ pub fn analyse_cost(
         });
     }
 
-    let tier_comparison =
-        compare_tiers(book, quote, devices, total_monthly_cost, &mut warnings)?;
+    let tier_comparison = compare_tiers(book, quote, devices, total_monthly_cost, &mut warnings)?;
 
     Ok(CostBreakdown {
         currency: book.currency.clone(),

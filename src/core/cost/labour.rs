@@ -145,10 +145,12 @@ pub(super) fn labour_lines(
                 money(rate),
                 roles.name(&task.role)
             ),
-            monthly_cost: (hours * rate).round(context.decimals).or_too_large(format!(
-                "{field} (hours x the hourly cost of '{}')",
-                task.role
-            ))?,
+            monthly_cost: (hours * rate)
+                .round(context.decimals)
+                .or_too_large(format!(
+                    "{field} (hours x the hourly cost of '{}')",
+                    task.role
+                ))?,
             field,
             source: None,
         });

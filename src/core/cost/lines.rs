@@ -8,7 +8,7 @@ use super::model::{
     SoftwareBilling, SoftwareLine, SubscriptionBand,
 };
 use crate::core::bands::band_for_count;
-use crate::core::money::{Checked, display, percent_text, round_half_away};
+use crate::core::money::{Checked, display, percent_text};
 use crate::core::price_book::Band;
 
 /// What line costing needs to know about the customer and the currency.
@@ -48,16 +48,13 @@ pub fn lease_payment(
     }
     let rate = apr_percent.checked_div(Decimal::from(1200))?;
     if rate.is_zero() {
-        return Some(round_half_away(principal / Decimal::from(months), decimals));
+        return (Checked::from(principal) / months).round(decimals).value();
     }
-    let growth = (Checked::from(Decimal::ONE) + rate).power(months).value()?;
-    let payment = principal
-        .checked_mul(rate)?
-        .checked_mul(growth)?
-        .checked_div(growth - Decimal::ONE)?;
-    Some(round_half_away(payment, decimals))
+    let growth = (Checked::from(Decimal::ONE) + rate).power(months);
+    (Checked::from(principal) * rate * growth / (growth - Decimal::ONE))
+        .round(decimals)
+        .value()
 }
-
 
 /// The cost lines of one hardware line: one line, or for a lease its principal part
 /// (hardware: principal / months, rounded) and its interest part (financing: the payment
@@ -111,8 +108,8 @@ pub(super) fn hardware_lines(
                     "the lease payment cannot be computed (months must be at least 1)",
                 ));
             }
-            let payment = lease_payment(total, apr_percent, months, context.decimals)
-                .ok_or_else(|| {
+            let payment =
+                lease_payment(total, apr_percent, months, context.decimals).ok_or_else(|| {
                     CostError::from(crate::core::money::AmountTooLarge {
                         figure: format!("{field}.acquisition (the lease payment)"),
                     })
@@ -151,7 +148,7 @@ pub(super) fn software_line(
     };
     let quantity = line.quantity.unwrap_or(default_quantity);
     let (divisor, period) = match line.billing {
-        SoftwareBilling::Monthly => (1, "month"),
+        SoftwareBilling::Monthly => (1u32, "month"),
         SoftwareBilling::Annual => (12, "year"),
     };
     let field = format!("cost_analysis.software[{index}]");
@@ -350,5 +347,4 @@ mod tests {
             "zero months"
         );
     }
-
 }

@@ -463,8 +463,16 @@ mod tests {
             assert_eq!(round_up_to_minutes(hours, dec!(15)), up, "case {name}");
             assert_eq!(round_down_to_minutes(hours, dec!(15)), down, "case {name}");
         }
-        assert_eq!(round_up_to(dec!(6), dec!(4)).value(), Some(dec!(8)), "two 4-hour blocks");
-        assert_eq!(round_up_to(dec!(6), dec!(0)).value(), Some(dec!(6)), "no block size");
+        assert_eq!(
+            round_up_to(dec!(6), dec!(4)).value(),
+            Some(dec!(8)),
+            "two 4-hour blocks"
+        );
+        assert_eq!(
+            round_up_to(dec!(6), dec!(0)).value(),
+            Some(dec!(6)),
+            "no block size"
+        );
     }
 
     #[test]

@@ -116,7 +116,12 @@ pub fn combined_schedule(
         .schedule
         .iter()
         .map(|row| {
-            let figure = || format!("the amount due with options in contract month {}", row.month);
+            let figure = || {
+                format!(
+                    "the amount due with options in contract month {}",
+                    row.month
+                )
+            };
             carried = (Checked::from(carried)
                 + priced
                     .credits
@@ -125,7 +130,8 @@ pub fn combined_schedule(
                     .map(|credit| credit.amount)
                     .sum::<Checked>())
             .or_too_large("the term credits")?;
-            let recurring = (Checked::from(row.recurring) + options_monthly).or_too_large(figure())?;
+            let recurring =
+                (Checked::from(row.recurring) + options_monthly).or_too_large(figure())?;
             let gross = (Checked::from(recurring) + row.setup).or_too_large(figure())?;
             let credit = carried.min(gross);
             carried = (Checked::from(carried) - credit).or_too_large("the term credits")?;

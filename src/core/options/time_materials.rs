@@ -157,7 +157,10 @@ pub fn estimate(book: &PriceBook, items: &[WorkItem]) -> Result<Estimate, Option
         let billed_minutes = round_up_to_increment(item.minutes, rate.billing_increment_minutes);
         let labour = (Checked::from(billed_minutes) * rate.rate / 60u32)
             .round(decimals)
-            .or_too_large(format!("hourly_rates.{}.rate x {billed_minutes} minutes", rate.id))?;
+            .or_too_large(format!(
+                "hourly_rates.{}.rate x {billed_minutes} minutes",
+                rate.id
+            ))?;
         let travel_premium = match item.place {
             Place::OnSite => rate.travel_premium,
             Place::Remote => Decimal::ZERO,
@@ -179,7 +182,11 @@ pub fn estimate(book: &PriceBook, items: &[WorkItem]) -> Result<Estimate, Option
         });
     }
     let total = |figure: &str, amount: fn(&BilledItem) -> Decimal| {
-        billed.iter().map(amount).sum::<Checked>().or_too_large(figure)
+        billed
+            .iter()
+            .map(amount)
+            .sum::<Checked>()
+            .or_too_large(figure)
     };
     Ok(Estimate {
         billed_minutes: billed

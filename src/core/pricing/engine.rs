@@ -124,10 +124,9 @@ pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, Prici
         .map(|month| month.due)
         .sum::<Checked>()
         .or_too_large("the total contract value")?;
-    let effective_monthly = (Checked::from(total_contract_value)
-        / quote.term_months.max(1))
-    .round(decimals)
-    .or_too_large("the effective monthly amount")?;
+    let effective_monthly = (Checked::from(total_contract_value) / quote.term_months.max(1))
+        .round(decimals)
+        .or_too_large("the effective monthly amount")?;
 
     Ok(PricedQuote {
         currency: book.currency.clone(),
@@ -379,7 +378,12 @@ impl DiscountContext<'_> {
             .round(self.decimals)
     }
 
-    fn unrounded_net(&self, unit_list: Decimal, band_percent: Decimal, discountable: bool) -> Checked {
+    fn unrounded_net(
+        &self,
+        unit_list: Decimal,
+        band_percent: Decimal,
+        discountable: bool,
+    ) -> Checked {
         let after_band = discounted(unit_list.into(), band_percent);
         discounted(after_band, self.extra_percent_for(discountable))
     }

@@ -350,7 +350,11 @@ mod tests {
             ),
         ];
         for (name, amount, expected) in cases {
-            assert_eq!(amount.monthly_exact().value(), Some(expected), "case {name}");
+            assert_eq!(
+                amount.monthly_exact().value(),
+                Some(expected),
+                "case {name}"
+            );
         }
     }
 
@@ -388,7 +392,11 @@ mod tests {
             (36, dec!(1.21)),
         ];
         for (month, expected) in cases {
-            assert_eq!(costs.growth_factor(month).value(), Some(expected), "month {month}");
+            assert_eq!(
+                costs.growth_factor(month).value(),
+                Some(expected),
+                "month {month}"
+            );
         }
     }
 

@@ -47,10 +47,10 @@ pub fn roi_over_series(
     for (index, row) in schedule.iter().enumerate() {
         let month_costs = series.get(index).copied().unwrap_or_default();
         let figure = |what: &str| format!("the {what} up to contract month {}", row.month);
-        let net = (Checked::from(month_costs.avoided) - row.due)
-            .or_too_large(figure("net saving"))?;
-        cumulative_net = (Checked::from(cumulative_net) + net)
-            .or_too_large(figure("cumulative net saving"))?;
+        let net =
+            (Checked::from(month_costs.avoided) - row.due).or_too_large(figure("net saving"))?;
+        cumulative_net =
+            (Checked::from(cumulative_net) + net).or_too_large(figure("cumulative net saving"))?;
         cumulative_avoided = (Checked::from(cumulative_avoided) + month_costs.avoided)
             .or_too_large(figure("avoided costs"))?;
         cumulative_paid =
@@ -137,7 +137,10 @@ mod tests {
         // 12% a year = 1% a month: 101 in month 1 is worth 101 / 1.01 = 100 today;
         // 102.01 in month 2 is worth 102.01 / 1.0201 = 100.
         let flows = [dec!(101), dec!(102.01)];
-        assert_eq!(round_half_away(npv(&flows, dec!(12)).unwrap(), 10), dec!(200));
+        assert_eq!(
+            round_half_away(npv(&flows, dec!(12)).unwrap(), 10),
+            dec!(200)
+        );
     }
 
     #[test]
@@ -145,6 +148,10 @@ mod tests {
         let flows = [dec!(100); 3];
         assert_eq!(npv(&flows, dec!(-1200)), None, "a zero factor");
         assert_eq!(npv(&flows, dec!(-2400)), None, "a negative factor");
-        assert_eq!(npv(&[Decimal::MAX, Decimal::MAX], Decimal::ZERO), None, "overflow");
+        assert_eq!(
+            npv(&[Decimal::MAX, Decimal::MAX], Decimal::ZERO),
+            None,
+            "overflow"
+        );
     }
 }
