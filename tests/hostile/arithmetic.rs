@@ -790,3 +790,50 @@ proptest! {
         }
     }
 }
+
+// --- The window ----------------------------------------------------------------------------
+
+/// Opens `quote` in the headless window and draws every tab a few frames, on another thread
+/// (failing after `seconds`); returns whether the window priced it.
+fn window_prices(seconds: u64, quote: Quote) -> bool {
+    within(seconds, move || {
+        use msp_quote::app::{AppSetup, QuoteApp, ScriptedDialogs, Tab};
+        let mut app = QuoteApp::new(AppSetup::headless(ScriptedDialogs::new()));
+        app.replace_quote(quote);
+        let mut harness = egui_kittest::Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .build_ui_state(|ui, app: &mut QuoteApp| app.show(ui), app);
+        for tab in Tab::ALL {
+            harness.state_mut().set_tab(tab);
+            harness.run_steps(3);
+        }
+        harness.state().priced().is_ok()
+    })
+}
+
+fn sample_with_servers(count: u32) -> Quote {
+    let mut quote =
+        msp_quote::app::sample_quote(chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap());
+    quote.devices = vec![DeviceLine {
+        tier: "silver".into(),
+        kind: "server".into(),
+        count,
+    }];
+    quote
+}
+
+#[test]
+fn the_window_draws_a_quote_of_ten_million_devices_without_hanging() {
+    // The largest line the files accept, with the sample's cost analysis and customer costs.
+    assert!(window_prices(120, sample_with_servers(10_000_000)));
+}
+
+#[test]
+fn the_window_refuses_four_billion_devices_without_hanging() {
+    // The engines refuse more than 100,000,000 devices before pricing; the window shows their
+    // error (or, while its count field still clamps what it shows, prices the clamped count).
+    let quote = sample_with_servers(4_000_000_000);
+    let refused = price_quote(&book(), &quote).unwrap_err();
+    assert!(matches!(refused, PricingError::TooManyDevices { .. }));
+    window_prices(120, quote);
+}
