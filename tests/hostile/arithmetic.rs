@@ -656,10 +656,14 @@ proptest! {
         counts in prop::collection::vec(any_count(), 1..4),
         term in prop::sample::select(vec![12u32, 24, 36]),
         amortized in any::<bool>(),
+        addon_price in any_amount(),
+        addon_quantity in any_count(),
+        extra in prop::option::of(any_decimal()),
     ) {
         let mut book = book();
         set_silver_price(&mut book, price);
         book.setup.amount = setup;
+        book.addons[0].monthly_price = addon_price;
         for option in &mut book.terms {
             option.credits = vec![TermCredit {
                 month: option.months,
@@ -674,10 +678,23 @@ proptest! {
             .collect();
         quote.term_months = term;
         quote.setup_mode = if amortized { SetupMode::Amortized } else { SetupMode::Upfront };
+        quote.addons = vec![msp_quote::core::quote::AddOnLine {
+            id: book.addons[0].id.clone(),
+            quantity: addon_quantity,
+        }];
+        quote.extra_discount = extra.map(|percent| msp_quote::core::quote::ExtraDiscount {
+            percent,
+            reason: "hostile".into(),
+        });
         match price_quote(&book, &quote) {
             Ok(priced) => {
-                let lines: Decimal = priced.lines.iter().map(|line| line.monthly).sum();
+                let lines: Decimal = priced.lines.iter().map(|line| line.monthly).sum::<Decimal>()
+                    + priced.addons.iter().map(|addon| addon.monthly).sum::<Decimal>();
                 prop_assert_eq!(priced.monthly_recurring, lines);
+                for line in &priced.lines {
+                    let segments: Decimal = line.segments.iter().map(|s| s.amount).sum();
+                    prop_assert_eq!(line.monthly, segments);
+                }
                 let dues: Decimal = priced.schedule.iter().map(|month| month.due).sum();
                 prop_assert_eq!(priced.total_contract_value, dues);
                 let setup_parts: Decimal = priced.schedule.iter().map(|month| month.setup).sum();
@@ -689,6 +706,10 @@ proptest! {
             Err(PricingError::AmountTooLarge(error)) => prop_assert!(!error.figure.is_empty()),
             Err(PricingError::TooManyDevices { count, .. }) => {
                 prop_assert!(count > MAX_QUOTE_DEVICES);
+            }
+            Err(PricingError::ExtraDiscountOutOfRange { .. }) => {
+                let percent = extra.unwrap_or_default();
+                prop_assert!(percent < Decimal::ZERO || percent > Decimal::ONE_HUNDRED);
             }
             Err(other) => prop_assert!(false, "unexpected error {other:?}"),
         }
