@@ -3,7 +3,7 @@
 use std::hint::black_box;
 
 use criterion::Criterion;
-use msp_quote::core::pricing::price_quote;
+use msp_quote::core::evaluate::{EvaluationSettings, evaluate};
 use msp_quote::core::quote::Quote;
 use msp_quote::documents::{DocumentAssets, DocumentInputs, render_proposal};
 use msp_quote::formats::price_book::standard_book;
@@ -31,14 +31,15 @@ pub fn benches(c: &mut Criterion) {
             quote_with_lines(1_000, 1),
         ),
     ] {
-        let Ok(priced) = price_quote(&loaded.book, &quote) else {
+        let evaluation = evaluate(&loaded.book, &quote, &EvaluationSettings::default());
+        if evaluation.priced.is_err() {
             return;
-        };
+        }
         let inputs = DocumentInputs {
             book: &loaded.book,
             book_pin: &pin,
             quote: &quote,
-            priced: &priced,
+            evaluation: &evaluation,
             roi: None,
             assets: DocumentAssets::standard(),
         };

@@ -1,8 +1,10 @@
-//! Pricing a typical 10-server quote, and a quote of 10,000 device lines.
+//! Pricing a typical 10-server quote (alone, and evaluated at every tier), and a quote of 10,000
+//! device lines.
 
 use std::hint::black_box;
 
 use criterion::Criterion;
+use msp_quote::core::evaluate::{EvaluationSettings, evaluate};
 use msp_quote::core::pricing::price_quote;
 use msp_quote::core::quote::{DeviceLine, Quote};
 use msp_quote::formats::price_book::standard_book;
@@ -32,6 +34,11 @@ pub fn benches(c: &mut Criterion) {
     c.bench_function("pricing/typical 10-server quote", |b| {
         b.iter(|| price_quote(black_box(&book), black_box(&typical)))
     });
+    let settings = EvaluationSettings::default();
+    c.bench_function(
+        "pricing/evaluate a typical 10-server quote (every tier)",
+        |b| b.iter(|| evaluate(black_box(&book), black_box(&typical), &settings)),
+    );
     let large = quote_with_lines(10_000, 1);
     c.bench_function("pricing/10,000 device lines", |b| {
         b.iter(|| price_quote(black_box(&book), black_box(&large)))

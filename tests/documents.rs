@@ -11,6 +11,7 @@ use msp_quote::core::cost::{
     Acquisition, CostAnalysis, HardwareLine, SoftwareBasis, SoftwareBilling, SoftwareLine,
     analyse_cost,
 };
+use msp_quote::core::evaluate::{EvaluationSettings, evaluate};
 use msp_quote::core::money::display;
 use msp_quote::core::pricing::{PricedQuote, price_quote};
 use msp_quote::core::quote::{AddOnLine, Customer, DeviceLine, Quote, SetupMode};
@@ -99,13 +100,13 @@ fn render_with(
     roi: Option<&RoiFigures>,
     assets: DocumentAssets,
 ) -> Result<Vec<u8>, DocumentError> {
-    let priced = price_quote(&loaded.book, quote).unwrap();
+    let evaluation = evaluate(&loaded.book, quote, &EvaluationSettings::default());
     let pin = loaded.pin();
     let inputs = DocumentInputs {
         book: &loaded.book,
         book_pin: &pin,
         quote,
-        priced: &priced,
+        evaluation: &evaluation,
         roi,
         assets,
     };

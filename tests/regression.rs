@@ -5,6 +5,251 @@
 // Defects a user saw in the window and the command line (issue "One evaluation for every view")
 // ---------------------------------------------------------------------------------------------
 
+mod defects_a_user_saw {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::{NodeT, Queryable};
+    use msp_quote::app::{AppSetup, QuoteApp, ScriptedDialogs, Tab};
+    use rust_decimal::{Decimal, RoundingStrategy};
+
+    use crate::cli::msp_quote;
+
+    fn stdout_of(args: &[&str]) -> String {
+        let output = msp_quote(args);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    }
+
+    fn window() -> Harness<'static, QuoteApp> {
+        let app = QuoteApp::new(AppSetup::headless(ScriptedDialogs::new()));
+        Harness::builder()
+            .with_size(egui::vec2(1280.0, 800.0))
+            .build_ui_state(|ui, app: &mut QuoteApp| app.show(ui), app)
+    }
+
+    fn value_of(harness: &Harness<'_, QuoteApp>, name: &str) -> String {
+        let wanted = name.to_string();
+        harness
+            // The figure, not the tab button of the same name: only the figure has a value.
+            .get_by(move |node| {
+                node.label().as_deref() == Some(wanted.as_str()) && node.value().is_some()
+            })
+            .value()
+            .unwrap_or_else(|| panic!("node '{name}' has no value"))
+    }
+
+    /// "$115,720.00" or "-$1,200.00" as a number.
+    fn amount(text: &str) -> Decimal {
+        text.replace(['$', ','], "").parse().unwrap()
+    }
+
+    #[test]
+    fn price_prints_setup_fee_upfront_without_padding_inside_the_brackets() {
+        let text = stdout_of(&["price", "--device", "silver:server=7"]);
+        assert!(text.contains("Setup fee (upfront) "), "{text}");
+        let text = stdout_of(&[
+            "price",
+            "--device",
+            "silver:server=7",
+            "--setup",
+            "amortized",
+        ]);
+        assert!(text.contains("Setup fee (amortized) "), "{text}");
+        assert!(!text.contains(" )"), "{text}");
+    }
+
+    #[test]
+    fn one_device_server_or_location_is_never_plural() {
+        let cases = [
+            (
+                "ledger, 1 device",
+                vec![
+                    "ledger",
+                    "--start",
+                    "2026-01",
+                    "--devices",
+                    "1",
+                    "--months",
+                    "1",
+                ],
+                "1 device at",
+            ),
+            (
+                "ledger, 2 devices",
+                vec![
+                    "ledger",
+                    "--start",
+                    "2026-01",
+                    "--devices",
+                    "2",
+                    "--months",
+                    "1",
+                ],
+                "2 devices at",
+            ),
+            (
+                "assessment, 1 and 1",
+                vec!["assessment", "--type", "small", "--servers", "1"],
+                "(1 server, 1 location)",
+            ),
+            (
+                "assessment, 3 and 2",
+                vec![
+                    "assessment",
+                    "--type",
+                    "small",
+                    "--servers",
+                    "3",
+                    "--locations",
+                    "2",
+                ],
+                "(3 servers, 2 locations)",
+            ),
+        ];
+        for (name, args, expected) in cases {
+            let text = stdout_of(&args);
+            assert!(text.contains(expected), "case {name}: {text}");
+            for wrong in ["1 devices", "1 servers", "1 locations", "(s)"] {
+                assert!(!text.contains(wrong), "case {name}: {wrong} in {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_window_shows_roi_with_two_decimals_like_json_and_pdf() {
+        let mut harness = window();
+        harness.state_mut().set_tab(Tab::Roi);
+        harness.run_steps(3);
+        // pricing-rules.md section 6: ROI % = net savings / investment x 100, to two decimals.
+        let net = amount(&value_of(&harness, "Net savings"));
+        let investment = amount(&value_of(&harness, "Investment"));
+        let expected = (net / investment * Decimal::ONE_HUNDRED)
+            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        assert_eq!(value_of(&harness, "ROI"), format!("{expected:.2}%"));
+        let shown: Vec<String> = harness
+            .query_all_by(|node| node.label().is_some_and(|label| label.starts_with("ROI, ")))
+            .filter_map(|node| node.value())
+            .collect();
+        assert!(!shown.is_empty(), "the options' ROI is shown");
+        for value in shown {
+            let Some(number) = value.strip_suffix('%') else {
+                continue;
+            };
+            let decimals = number
+                .split_once('.')
+                .map_or(0, |(_, fraction)| fraction.len());
+            assert_eq!(decimals, 2, "{value}");
+        }
+    }
+
+    #[test]
+    fn no_tab_shows_a_placeholder() {
+        let mut harness = window();
+        for tab in Tab::ALL {
+            harness.state_mut().set_tab(tab);
+            harness.run_steps(3);
+            let placeholders: Vec<String> = harness
+                .query_all_by(|_| true)
+                .flat_map(|node| {
+                    let node = node.accesskit_node();
+                    [node.label(), node.value(), node.description()]
+                })
+                .flatten()
+                .filter(|text| text.contains("Placeholder"))
+                .collect();
+            assert!(placeholders.is_empty(), "tab {tab:?}: {placeholders:?}");
+        }
+    }
+
+    #[test]
+    fn screenshot_runs_leave_no_storage_folder_behind() {
+        // The screenshot window keeps eframe's storage in this folder, removed when the run
+        // ends (the window itself needs a display, which the test suite does not have).
+        let storage = msp_quote::formats::ScratchDir::for_this_process("msp-quote-regression");
+        let path = storage.path().to_path_buf();
+        std::fs::create_dir_all(path.join("inner")).unwrap();
+        std::fs::write(path.join("inner/app.ron"), "state").unwrap();
+        drop(storage);
+        assert!(!path.exists(), "{} is left behind", path.display());
+    }
+
+    #[test]
+    fn terminal_escape_sequences_in_printed_text_are_escaped() {
+        let text = stdout_of(&[
+            "tm",
+            "--item",
+            "\u{1b}[2J\u{1b}]0;pwned\u{7}Reset:16:remote:normal",
+        ]);
+        assert!(!text.contains('\u{1b}'), "{text:?}");
+        assert!(!text.contains('\u{7}'), "{text:?}");
+        assert!(text.contains("\\u{1b}[2J"), "{text:?}");
+    }
+}
+
+/// The warning "the avoided hire starts after the term" was printed by `roi` only: the window
+/// and the proposal's ROI section never showed it. It is now part of the evaluation.
+#[test]
+fn avoided_hire_after_term_warning_shows_in_window_and_proposal() {
+    use egui_kittest::kittest::Queryable;
+    use msp_quote::app::{AppSetup, QuoteApp, ScriptedDialogs, Tab};
+    use msp_quote::core::evaluate::{EvaluationSettings, evaluate};
+    use msp_quote::core::quote::{DeviceLine, Quote};
+    use msp_quote::core::roi::{AvoidedHire, CustomerCosts};
+    use msp_quote::documents::{DocumentKind, export_document};
+    use msp_quote::formats::price_book::standard_book;
+    use rust_decimal_macros::dec;
+
+    let warning =
+        "the avoided hire starts in month 30, after the 24-month term: it saves nothing here";
+    let mut quote = Quote::empty(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
+    quote.devices = vec![DeviceLine {
+        tier: "silver".to_string(),
+        kind: "server".to_string(),
+        count: 7,
+    }];
+    quote.term_months = 24;
+    quote.customer_costs = Some(CustomerCosts {
+        lines: Vec::new(),
+        avoided_hire: Some(AvoidedHire {
+            salary: dec!(60000),
+            burden_percent: dec!(30),
+            recruiting_fee: dec!(5000),
+            start_month: 30,
+        }),
+        annual_growth_percent: dec!(0),
+    });
+
+    // The window's ROI tab.
+    let mut app = QuoteApp::new(AppSetup::headless(ScriptedDialogs::new()));
+    app.replace_quote(quote.clone());
+    app.set_tab(Tab::Roi);
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut QuoteApp| app.show(ui), app);
+    harness.run();
+    assert_eq!(
+        harness
+            .query_all_by_label(&format!("Warning: {warning}"))
+            .count(),
+        1,
+        "the ROI tab shows the warning once"
+    );
+
+    // The proposal's ROI section.
+    let loaded = standard_book().unwrap();
+    let evaluation = evaluate(&loaded.book, &quote, &EvaluationSettings::default());
+    let dir = std::env::temp_dir().join(format!("msp-quote-regression-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pdf = dir.join("avoided-hire-proposal.pdf");
+    export_document(DocumentKind::Proposal, &loaded, &quote, &evaluation, &pdf).unwrap();
+    let text = pdf_extract::extract_text_from_mem(&std::fs::read(&pdf).unwrap()).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(text.matches(warning).count(), 1, "{text}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Hostile input: overflow, wrapped counts, files and saves (issue "Hostile input")
 // ---------------------------------------------------------------------------------------------
@@ -172,6 +417,187 @@ fn quote_of_four_billion_devices_is_refused_quickly_not_a_hang() {
         "{}",
         error.one_line()
     );
+}
+
+mod hostile_files_and_saves {
+    use std::os::unix::fs::PermissionsExt;
+    use std::time::Duration;
+
+    use msp_quote::formats::write_atomically;
+
+    use crate::hostile::files::{
+        RUN_LIMIT, assert_refused, hostile_dir, make_fifo, quote_file, run_within,
+    };
+
+    #[test]
+    fn a_fifo_given_as_a_quote_no_longer_blocks_forever() {
+        let dir = hostile_dir("regression-fifo");
+        let fifo = dir.join("quote.ron");
+        make_fifo(&fifo);
+        let run = run_within(&["price", fifo.to_str().unwrap()], Duration::from_secs(10));
+        assert_refused(&run, "FIFO quote", &["quote.ron", "FIFO"]);
+    }
+
+    #[test]
+    fn saving_over_a_symlink_no_longer_turns_the_link_into_a_file() {
+        let dir = hostile_dir("regression-symlink");
+        let target = dir.join("target.ron");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.join("link.ron");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomically(&link, b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+    }
+
+    #[test]
+    fn saving_no_longer_widens_a_0600_quote_to_0644() {
+        let dir = hostile_dir("regression-0600");
+        let path = dir.join("private.ron");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomically(&path, b"new").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    #[test]
+    fn saving_no_longer_replaces_a_read_only_file_and_makes_it_0644() {
+        let dir = hostile_dir("regression-0444");
+        let path = dir.join("locked.ron");
+        std::fs::write(&path, "old").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let error = write_atomically(&path, b"new").unwrap_err();
+        assert!(error.to_string().contains("read-only"), "{error}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o444);
+    }
+
+    #[test]
+    fn concurrent_saves_no_longer_share_one_temporary_name() {
+        let dir = hostile_dir("regression-race");
+        let path = dir.join("quote.ron");
+        std::thread::scope(|scope| {
+            for writer in 0..4u8 {
+                let path = path.clone();
+                scope.spawn(move || {
+                    for _ in 0..20 {
+                        write_atomically(&path, &vec![b'a' + writer; 100_000]).unwrap();
+                    }
+                });
+            }
+        });
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(bytes.len(), 100_000);
+        assert!(bytes.iter().all(|byte| *byte == bytes[0]), "a mixed file");
+        let left: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .filter(|entry| entry.file_name() != "quote.ron")
+            .map(|entry| entry.file_name())
+            .collect();
+        assert!(left.is_empty(), "temporaries left: {left:?}");
+    }
+
+    #[test]
+    fn negative_flag_values_are_no_longer_taken_for_unknown_options() {
+        let dir = hostile_dir("regression-negative");
+        let quote = quote_file(&dir, "q.ron");
+        let quote = quote.to_str().unwrap();
+        let cases: [(&str, Vec<&str>, &str); 4] = [
+            (
+                "term",
+                vec!["price", "--device", "silver:server=7", "--term", "-1"],
+                "at least 1",
+            ),
+            (
+                "discount rate",
+                vec!["roi", quote, "--discount-rate", "-1200"],
+                "0-100",
+            ),
+            (
+                "servers",
+                vec!["assessment", "--type", "small", "--servers", "-1"],
+                "at least 1",
+            ),
+            (
+                "ledger devices",
+                vec!["ledger", "--start", "2026-01", "--devices", "-3"],
+                "at least 1",
+            ),
+        ];
+        for (name, args, allowed) in cases {
+            let run = run_within(&args, RUN_LIMIT);
+            assert_refused(&run, name, &[allowed]);
+            assert!(
+                !run.stderr.contains("unexpected argument"),
+                "case {name}: {}",
+                run.stderr
+            );
+        }
+    }
+
+    #[test]
+    fn clap_errors_are_no_longer_several_lines() {
+        let run = run_within(
+            &[
+                "price",
+                "--device",
+                "silver:server=7",
+                "--extra-discount",
+                "5",
+            ],
+            RUN_LIMIT,
+        );
+        assert_refused(&run, "missing --reason", &["--reason"]);
+        assert!(!run.stderr.contains("Usage"), "{}", run.stderr);
+    }
+
+    #[test]
+    fn invalid_utf8_in_ron_is_located_by_line_and_column_not_the_whole_file() {
+        let dir = hostile_dir("regression-utf8");
+        let path = dir.join("bad.ron");
+        std::fs::write(&path, b"(\n  number: \"Q-\xff\",\n)").unwrap();
+        let run = run_within(&["price", path.to_str().unwrap()], RUN_LIMIT);
+        // Line 2, after `  number: "Q-`: column 14.
+        assert_refused(&run, "invalid UTF-8", &["bad.ron:2:14", "UTF-8"]);
+        assert!(!run.stderr.contains("whole file"), "{}", run.stderr);
+    }
+
+    #[test]
+    fn check_price_book_no_longer_accepts_on_site_blocks_of_zero_hours() {
+        let dir = hostile_dir("regression-block");
+        let book = msp_quote::formats::price_book::STANDARD_BOOK_RON
+            .replace("on_site_block_hours: \"4\"", "on_site_block_hours: \"0\"");
+        let path = dir.join("book.ron");
+        std::fs::write(&path, book).unwrap();
+        let run = run_within(&["check-price-book", path.to_str().unwrap()], RUN_LIMIT);
+        assert_refused(&run, "zero-hour blocks", &["flex_time.on_site_block_hours"]);
+    }
+
+    #[test]
+    fn screenshot_of_a_garbage_quote_no_longer_exits_0() {
+        let dir = hostile_dir("regression-screenshot");
+        let garbage = dir.join("garbage.ron");
+        std::fs::write(&garbage, "(number: \"Q-1\", devices: [").unwrap();
+        let png = dir.join("shot.png");
+        let run = run_within(
+            &[
+                "--screenshot",
+                png.to_str().unwrap(),
+                garbage.to_str().unwrap(),
+            ],
+            RUN_LIMIT,
+        );
+        assert_refused(&run, "garbage quote", &["garbage.ron:"]);
+        assert!(!png.exists());
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

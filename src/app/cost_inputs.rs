@@ -604,5 +604,5 @@ fn lines_grid_ui<T>(
 }
 
 fn money_plain(book: &PriceBook, amount: Decimal) -> String {
-    crate::core::money::display(amount, &book.currency.symbol, book.currency.decimals)
+    book.currency.money(amount)
 }

@@ -6,36 +6,10 @@
 use std::path::PathBuf;
 
 use super::{Action, QuoteApp, named_value_ui};
-use crate::core::quote::Quote;
-use crate::documents::{
-    DEFAULT_FONT, DocumentAssets, DocumentInputs, RoiFigures, render_appendix, render_proposal,
-};
+use crate::core::evaluate::{EvaluationSettings, evaluate};
+use crate::documents::export_document;
 
-/// The documents the tab exports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocumentKind {
-    Proposal,
-    Appendix,
-}
-
-impl DocumentKind {
-    /// The title of the save dialog.
-    pub(crate) fn dialog_title(self) -> &'static str {
-        match self {
-            DocumentKind::Proposal => "Export proposal",
-            DocumentKind::Appendix => "Export SOW pricing appendix",
-        }
-    }
-
-    /// The file name suggested for `quote`.
-    pub(crate) fn file_name(self, quote: &Quote) -> String {
-        let what = match self {
-            DocumentKind::Proposal => "proposal",
-            DocumentKind::Appendix => "appendix",
-        };
-        format!("{}-r{}-{what}.pdf", quote.number, quote.revision)
-    }
-}
+pub use crate::documents::DocumentKind;
 
 /// What the documents tab remembers.
 #[derive(Debug, Clone, Default)]
@@ -44,7 +18,8 @@ pub(crate) struct DocumentsState {
     pub(crate) last_export: Option<PathBuf>,
 }
 
-/// The work of exporting `kind` to `path`, to run on a background thread.
+/// The work of exporting `kind` to `path`, to run on a background thread: the core evaluates
+/// the quote, `documents` renders and writes it.
 ///
 /// # Errors
 /// A message when the document cannot be made from the current state.
@@ -53,44 +28,20 @@ pub(crate) fn export_work(
     kind: DocumentKind,
     path: PathBuf,
 ) -> Result<Box<dyn FnOnce() -> Result<(), String> + Send>, String> {
-    let priced = app
-        .cache
-        .priced
-        .as_ref()
-        .map_err(|message| {
-            format!("the quote cannot be priced, so it cannot be exported: {message}")
-        })?
-        .clone();
+    if let Err(message) = &app.cache.priced {
+        return Err(format!(
+            "the quote cannot be priced, so it cannot be exported: {message}"
+        ));
+    }
     let loaded = app.book.clone();
     let quote = app.quote.clone();
-    let roi = app
-        .cache
-        .roi
-        .as_ref()
-        .and_then(|roi| roi.as_ref().ok())
-        .and_then(|roi| roi.quote_as_is())
-        .map(RoiFigures::from);
+    let settings = EvaluationSettings {
+        roi_discount_rate_percent: app.roi_discount_rate,
+        book_pin: Some(loaded.pin()),
+    };
     Ok(Box::new(move || {
-        let logo = crate::cli::documents::logo_bytes(&loaded).map_err(|error| error.message)?;
-        let pin = loaded.pin();
-        let inputs = DocumentInputs {
-            book: &loaded.book,
-            book_pin: &pin,
-            quote: &quote,
-            priced: &priced,
-            roi: roi.as_ref(),
-            assets: DocumentAssets {
-                font: DEFAULT_FONT,
-                logo_png: logo.as_deref(),
-            },
-        };
-        let bytes = match kind {
-            DocumentKind::Proposal => render_proposal(&inputs),
-            DocumentKind::Appendix => render_appendix(&inputs),
-        }
-        .map_err(|error| error.to_string())?;
-        crate::formats::write_atomically(&path, &bytes)
-            .map_err(|error| format!("cannot write {}: {error}", path.display()))
+        let evaluation = evaluate(&loaded.book, &quote, &settings);
+        export_document(kind, &loaded, &quote, &evaluation, &path).map(|_| ())
     }))
 }
 
@@ -126,5 +77,4 @@ pub(crate) fn documents_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, actions: &
             format!("Last export: {}", path.display()),
         );
     }
-    ui.label("Placeholder: the PDF generators (issue 5) have not been merged into this build yet.");
 }

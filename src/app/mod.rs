@@ -2,9 +2,12 @@
 //!
 //! [`QuoteApp`] holds the state; [`QuoteApp::show`] draws one frame into any [`egui::Ui`], so
 //! the same code runs in the eframe window ([`run`]) and in headless egui_kittest tests. The
-//! window never computes a price: it calls [`price_quote`] when an input changed (never every
-//! frame) and shows the result it keeps in a cache.
+//! window never computes a price: it calls the core's
+//! [`evaluate`](crate::core::evaluate::evaluate) when an input changed (never every frame) and
+//! shows the result it keeps in a cache (`cache`).
 
+mod actions;
+mod cache;
 mod cost_inputs;
 mod cost_tab;
 pub mod dialogs;
@@ -12,11 +15,13 @@ mod documents_tab;
 pub mod files;
 pub mod history;
 pub mod meeting_mode;
+mod menu;
 mod price_book_tab;
 mod quote_options;
 mod quote_tab;
 mod roi_tab;
 mod sample;
+mod widgets;
 mod window;
 
 use std::collections::BTreeSet;
@@ -27,10 +32,13 @@ use rust_decimal::Decimal;
 
 pub use dialogs::{DialogAnswer, DialogRequest, FileDialogs, RfdDialogs, ScriptedDialogs};
 pub use sample::sample_quote;
-pub use window::run;
+pub use window::{WindowOptions, run};
 
-use crate::cli::window::WindowTab;
-use crate::core::pricing::{PricedQuote, price_quote, repricing_warnings};
+pub(crate) use actions::Action;
+pub(crate) use cache::{PricingCache, RoiOptions, TierOption};
+pub(crate) use widgets::{decimal_field_ui, money, named_value_ui};
+
+use crate::core::pricing::PricedQuote;
 use crate::core::quote::{DeviceLine, Quote};
 use crate::formats::price_book::{LoadedBook, STANDARD_BOOK_RON, parse_price_book, sha256_hex};
 use history::History;
@@ -63,18 +71,6 @@ impl Tab {
             Tab::Roi => "ROI",
             Tab::Documents => "Documents",
             Tab::PriceBook => "Price book",
-        }
-    }
-}
-
-impl From<WindowTab> for Tab {
-    fn from(tab: WindowTab) -> Self {
-        match tab {
-            WindowTab::Quote => Tab::Quote,
-            WindowTab::Cost => Tab::Cost,
-            WindowTab::Roi => Tab::Roi,
-            WindowTab::Documents => Tab::Documents,
-            WindowTab::PriceBook => Tab::PriceBook,
         }
     }
 }
@@ -113,82 +109,6 @@ impl AppSetup {
 pub struct Notice {
     pub is_error: bool,
     pub text: String,
-}
-
-/// The quote priced at one tier: every device line moved to that tier.
-#[derive(Debug, Clone)]
-pub struct TierOption {
-    pub tier_id: String,
-    pub tier_name: String,
-    pub priced: Result<PricedQuote, String>,
-}
-
-/// What the pricing of the current inputs gave; rebuilt only when an input changed.
-#[derive(Debug, Clone)]
-pub(crate) struct PricingCache {
-    /// The input generation this was computed for.
-    generation: u64,
-    pub(crate) priced: Result<PricedQuote, String>,
-    pub(crate) tiers: Vec<TierOption>,
-    /// Internal reserve per month (analyst-only).
-    pub(crate) reserve_monthly: Decimal,
-    /// The cost analysis of the quote, when it has one (analyst-only).
-    pub(crate) cost: Option<Result<crate::core::cost::CostBreakdown, String>>,
-    /// The ROI of the quote as it is and of every tier, when the customer's costs are known.
-    pub(crate) roi: Option<Result<RoiOptions, String>>,
-    /// The quote's components, phases and package, priced by the core, when it has any.
-    pub(crate) options: Option<Result<crate::core::options::PricedOptions, String>>,
-    /// The priced quote combined with its options (what the customer pays), when it has any.
-    pub(crate) combined: Option<PricedQuote>,
-    /// The discount rate the ROI was computed at.
-    discount_rate: Decimal,
-    /// How many times the quote was priced since the app started (tests check caching).
-    pub(crate) recomputations: u64,
-}
-
-/// The ROI of every option (the quote as it is first, then each tier), and the options left
-/// out with the reason.
-#[derive(Debug, Clone)]
-pub(crate) struct RoiOptions {
-    pub(crate) options: Vec<crate::core::roi::RoiOption>,
-    pub(crate) left_out: Vec<String>,
-}
-
-impl RoiOptions {
-    /// The ROI of the quote as it is.
-    pub(crate) fn quote_as_is(&self) -> Option<&crate::core::roi::RoiResult> {
-        self.options
-            .iter()
-            .find(|option| option.kind == crate::core::roi::RoiOptionKind::QuoteAsIs)
-            .map(|option| &option.roi)
-    }
-
-    /// The ROI of the quote moved to tier `tier`.
-    pub(crate) fn at_tier(&self, tier: &str) -> Option<&crate::core::roi::RoiResult> {
-        self.options
-            .iter()
-            .find(|option| option.kind == crate::core::roi::RoiOptionKind::Tier(tier.to_string()))
-            .map(|option| &option.roi)
-    }
-}
-
-/// Something a control asked for, done after the frame is drawn.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Action {
-    NewQuote,
-    OpenQuote,
-    SaveQuote,
-    SaveQuoteAs,
-    NewRevision,
-    LoadBook,
-    LoadBookFrom(PathBuf),
-    Undo,
-    Redo,
-    Export(documents_tab::DocumentKind),
-    ImportCostLines,
-    ExportCostXlsx,
-    ImportCustomerCosts,
-    DismissNotice(usize),
 }
 
 /// The whole state of the window.
@@ -231,18 +151,7 @@ impl QuoteApp {
             quote: sample,
             history: History::default(),
             generation: 0,
-            cache: PricingCache {
-                generation: u64::MAX,
-                priced: Err(String::new()),
-                tiers: Vec::new(),
-                reserve_monthly: Decimal::ZERO,
-                cost: None,
-                roi: None,
-                options: None,
-                combined: None,
-                discount_rate: Decimal::ZERO,
-                recomputations: 0,
-            },
+            cache: PricingCache::empty(),
             tab: setup.tab,
             meeting_mode: false,
             files,
@@ -350,318 +259,20 @@ impl QuoteApp {
         self.after_frame(&ctx, actions);
     }
 
-    /// Consumes this frame's keyboard shortcuts.
-    fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Action> {
-        use egui::{Key, KeyboardShortcut, Modifiers};
-        let shift_command = Modifiers::COMMAND | Modifiers::SHIFT;
-        let mut actions = Vec::new();
-        ctx.input_mut(|input| {
-            // The more specific shortcut first: Ctrl+Shift+Z also matches Ctrl+Z logically.
-            if input.consume_shortcut(&KeyboardShortcut::new(shift_command, Key::Z))
-                || input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
-            {
-                actions.push(Action::Redo);
-            }
-            if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)) {
-                actions.push(Action::Undo);
-            }
-            if input.consume_shortcut(&KeyboardShortcut::new(shift_command, Key::S)) {
-                actions.push(Action::SaveQuoteAs);
-            }
-            if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S)) {
-                actions.push(Action::SaveQuote);
-            }
-            if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
-                actions.push(Action::OpenQuote);
-            }
-        });
-        if meeting_mode::toggle_pressed(ctx) {
-            self.meeting_mode = !self.meeting_mode;
-        }
-        actions
-    }
-
-    /// Prices the quote again if an input changed since the last pricing.
+    /// Evaluates the quote again (the core does it) if an input changed since the last time.
     fn refresh(&mut self) {
-        if self.cache.generation == self.generation
-            && self.cache.discount_rate == self.roi_discount_rate
+        if self
+            .cache
+            .is_current(self.generation, self.roi_discount_rate)
         {
             return;
         }
-        let book = &self.book.book;
-        let mut priced = price_quote(book, &self.quote).map_err(|error| error.to_string());
-        if let Ok(priced) = priced.as_mut() {
-            priced.warnings.extend(repricing_warnings(
-                self.quote.price_book_pin.as_ref(),
-                self.quote.priced_snapshot.as_ref(),
-                &self.book.pin(),
-                priced,
-            ));
-        }
-        let tiers = book
-            .tiers
-            .iter()
-            .map(|tier| {
-                let mut at_tier = self.quote.clone();
-                for line in &mut at_tier.devices {
-                    line.tier.clone_from(&tier.id);
-                }
-                TierOption {
-                    tier_id: tier.id.clone(),
-                    tier_name: tier.name.clone(),
-                    priced: price_quote(book, &at_tier).map_err(|error| error.to_string()),
-                }
-            })
-            .collect();
-        let reserve_monthly = self
-            .quote
-            .devices
-            .iter()
-            .filter_map(|line| {
-                book.tier(&line.tier)
-                    .map(|tier| tier.internal_reserve_per_device * Decimal::from(line.count))
-            })
-            .sum();
-        let cost = self.quote.cost_analysis.as_ref().map(|analysis| {
-            crate::core::cost::analyse_cost(book, &self.quote, analysis)
-                .map_err(|error| error.to_string())
-        });
-        let roi = self.quote.customer_costs.as_ref().map(|costs| {
-            crate::core::roi::roi_options(book, &self.quote, costs, self.roi_discount_rate)
-                .map(|(options, left_out)| RoiOptions { options, left_out })
-                .map_err(|error| error.to_string())
-        });
-        let options = match (&priced, self.quote.options.is_empty()) {
-            (_, true) | (Err(_), false) => None,
-            (Ok(priced), false) => Some(
-                crate::core::options::price_quote_options(book, &self.quote.options, priced)
-                    .map_err(|error| error.to_string()),
-            ),
-        };
-        let combined = match (&priced, &options) {
-            (Ok(priced), Some(Ok(options))) => {
-                crate::core::options::priced_with_options(priced, options).ok()
-            }
-            _ => None,
-        };
-        self.cache = PricingCache {
-            generation: self.generation,
-            priced,
-            tiers,
-            reserve_monthly,
-            cost,
-            roi,
-            options,
-            combined,
-            discount_rate: self.roi_discount_rate,
-            recomputations: self.cache.recomputations + 1,
-        };
-    }
-
-    /// Draws the panels of the frame.
-    fn draw(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        egui::Panel::top("menu-bar").show(ui, |ui| self.menu_bar_ui(ui, actions));
-        egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
-        egui::CentralPanel::default().show(ui, |ui| {
-            self.notices_ui(ui, actions);
-            match self.tab {
-                Tab::Quote => quote_tab::quote_tab_ui(ui, self, actions),
-                Tab::Cost => cost_tab::cost_tab_ui(ui, self, actions),
-                Tab::Roi => roi_tab::roi_tab_ui(ui, self, actions),
-                Tab::Documents => documents_tab::documents_tab_ui(ui, self, actions),
-                Tab::PriceBook => price_book_tab::price_book_tab_ui(ui, self, actions),
-            }
-        });
-        files::prompts_ui(ui.ctx(), self, actions);
-    }
-
-    fn menu_bar_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        ui.horizontal_wrapped(|ui| {
-            ui.menu_button("File", |ui| {
-                let items = [
-                    ("New quote", Action::NewQuote),
-                    ("Open quote… (Ctrl+O)", Action::OpenQuote),
-                    ("Save (Ctrl+S)", Action::SaveQuote),
-                    ("Save as… (Ctrl+Shift+S)", Action::SaveQuoteAs),
-                    ("New revision…", Action::NewRevision),
-                    ("Load price book…", Action::LoadBook),
-                ];
-                for (text, action) in items {
-                    if ui.button(text).clicked() {
-                        actions.push(action);
-                        ui.close();
-                    }
-                }
-            });
-            ui.menu_button("View", |ui| {
-                let current = ui.ctx().options(|options| options.theme_preference);
-                for (text, preference) in [
-                    ("Theme: follow the system", egui::ThemePreference::System),
-                    ("Theme: light", egui::ThemePreference::Light),
-                    ("Theme: dark", egui::ThemePreference::Dark),
-                ] {
-                    if ui.selectable_label(current == preference, text).clicked() {
-                        ui.ctx().set_theme(preference);
-                        ui.close();
-                    }
-                }
-            });
-            if ui
-                .add_enabled(self.history.can_undo(), egui::Button::new("Undo"))
-                .on_hover_text("Undo the last edit (Ctrl+Z)")
-                .clicked()
-            {
-                actions.push(Action::Undo);
-            }
-            if ui
-                .add_enabled(self.history.can_redo(), egui::Button::new("Redo"))
-                .on_hover_text("Redo (Ctrl+Shift+Z)")
-                .clicked()
-            {
-                actions.push(Action::Redo);
-            }
-            ui.separator();
-            for tab in Tab::ALL {
-                if ui.selectable_label(self.tab == tab, tab.title()).clicked() {
-                    self.tab = tab;
-                }
-            }
-            ui.separator();
-            meeting_mode::toggle_ui(ui, &mut self.meeting_mode);
-            if let Some(job) = &self.files.job
-                && job.started.elapsed() > std::time::Duration::from_millis(100)
-            {
-                ui.separator();
-                ui.spinner();
-                ui.label(job.label.as_str());
-            }
-        });
-    }
-
-    fn status_bar_ui(&self, ui: &mut egui::Ui) {
-        ui.horizontal_wrapped(|ui| {
-            let file = self
-                .files
-                .path
-                .as_ref()
-                .map_or("Unsaved quote".to_string(), |path| {
-                    path.display().to_string()
-                });
-            let marker = if self.files.dirty { " (changed)" } else { "" };
-            ui.label(format!("{file}{marker}"));
-            ui.separator();
-            ui.label(format!(
-                "Quote {} revision {}",
-                self.quote.number, self.quote.revision
-            ));
-            ui.separator();
-            let pin = self.book.pin();
-            ui.label(format!(
-                "Price book {} {} (sha256 {})",
-                pin.id,
-                pin.version,
-                pin.sha256.chars().take(12).collect::<String>()
-            ));
-            if let Some(status) = &self.files.autosave_status {
-                ui.separator();
-                ui.weak(status.as_str());
-            }
-        });
-    }
-
-    fn notices_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        for (index, notice) in self.notices.iter().enumerate() {
-            let colour = if notice.is_error {
-                ui.visuals().error_fg_color
-            } else {
-                ui.visuals().text_color()
-            };
-            ui.horizontal(|ui| {
-                if ui
-                    .small_button("Dismiss")
-                    .accessible_name(format!("Dismiss notice {}", index + 1))
-                    .clicked()
-                {
-                    actions.push(Action::DismissNotice(index));
-                }
-                let prefix = if notice.is_error { "Error: " } else { "" };
-                ui.colored_label(colour, format!("{prefix}{}", notice.text));
-            });
-        }
-    }
-
-    /// Records edits made during the frame, runs the actions, autosaves.
-    fn after_frame(&mut self, ctx: &egui::Context, actions: Vec<Action>) {
-        self.record_edit(ctx);
-        for action in actions {
-            self.run_action(ctx, action);
-        }
-        self.record_edit(ctx);
-        self.refresh();
-        let generation = self.generation;
-        files::autosave_tick(ctx, self, generation);
-        files::close_request(ctx, self);
-        if self.files.job.is_some() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(30));
-        }
-    }
-
-    /// Compares the quote with the recorded one; a difference is an undoable edit.
-    fn record_edit(&mut self, ctx: &egui::Context) {
-        if self.quote == self.recorded {
-            return;
-        }
-        let control = ctx
-            .memory(|memory| memory.focused())
-            .or_else(|| ctx.dragged_id());
-        let now = ctx.input(|input| input.time);
-        let before = std::mem::replace(&mut self.recorded, self.quote.clone());
-        self.history.record(before, control, now);
-        self.mark_changed();
-        ctx.request_repaint();
-    }
-
-    /// The quote changed (an edit, undo or redo): price again, remember it is unsaved.
-    fn mark_changed(&mut self) {
-        self.generation += 1;
-        self.files.dirty = true;
-        let lines = self.quote.devices.len();
-        self.expanded_lines.retain(|line| *line < lines);
-    }
-
-    fn run_action(&mut self, ctx: &egui::Context, action: Action) {
-        match action {
-            Action::Undo => {
-                if let Some(previous) = self.history.undo(&self.quote) {
-                    self.quote = previous;
-                    self.recorded = self.quote.clone();
-                    self.mark_changed();
-                }
-            }
-            Action::Redo => {
-                if let Some(next) = self.history.redo(&self.quote) {
-                    self.quote = next;
-                    self.recorded = self.quote.clone();
-                    self.mark_changed();
-                }
-            }
-            Action::DismissNotice(index) => {
-                if index < self.notices.len() {
-                    self.notices.remove(index);
-                }
-            }
-            Action::NewQuote
-            | Action::OpenQuote
-            | Action::SaveQuote
-            | Action::SaveQuoteAs
-            | Action::NewRevision
-            | Action::LoadBook
-            | Action::LoadBookFrom(_)
-            | Action::Export(_)
-            | Action::ImportCostLines
-            | Action::ExportCostXlsx
-            | Action::ImportCustomerCosts => files::run_file_action(ctx, self, action),
-        }
+        self.cache.recompute(
+            &self.book,
+            &self.quote,
+            self.generation,
+            self.roi_discount_rate,
+        );
     }
 
     /// Replaces the book (after a successful load): the quote stays and is priced again.
@@ -681,10 +292,11 @@ impl QuoteApp {
 
     /// Makes the quote's file fields (pin, snapshot) current without an undo step.
     pub(crate) fn stamp_for_saving(&mut self) {
-        self.quote.price_book_pin = Some(self.book.pin());
-        if let Ok(priced) = &self.cache.priced {
-            self.quote.priced_snapshot = Some(crate::core::pricing::snapshot_of(priced));
-        }
+        crate::core::evaluate::stamp_for_saving(
+            &mut self.quote,
+            self.book.pin(),
+            self.cache.priced.as_ref().ok(),
+        );
         self.recorded = self.quote.clone();
         self.generation += 1;
     }
@@ -740,53 +352,4 @@ pub(crate) fn info_notice(text: impl Into<String>) -> Notice {
         is_error: false,
         text: text.into(),
     }
-}
-
-/// Money for the screen, in the book's currency ("$4,830.00").
-pub(crate) fn money(book: &LoadedBook, amount: Decimal) -> String {
-    let currency = &book.book.currency;
-    crate::core::money::display(amount, &currency.symbol, currency.decimals)
-}
-
-/// A value label named for assistive technology (and the tests) by `name`.
-pub(crate) fn named_value_ui(ui: &mut egui::Ui, name: &str, value: impl Into<String>) {
-    ui.label(value.into()).accessible_name(name);
-}
-
-/// A text field for an exact decimal: shows the value, keeps what is typed while the field
-/// has focus, and writes the value back only when the text parses.
-pub(crate) fn decimal_field_ui(
-    ui: &mut egui::Ui,
-    id_salt: &str,
-    value: &mut Decimal,
-    name: &str,
-) -> egui::Response {
-    let id = ui.make_persistent_id(id_salt);
-    let mut text = ui
-        .data(|data| data.get_temp::<String>(id))
-        .unwrap_or_else(|| value.normalize().to_string());
-    let response = ui
-        .add(
-            egui::TextEdit::singleline(&mut text)
-                .id(id)
-                .desired_width(70.0)
-                .min_size(egui::vec2(70.0, 0.0)),
-        )
-        .accessible_name(name);
-    if response.has_focus() || response.changed() {
-        match text.trim().parse::<Decimal>() {
-            Ok(parsed) => {
-                if parsed != *value {
-                    *value = parsed;
-                }
-            }
-            Err(_) => {
-                ui.colored_label(ui.visuals().error_fg_color, "not a number");
-            }
-        }
-        ui.data_mut(|data| data.insert_temp(id, text));
-    } else {
-        ui.data_mut(|data| data.remove_temp::<String>(id));
-    }
-    response
 }

@@ -11,7 +11,8 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::{Action, QuoteApp, RoiOptions, decimal_field_ui, money, named_value_ui};
-use crate::core::money::percent_text;
+use crate::core::evaluate::WarningSource;
+use crate::core::money::{percent_text, plain};
 use crate::core::roi::{
     AvoidedHire, CostAmount, CostCategory, CostLine, CostPeriod, CustomerCosts, RoiResult,
 };
@@ -60,6 +61,7 @@ pub(crate) fn roi_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, actions: &mut Ve
                 .id_salt("roi-results-scroll")
                 .show(ui, |ui| match &cache.roi {
                     Some(Ok(options)) => {
+                        super::cache::evaluation_warnings_ui(ui, cache, WarningSource::Roi);
                         if let Some(roi) = options.quote_as_is() {
                             results_ui(ui, book, roi);
                         }
@@ -336,7 +338,7 @@ fn results_ui(ui: &mut egui::Ui, book: &LoadedBook, roi: &RoiResult) {
                 "ROI",
                 roi.roi_percent
                     .map_or("none (nothing paid)".to_string(), |percent| {
-                        format!("{}%", percent_text(percent))
+                        format!("{}%", plain(percent, 2))
                     }),
             );
             row(
@@ -465,7 +467,7 @@ fn options_ui(ui: &mut egui::Ui, book: &LoadedBook, options: &RoiOptions) {
                     .roi
                     .roi_percent
                     .map_or("none".to_string(), |percent| {
-                        format!("{}%", percent_text(percent))
+                        format!("{}%", plain(percent, 2))
                     }),
             );
             ui.label(

@@ -6,13 +6,23 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
 use super::{AppSetup, QuoteApp, RfdDialogs, Tab, files};
-use crate::cli::window::WindowArgs;
+
+/// How the window opens: the command line (`cli::window`) fills it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WindowOptions {
+    /// Render the window once, save it as this PNG and exit.
+    pub screenshot: Option<PathBuf>,
+    /// A quote file (RON) to open instead of the last session.
+    pub quote: Option<PathBuf>,
+    /// The tab shown first.
+    pub tab: Tab,
+}
 
 /// The frame on which the screenshot is asked for: late enough for layout and fonts to settle.
 const SCREENSHOT_FRAME: u64 = 5;
 
 /// Opens the window as `args` say and runs it until it closes.
-pub fn run(args: WindowArgs) -> ExitCode {
+pub fn run(args: WindowOptions) -> ExitCode {
     let screenshot_path = args.screenshot.clone();
     let taking_screenshot = screenshot_path.is_some();
     let setup = AppSetup {
@@ -23,8 +33,8 @@ pub fn run(args: WindowArgs) -> ExitCode {
         },
         dialogs: Box::new(RfdDialogs),
         quote_path: args.quote.clone(),
-        tab: args.tab.map_or(Tab::Quote, Tab::from),
-        today: crate::cli::quote_args::default_date(),
+        tab: args.tab,
+        today: crate::formats::default_date(),
     };
     let screenshot = screenshot_path.map(|path| Screenshot {
         path,
@@ -39,11 +49,13 @@ pub fn run(args: WindowArgs) -> ExitCode {
             .with_min_inner_size([800.0, 500.0]),
         ..Default::default()
     };
-    if taking_screenshot {
-        // A screenshot must not depend on (or change) the user's saved window layout.
+    // A screenshot must not depend on (or change) the user's saved window layout; its own
+    // storage is removed when this function returns.
+    let screenshot_storage = taking_screenshot
+        .then(|| crate::formats::ScratchDir::for_this_process("msp-quote-screenshot"));
+    if let Some(storage) = &screenshot_storage {
         options.persist_window = false;
-        options.persistence_path =
-            Some(std::env::temp_dir().join(format!("msp-quote-screenshot-{}", std::process::id())));
+        options.persistence_path = Some(storage.path().to_path_buf());
     }
     let outcome = eframe::run_native(
         "msp-quote",

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::CliError;
+use super::table::{counted, printable, warning_lines};
 use crate::core::lint::lint_price_book;
 use crate::formats::price_book::load_or_standard;
 
@@ -24,19 +25,16 @@ pub fn run(args: &CheckArgs) -> Result<String, CliError> {
     let loaded = load_or_standard(args.file.as_deref())
         .map_err(|error| CliError::new(error.lines().join("\n")))?;
     let warnings = lint_price_book(&loaded.book);
-    let mut out = format!(
-        "{} {} ({}): ok, {} warning{}\n",
+    let mut out = printable(&format!(
+        "{} {} ({}): ok, {}\n",
         loaded.book.id,
         loaded.book.version,
         loaded
             .path
             .as_ref()
             .map_or("embedded".to_string(), |p| p.display().to_string()),
-        warnings.len(),
-        if warnings.len() == 1 { "" } else { "s" }
-    );
-    for warning in warnings {
-        out.push_str(&format!("warning: {warning}\n"));
-    }
+        counted(warnings.len() as u64, "warning", "warnings")
+    ));
+    out.push_str(&warning_lines(warnings.iter().map(ToString::to_string)));
     Ok(out)
 }

@@ -1,13 +1,14 @@
 //! `msp-quote cost`: the cost-plus analysis of a quote, as a table, JSON or an xlsx workbook.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
 
+use super::table::{Align, TextTable, counted, printable, warning_lines};
 use super::{CliError, OutputFormat};
-use crate::core::cost::{CostBreakdown, analyse_cost};
-use crate::core::money::{display, percent_text};
+use crate::core::cost::CostBreakdown;
+use crate::core::evaluate::{EvaluationSettings, evaluate};
+use crate::core::money::percent_text;
 use crate::formats::import::cost_lines::{ImportedCostLines, import_cost_lines};
 use crate::formats::json::cost::cost_breakdown_json;
 use crate::formats::price_book::load_or_standard;
@@ -55,13 +56,19 @@ pub fn run(args: &CostArgs) -> Result<String, CliError> {
         }
         None => None,
     };
-    let analysis = quote.cost_analysis.as_ref().ok_or_else(|| {
-        CliError::new(format!(
-            "{file}: the quote has no cost_analysis (see examples/small-customer.ron, or add lines with --import)"
-        ))
-    })?;
-    let breakdown = analyse_cost(&loaded.book, &quote, analysis)
-        .map_err(|error| CliError::new(format!("{file}:{error}")))?;
+    let settings = EvaluationSettings {
+        book_pin: Some(loaded.pin()),
+        ..EvaluationSettings::default()
+    };
+    let breakdown = match evaluate(&loaded.book, &quote, &settings).cost {
+        None => {
+            return Err(CliError::new(format!(
+                "{file}: the quote has no cost_analysis (see examples/small-customer.ron, or add lines with --import)"
+            )));
+        }
+        Some(Err(error)) => return Err(CliError::new(format!("{file}:{error}"))),
+        Some(Ok(breakdown)) => breakdown,
+    };
     if let Some(path) = &args.xlsx {
         write_cost_analysis(path, &quote, &breakdown).map_err(CliError::new)?;
     }
@@ -94,17 +101,19 @@ pub fn run(args: &CostArgs) -> Result<String, CliError> {
 /// What an import did, as text: the count, then every skipped row or cell and every caveat.
 fn import_text(path: &Path, lines: &ImportedCostLines) -> String {
     let mut out = format!(
-        "imported {} cost line{} from {} (sheet {})\n",
-        lines.line_count(),
-        if lines.line_count() == 1 { "" } else { "s" },
-        path.display(),
-        lines.sheet
+        "imported {} from {} (sheet {})\n",
+        counted(lines.line_count() as u64, "cost line", "cost lines"),
+        printable(&path.display().to_string()),
+        printable(&lines.sheet)
     );
     for problem in &lines.skipped {
-        let _ = writeln!(out, "skipped: {problem}");
+        out.push_str(&format!("skipped: {}\n", printable(&problem.to_string())));
     }
     for problem in &lines.warnings {
-        let _ = writeln!(out, "import warning: {problem}");
+        out.push_str(&format!(
+            "import warning: {}\n",
+            printable(&problem.to_string())
+        ));
     }
     out.push('\n');
     out
@@ -133,91 +142,90 @@ fn import_json(path: &Path, lines: &ImportedCostLines) -> serde_json::Value {
 
 /// The analysis as a readable table (internal figures: for analysts).
 pub fn cost_table(breakdown: &CostBreakdown) -> String {
-    let money = |amount| {
-        display(
-            amount,
-            &breakdown.currency.symbol,
-            breakdown.currency.decimals,
-        )
-    };
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{:<20} {:<40} {:>14}",
-        "Category", "Line", "Monthly cost"
-    );
+    let money = |amount| breakdown.currency.money(amount);
+    let percent = |value| format!("{}%", percent_text(value));
+    let mut lines = TextTable::new(&[
+        ("Category", Align::Left),
+        ("Line", Align::Left),
+        ("Monthly cost", Align::Right),
+        ("Detail", Align::Left),
+    ]);
     for line in &breakdown.lines {
-        let _ = writeln!(
-            out,
-            "{:<20} {:<40} {:>14}   {}",
-            line.category.id(),
-            line.description,
+        lines.row([
+            line.category.id().to_string(),
+            line.description.clone(),
             money(line.monthly_cost),
-            line.detail
-        );
+            line.detail.clone(),
+        ]);
     }
-    let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "{:<20} {:>14} {:>9} {:>14} {:>14}",
-        "Category", "Cost", "Markup %", "Markup", "Price"
-    );
+    let mut categories = TextTable::new(&[
+        ("Category", Align::Left),
+        ("Cost", Align::Right),
+        ("Markup %", Align::Right),
+        ("Markup", Align::Right),
+        ("Price", Align::Right),
+    ]);
     for figures in &breakdown.categories {
-        let _ = writeln!(
-            out,
-            "{:<20} {:>14} {:>9} {:>14} {:>14}",
-            figures.category.id(),
+        categories.row([
+            figures.category.id().to_string(),
             money(figures.cost),
-            format!("{}%", percent_text(figures.markup_percent)),
+            percent(figures.markup_percent),
             money(figures.markup),
-            money(figures.price)
-        );
+            money(figures.price),
+        ]);
     }
-    let _ = writeln!(
-        out,
-        "{:<20} {:>14} {:>9} {:>14} {:>14}",
-        "Total",
+    categories.row([
+        "Total".to_string(),
         money(breakdown.total_monthly_cost),
-        "",
+        String::new(),
         money(breakdown.total_monthly_markup),
-        money(breakdown.total_monthly_price)
-    );
-    let _ = writeln!(out);
-    let _ = writeln!(out, "Managed devices          {:>14}", breakdown.devices);
-    let _ = writeln!(
-        out,
-        "Per-device monthly fee   {:>14}",
-        money(breakdown.per_device_monthly_fee)
-    );
-    let _ = writeln!(
-        out,
-        "Gross margin             {:>14}  ({}%, floor {}%)",
-        money(breakdown.gross_margin),
-        percent_text(breakdown.gross_margin_percent),
-        percent_text(breakdown.margin_floor_percent)
-    );
+        money(breakdown.total_monthly_price),
+    ]);
+    let mut out = lines.render();
+    out.push('\n');
+    out.push_str(&categories.render());
+    out.push('\n');
+    let mut totals = TextTable::headless(&[Align::Left, Align::Right, Align::Left]);
+    totals
+        .row(["Managed devices".to_string(), breakdown.devices.to_string()])
+        .row([
+            "Per-device monthly fee".to_string(),
+            money(breakdown.per_device_monthly_fee),
+        ])
+        .row([
+            "Gross margin".to_string(),
+            money(breakdown.gross_margin),
+            format!(
+                "({}, floor {})",
+                percent(breakdown.gross_margin_percent),
+                percent(breakdown.margin_floor_percent)
+            ),
+        ]);
+    out.push_str(&totals.render());
     if !breakdown.tier_comparison.is_empty() {
-        let _ = writeln!(out);
-        let _ = writeln!(
-            out,
-            "{:<10} {:>8} {:>14} {:>14} {:>14} {:>9}",
-            "Tier", "Devices", "Monthly price", "Reserve", "Margin", "Margin %"
-        );
+        let mut tiers = TextTable::new(&[
+            ("Tier", Align::Left),
+            ("Devices", Align::Right),
+            ("Monthly price", Align::Right),
+            ("Reserve", Align::Right),
+            ("Margin", Align::Right),
+            ("Margin %", Align::Right),
+        ]);
         for tier in &breakdown.tier_comparison {
-            let _ = writeln!(
-                out,
-                "{:<10} {:>8} {:>14} {:>14} {:>14} {:>9}",
-                tier.tier_name,
-                tier.devices,
+            tiers.row([
+                tier.tier_name.clone(),
+                tier.devices.to_string(),
                 money(tier.monthly_price),
                 money(tier.reserve),
                 money(tier.margin),
-                format!("{}%", percent_text(tier.margin_percent))
-            );
+                percent(tier.margin_percent),
+            ]);
         }
+        out.push('\n');
+        out.push_str(&tiers.render());
     }
-    for warning in &breakdown.warnings {
-        let _ = writeln!(out, "warning: {}", warning.message);
-    }
+    out.push_str(&warning_lines(
+        breakdown.warnings.iter().map(|w| &w.message),
+    ));
     out
 }

@@ -1,20 +1,16 @@
 //! `msp-quote proposal` and `msp-quote appendix`: price a quote and write its PDF.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 
 use super::CliError;
 use super::quote_args::QuoteArgs;
 use super::roi::load_costs;
-use crate::core::options::priced_as_paid;
-use crate::core::roi::{DEFAULT_DISCOUNT_RATE_PERCENT, roi_over_schedule};
-use crate::documents::{
-    DEFAULT_FONT, DocumentAssets, DocumentInputs, RoiFigures, STANDARD_LOGO_PNG, render_appendix,
-    render_proposal,
-};
-use crate::formats::price_book::LoadedBook;
-use crate::formats::write_atomically;
+use crate::core::evaluate::WarningSource;
+use crate::core::roi::DEFAULT_DISCOUNT_RATE_PERCENT;
+pub use crate::documents::DocumentKind;
+use crate::documents::export_document;
 
 /// Arguments of `proposal` and `appendix`.
 #[derive(Debug, Args)]
@@ -30,23 +26,13 @@ pub struct DocumentArgs {
     pub output: PathBuf,
 }
 
-/// Which document to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocumentKind {
-    Proposal,
-    Appendix,
-}
-
-/// Prices the quote, renders the document and writes it atomically.
+/// Evaluates the quote, renders the document and writes it atomically
+/// ([`export_document`]).
 ///
 /// # Errors
 /// A one-line [`CliError`] for bad input, a missing or unreadable logo, or an unwritable
 /// output path (the message names the path).
 pub fn run(args: &DocumentArgs, kind: DocumentKind) -> Result<String, CliError> {
-    let inputs = args.quote.resolve()?;
-    // ROI compares the customer's costs with what they pay: the quote with its options.
-    let paid = priced_as_paid(&inputs.loaded.book, &inputs.quote, &inputs.priced)
-        .map_err(|error| CliError::new(error.to_string()))?;
     let mut warnings = Vec::new();
     let costs = match &args.costs {
         Some(path) => {
@@ -54,80 +40,44 @@ pub fn run(args: &DocumentArgs, kind: DocumentKind) -> Result<String, CliError> 
             warnings.extend(loaded.warnings);
             Some(loaded.costs)
         }
-        None => inputs.quote.customer_costs.clone(),
+        None => None,
     };
-    let roi = costs
-        .map(|costs| {
-            let result = roi_over_schedule(
-                &costs,
-                &paid.schedule,
-                DEFAULT_DISCOUNT_RATE_PERCENT,
-                inputs.loaded.book.currency.decimals,
-            )
-            .map_err(|error| CliError::new(error.to_string()))?;
-            Ok::<_, CliError>(RoiFigures::from(&result))
-        })
-        .transpose()?;
-    warnings.extend(
-        inputs
-            .priced
-            .warnings
-            .iter()
-            .map(|warning| warning.message.clone()),
-    );
-    let logo = logo_bytes(&inputs.loaded)?;
-    let pin = inputs.loaded.pin();
-    let document = DocumentInputs {
-        book: &inputs.loaded.book,
-        book_pin: &pin,
-        quote: &inputs.quote,
-        priced: &inputs.priced,
-        roi: roi.as_ref(),
-        assets: DocumentAssets {
-            font: DEFAULT_FONT,
-            logo_png: logo.as_deref(),
-        },
-    };
-    let bytes = match kind {
-        DocumentKind::Proposal => render_proposal(&document),
-        DocumentKind::Appendix => render_appendix(&document),
+    let inputs = args
+        .quote
+        .resolve_with(DEFAULT_DISCOUNT_RATE_PERCENT, |quote| {
+            if costs.is_some() {
+                quote.customer_costs = costs;
+            }
+        })?;
+    let evaluation = &inputs.evaluation;
+    if let Some(Err(error)) = &evaluation.options {
+        return Err(CliError::new(error.to_string()));
     }
-    .map_err(|error| CliError::new(error.to_string()))?;
-    write_atomically(&args.output, &bytes).map_err(|error| {
-        CliError::new(format!("cannot write {}: {error}", args.output.display()))
-    })?;
-    let mut report: String = warnings
-        .iter()
-        .map(|warning| format!("warning: {warning}\n"))
-        .collect();
+    warnings.extend(
+        evaluation
+            .warnings_from(WarningSource::Pricing)
+            .map(str::to_string),
+    );
+    if kind == DocumentKind::Proposal && evaluation.roi.is_some() {
+        // The proposal's ROI section shows them too.
+        warnings.extend(
+            evaluation
+                .warnings_from(WarningSource::Roi)
+                .map(str::to_string),
+        );
+    }
+    let written = export_document(
+        kind,
+        &inputs.loaded,
+        &inputs.quote,
+        evaluation,
+        &args.output,
+    )
+    .map_err(CliError::new)?;
+    let mut report = super::table::warning_lines(&warnings);
     report.push_str(&format!(
-        "wrote {} ({} bytes)\n",
-        args.output.display(),
-        bytes.len()
+        "wrote {} ({written} bytes)\n",
+        args.output.display()
     ));
     Ok(report)
-}
-
-/// The logo the book names: the embedded standard logo for the embedded book, else the file
-/// beside the book.
-///
-/// # Errors
-/// A [`CliError`] naming the logo's path when it cannot be read.
-pub fn logo_bytes(loaded: &LoadedBook) -> Result<Option<Vec<u8>>, CliError> {
-    let Some(relative) = &loaded.book.branding.logo else {
-        return Ok(None);
-    };
-    if loaded.path.is_none() {
-        return Ok(Some(STANDARD_LOGO_PNG.to_vec()));
-    }
-    let path = loaded
-        .base_dir()
-        .unwrap_or_else(|| Path::new(""))
-        .join(relative);
-    std::fs::read(&path).map(Some).map_err(|error| {
-        CliError::new(format!(
-            "cannot read the logo {} named by the price book: {error}",
-            path.display()
-        ))
-    })
 }

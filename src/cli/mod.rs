@@ -8,6 +8,7 @@ pub mod options;
 pub mod price;
 pub mod quote_args;
 pub mod roi;
+pub mod table;
 pub mod template;
 pub mod window;
 
@@ -105,6 +106,14 @@ where
         }
     };
     let Some(command) = cli.command else {
+        if cli.window.screenshot.is_some()
+            && let Some(path) = &cli.window.quote
+        {
+            // A screenshot run has no one to show an error to: a quote the window could not
+            // open is refused here, as every command refuses it.
+            crate::formats::quote::load_quote(path)
+                .map_err(|error| CliError::new(error.one_line()))?;
+        }
         return Ok(Outcome::OpenWindow(cli.window));
     };
     let output = match command {
@@ -122,27 +131,44 @@ where
     Ok(Outcome::Output(output))
 }
 
-/// clap's message without its usage block: one line.
+/// clap's message as one line: its first paragraph, lines joined, then its tips in brackets,
+/// without the usage block ("the following required arguments were not provided: --reason
+/// <TEXT>").
 fn first_line_of_clap_error(error: &clap::Error) -> String {
     let rendered = error.render().to_string();
-    let line = rendered
+    let paragraph: Vec<&str> = rendered
         .lines()
-        .find(|line| !line.trim().is_empty())
-        .unwrap_or("invalid arguments");
-    line.trim_start_matches("error: ").trim().to_string()
+        .skip_while(|line| line.trim().is_empty())
+        .take_while(|line| !line.trim().is_empty())
+        .map(str::trim)
+        .collect();
+    let tips = rendered
+        .lines()
+        .map(str::trim)
+        .filter(|line| line.starts_with("tip:"));
+    let line = std::iter::once(paragraph.join(" "))
+        .chain(tips.map(|tip| format!("({tip})")))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let line = line.trim_start_matches("error: ").trim();
+    if line.is_empty() {
+        "invalid arguments (see --help)".to_string()
+    } else {
+        line.to_string()
+    }
 }
 
 /// Runs the command line of this process; `open_window` is called when no subcommand is given.
-pub fn main_with(open_window: impl FnOnce(window::WindowArgs) -> ExitCode) -> ExitCode {
+pub fn main_with(open_window: impl FnOnce(crate::app::WindowOptions) -> ExitCode) -> ExitCode {
     match run_with_args(std::env::args_os()) {
         Ok(Outcome::Output(text)) => {
             print!("{text}");
             ExitCode::SUCCESS
         }
-        Ok(Outcome::OpenWindow(options)) => open_window(options),
+        Ok(Outcome::OpenWindow(args)) => open_window(args.options()),
         Err(error) => {
             for line in error.message.lines() {
-                eprintln!("error: {line}");
+                eprintln!("error: {}", table::printable(line));
             }
             ExitCode::from(2)
         }

@@ -1,14 +1,15 @@
 //! `msp-quote price`: price a quote and print it as a table or JSON.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::Args;
 
 use super::quote_args::QuoteArgs;
+use super::table::{Align, TextTable, counted, summary, warning_lines};
 use super::{CliError, OutputFormat};
-use crate::core::money::{display, percent_text};
-use crate::core::pricing::{PricedQuote, snapshot_of};
+use crate::core::money::percent_text;
+use crate::core::pricing::PricedQuote;
+use crate::core::roi::DEFAULT_DISCOUNT_RATE_PERCENT;
 use crate::formats::json::priced_quote_json;
 use crate::formats::quote::save_quote;
 
@@ -33,14 +34,16 @@ pub struct PriceArgs {
 /// # Errors
 /// A one-line [`CliError`] for bad input or an unwritable `--save` path.
 pub fn run(args: &PriceArgs) -> Result<String, CliError> {
-    let inputs = args.quote.resolve()?;
-    let quote_options = args.options.override_options(&inputs.quote.options);
-    let options = super::options::price_options(&inputs, &quote_options)?;
+    let inputs = args
+        .quote
+        .resolve_with(DEFAULT_DISCOUNT_RATE_PERCENT, |quote| {
+            quote.options = args.options.override_options(&quote.options);
+        })?;
+    let options = super::options::price_options(&inputs)?;
     if let Some(path) = &args.save {
-        let mut quote = inputs.quote.clone();
-        quote.price_book_pin = Some(inputs.loaded.pin());
-        quote.priced_snapshot = Some(snapshot_of(&inputs.priced));
-        quote.options = quote_options;
+        let quote = inputs
+            .evaluation
+            .stamped_for_saving(&inputs.quote, inputs.loaded.pin());
         save_quote(path, &quote)
             .map_err(|error| CliError::new(format!("cannot write {}: {error}", path.display())))?;
     }
@@ -62,15 +65,15 @@ pub fn run(args: &PriceArgs) -> Result<String, CliError> {
 
 /// The priced quote as a readable table.
 pub fn price_table(priced: &PricedQuote) -> String {
-    let symbol = &priced.currency.symbol;
-    let decimals = priced.currency.decimals;
-    let money = |amount| display(amount, symbol, decimals);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{:<28} {:>6} {:>12} {:>9} {:>12} {:>14}",
-        "Line", "Count", "List", "Discount", "Net unit", "Monthly"
-    );
+    let money = |amount| priced.currency.money(amount);
+    let mut lines = TextTable::new(&[
+        ("Line", Align::Left),
+        ("Count", Align::Right),
+        ("List", Align::Right),
+        ("Discount", Align::Right),
+        ("Net unit", Align::Right),
+        ("Monthly", Align::Right),
+    ]);
     for line in &priced.lines {
         let discount = if line.extra_discount_percent.is_zero() {
             format!("{}%", percent_text(line.discount_percent))
@@ -81,71 +84,59 @@ pub fn price_table(priced: &PricedQuote) -> String {
                 percent_text(line.extra_discount_percent)
             )
         };
-        let _ = writeln!(
-            out,
-            "{:<28} {:>6} {:>12} {:>9} {:>12} {:>14}",
+        lines.row([
             format!("{} {}", line.tier_name, line.kind_name),
-            line.count,
+            line.count.to_string(),
             money(line.unit_list),
             discount,
             money(line.unit_net),
-            money(line.monthly)
-        );
+            money(line.monthly),
+        ]);
     }
     for addon in &priced.addons {
-        let _ = writeln!(
-            out,
-            "{:<28} {:>6} {:>12} {:>9} {:>12} {:>14}",
-            addon.name,
-            addon.quantity,
+        lines.row([
+            addon.name.clone(),
+            addon.quantity.to_string(),
             money(addon.unit_list),
             format!("{}%", percent_text(addon.discount_percent)),
             money(addon.unit_net),
-            money(addon.monthly)
-        );
+            money(addon.monthly),
+        ]);
     }
-    let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "Monthly recurring      {:>14}",
-        money(priced.monthly_recurring)
-    );
-    let _ = writeln!(
-        out,
-        "Setup fee ({:<9})   {:>14}",
-        priced.setup_mode.name(),
-        money(priced.setup_fee)
-    );
-    let _ = writeln!(
-        out,
-        "First invoice          {:>14}",
-        money(priced.first_invoice())
-    );
+    let mut totals = vec![
+        (
+            "Monthly recurring".to_string(),
+            money(priced.monthly_recurring),
+        ),
+        (
+            format!("Setup fee ({})", priced.setup_mode.name()),
+            money(priced.setup_fee),
+        ),
+        ("First invoice".to_string(), money(priced.first_invoice())),
+    ];
     for credit in &priced.credits {
-        let _ = writeln!(
-            out,
-            "Credit, month {:<3}      {:>14}",
-            credit.month,
-            money(-credit.amount)
-        );
+        totals.push((
+            format!("Credit, month {}", credit.month),
+            money(-credit.amount),
+        ));
     }
-    let _ = writeln!(
-        out,
-        "Term                   {:>14}",
-        format!("{} months", priced.term_months)
-    );
-    let _ = writeln!(
-        out,
-        "Total contract value   {:>14}",
-        money(priced.total_contract_value)
-    );
-    let _ = writeln!(
-        out,
-        "Effective monthly      {:>14}",
-        money(priced.effective_monthly)
-    );
-    for warning in &priced.warnings {
-        let _ = writeln!(out, "warning: {}", warning.message);
-    }
+    totals.extend([
+        (
+            "Term".to_string(),
+            counted(priced.term_months, "month", "months"),
+        ),
+        (
+            "Total contract value".to_string(),
+            money(priced.total_contract_value),
+        ),
+        (
+            "Effective monthly".to_string(),
+            money(priced.effective_monthly),
+        ),
+    ]);
+    let mut out = lines.render();
+    out.push('\n');
+    out.push_str(&summary(totals));
+    out.push_str(&warning_lines(priced.warnings.iter().map(|w| &w.message)));
     out
 }

@@ -1,15 +1,17 @@
 //! The quote flags shared by `price`, `roi`, `proposal` and `appendix`: raw arguments turned
 //! once into a validated quote and price book.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use clap::Args;
 use rust_decimal::Decimal;
 
 use super::CliError;
-use crate::core::pricing::{PricedQuote, price_quote, repricing_warnings};
+use crate::core::evaluate::{Evaluation, EvaluationSettings, evaluate};
+use crate::core::pricing::{PricedQuote, PricingError};
 use crate::core::quote::{AddOnLine, DeviceLine, ExtraDiscount, Quote, SetupMode};
+use crate::core::roi::DEFAULT_DISCOUNT_RATE_PERCENT;
 use crate::formats::price_book::{LoadedBook, load_or_standard};
 use crate::formats::quote::load_quote;
 
@@ -29,13 +31,13 @@ pub struct QuoteArgs {
     #[arg(long = "addon", value_name = "ID=QTY", value_parser = parse_addon)]
     pub addons: Vec<AddOnLine>,
     /// Contract term in months (default 12, or the file's).
-    #[arg(long, value_name = "MONTHS", value_parser = parse_term)]
+    #[arg(long, value_name = "MONTHS", value_parser = parse_term, allow_negative_numbers = true)]
     pub term: Option<u32>,
     /// Setup fee: up front in month 1, or amortized over the term.
     #[arg(long, value_name = "upfront|amortized", value_parser = parse_setup)]
     pub setup: Option<SetupMode>,
     /// Extra discount in percent, on top of the quantity discount (needs --reason).
-    #[arg(long, value_name = "PCT", value_parser = parse_percent, requires = "reason")]
+    #[arg(long, value_name = "PCT", value_parser = parse_percent, requires = "reason", allow_negative_numbers = true)]
     pub extra_discount: Option<Decimal>,
     /// Why the extra discount is given.
     #[arg(long, value_name = "TEXT")]
@@ -48,40 +50,55 @@ pub struct QuoteArgs {
     pub date: Option<NaiveDate>,
 }
 
-/// A quote with its book, priced.
+/// A quote with its book, evaluated.
 pub struct PricedInputs {
     pub loaded: LoadedBook,
     pub quote: Quote,
+    /// The priced quote with the re-pricing warnings (the evaluation's `priced`, which
+    /// [`QuoteArgs::resolve`] refuses to return without).
     pub priced: PricedQuote,
+    /// Every figure and warning of the quote, computed once by the core.
+    pub evaluation: Evaluation,
 }
 
 impl QuoteArgs {
-    /// Loads the book and the quote, applies the flags and prices the result; warnings about
-    /// a changed price book are added to the priced quote.
+    /// Loads the book and the quote, applies the flags and evaluates the result at the default
+    /// ROI discount rate; warnings about a changed price book are added to the priced quote.
     ///
     /// # Errors
     /// A one-line [`CliError`] for an unreadable or invalid file or an unpriceable quote.
     pub fn resolve(&self) -> Result<PricedInputs, CliError> {
+        self.resolve_with(DEFAULT_DISCOUNT_RATE_PERCENT, |_| {})
+    }
+
+    /// As [`QuoteArgs::resolve`], with the ROI at `discount_rate_percent` and `adjust` applied
+    /// to the quote before it is evaluated (a command's own flags: customer costs, options).
+    ///
+    /// # Errors
+    /// A one-line [`CliError`] for an unreadable or invalid file or an unpriceable quote.
+    pub fn resolve_with(
+        &self,
+        discount_rate_percent: Decimal,
+        adjust: impl FnOnce(&mut Quote),
+    ) -> Result<PricedInputs, CliError> {
         let loaded = load_or_standard(self.price_book.as_deref())
             .map_err(|error| CliError::new(error.one_line()))?;
-        let quote = self.build_quote()?;
-        let mut priced = price_quote(&loaded.book, &quote).map_err(|error| {
-            let source = self
-                .quote
-                .as_ref()
-                .map_or(String::new(), |path| format!("{}: ", path.display()));
-            CliError::new(format!("{source}{error}"))
-        })?;
-        priced.warnings.extend(repricing_warnings(
-            quote.price_book_pin.as_ref(),
-            quote.priced_snapshot.as_ref(),
-            &loaded.pin(),
-            &priced,
-        ));
+        let mut quote = self.build_quote()?;
+        adjust(&mut quote);
+        let settings = EvaluationSettings {
+            roi_discount_rate_percent: discount_rate_percent,
+            book_pin: Some(loaded.pin()),
+        };
+        let evaluation = evaluate(&loaded.book, &quote, &settings);
+        let priced = evaluation
+            .priced
+            .clone()
+            .map_err(|error| located_pricing_error(self.quote.as_deref(), &quote, &error))?;
         Ok(PricedInputs {
             loaded,
             quote,
             priced,
+            evaluation,
         })
     }
 
@@ -122,28 +139,63 @@ impl QuoteArgs {
     }
 }
 
-/// Today's date (UTC), or the date of `SOURCE_DATE_EPOCH` when it is set: only for quotes built
-/// from flags, so that a reproducible build can pin it.
-pub fn default_date() -> NaiveDate {
-    let seconds = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|text| text.trim().parse::<u64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |elapsed| elapsed.as_secs())
-        });
-    let days = i32::try_from(seconds / 86_400).unwrap_or(0);
-    // 719_163 is the day number of 1970-01-01 counted from 0001-01-01 (day 1).
-    NaiveDate::from_num_days_from_ce_opt(719_163 + days).unwrap_or_default()
+/// A pricing error as one line that names the quote's field: `FILE:devices[1].tier: unknown
+/// tier 'platinum' (allowed: ...)`, or `devices[1].tier: ...` for a quote built from flags.
+pub fn located_pricing_error(
+    source: Option<&Path>,
+    quote: &Quote,
+    error: &PricingError,
+) -> CliError {
+    let device = |matches: &dyn Fn(&DeviceLine) -> bool, field: &str| {
+        quote
+            .devices
+            .iter()
+            .position(matches)
+            .map_or("devices".to_string(), |index| {
+                format!("devices[{index}]{field}")
+            })
+    };
+    let addon = |id: &str, field: &str| {
+        quote
+            .addons
+            .iter()
+            .position(|line| line.id == id)
+            .map_or("addons".to_string(), |index| {
+                format!("addons[{index}]{field}")
+            })
+    };
+    let source = source.map_or(String::new(), |path| format!("{}:", path.display()));
+    let path = match error {
+        // The error names its own figure (a book field or a total), not a quote field.
+        PricingError::AmountTooLarge(_) => return CliError::new(format!("{source}{error}")),
+        PricingError::TooManyDevices { .. } => "devices".to_string(),
+        PricingError::TermTooLong { .. } => "term_months".to_string(),
+        PricingError::UnknownTier { tier, .. } => device(&|line| &line.tier == tier, ".tier"),
+        PricingError::UnknownKind { kind, .. } => device(&|line| &line.kind == kind, ".kind"),
+        PricingError::KindNotPriced { tier, kind, .. } => {
+            device(&|line| &line.tier == tier && &line.kind == kind, ".kind")
+        }
+        PricingError::ZeroCount { line, .. } => {
+            format!("devices[{}].count", line.saturating_sub(1))
+        }
+        PricingError::AboveLastBand { .. } => "devices".to_string(),
+        PricingError::UnknownAddOn { addon: id, .. } => addon(id, ".id"),
+        PricingError::ZeroQuantity { addon: id } => addon(id, ".quantity"),
+        PricingError::TermNotOffered { .. } => "term_months".to_string(),
+        PricingError::SetupModeNotOffered { .. } => "setup_mode".to_string(),
+        PricingError::ExtraDiscountOutOfRange { .. } => "extra_discount.percent".to_string(),
+    };
+    CliError::new(format!("{source}{path}: {error}"))
 }
+
+pub use crate::formats::default_date;
 
 /// A whole number from 1 to `max` (the limits of docs/PRICE-BOOK.md, as in the files).
 fn parse_count_up_to(text: &str, what: &str, max: u32) -> Result<u32, String> {
     match text.trim().parse::<u64>() {
         Ok(count) if (1..=u64::from(max)).contains(&count) => Ok(count as u32),
         _ => Err(format!(
-            "{what} '{text}' is not allowed: write a whole number from 1 to {max}"
+            "{what} '{text}' is not allowed: write a whole number of at least 1 and at most {max}"
         )),
     }
 }

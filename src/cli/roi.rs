@@ -1,20 +1,18 @@
 //! `msp-quote roi`: the customer's current costs against the contract, month by month, with
 //! Bronze, Silver, Gold and the quote's own configuration side by side.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
 use rust_decimal::Decimal;
 
 use super::quote_args::{QuoteArgs, parse_percent};
+use super::table::{Align, TextTable, counted, summary, warning_lines};
 use super::{CliError, OutputFormat};
-use crate::core::money::{display, percent_text, plain};
-use crate::core::options::priced_as_paid;
-use crate::core::roi::{
-    CustomerCosts, DEFAULT_DISCOUNT_RATE_PERCENT, RoiOption, RoiResult, roi_options,
-    roi_over_schedule,
-};
+use crate::core::evaluate::WarningSource;
+use crate::core::money::{percent_text, plain};
+use crate::core::price_book::Currency;
+use crate::core::roi::{CustomerCosts, DEFAULT_DISCOUNT_RATE_PERCENT, RoiOption, RoiResult};
 use crate::formats::import::customer_costs::import_customer_costs;
 use crate::formats::json::roi::roi_json;
 use crate::formats::quote::customer_costs::parse_customer_costs;
@@ -29,7 +27,7 @@ pub struct RoiArgs {
     #[arg(long, value_name = "FILE")]
     pub costs: Option<PathBuf>,
     /// Annual discount rate for the NPV, percent (compounded monthly).
-    #[arg(long, value_name = "PCT", value_parser = parse_percent, default_value_t = DEFAULT_DISCOUNT_RATE_PERCENT)]
+    #[arg(long, value_name = "PCT", value_parser = parse_percent, default_value_t = DEFAULT_DISCOUNT_RATE_PERCENT, allow_negative_numbers = true)]
     pub discount_rate: Decimal,
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
@@ -48,51 +46,50 @@ pub struct LoadedCosts {
 /// # Errors
 /// A [`CliError`] naming the file and location for bad input, or when there are no costs.
 pub fn run(args: &RoiArgs) -> Result<String, CliError> {
-    let inputs = args.quote.resolve()?;
-    // ROI compares the customer's costs with what they pay: the quote with its options.
-    let paid = priced_as_paid(&inputs.loaded.book, &inputs.quote, &inputs.priced)
-        .map_err(|error| CliError::new(error.to_string()))?;
     let mut warnings: Vec<String> = Vec::new();
     let costs = match &args.costs {
         Some(path) => {
             let loaded = load_costs(path)?;
             warnings.extend(loaded.warnings);
-            loaded.costs
+            Some(loaded.costs)
         }
-        None => inputs.quote.customer_costs.clone().ok_or_else(|| {
-            CliError::new(
-                "no customer costs: give --costs FILE, or a quote file with customer_costs",
-            )
-        })?,
+        None => None,
     };
-    let decimals = inputs.loaded.book.currency.decimals;
-    let roi = roi_over_schedule(&costs, &paid.schedule, args.discount_rate, decimals)
-        .map_err(|error| CliError::new(error.to_string()))?;
-    let (options, left_out) = roi_options(
-        &inputs.loaded.book,
-        &inputs.quote,
-        &costs,
-        args.discount_rate,
-    )
-    .map_err(|error| CliError::new(error.to_string()))?;
-    warnings.extend(inputs.priced.warnings.iter().map(|w| w.message.clone()));
-    warnings.extend(left_out);
-    if let Some(hire) = &costs.avoided_hire
-        && hire.start_month > roi.term_months
-    {
-        warnings.push(format!(
-            "the avoided hire starts in month {}, after the {}-month term: it saves nothing here",
-            hire.start_month, roi.term_months
-        ));
+    let inputs = args.quote.resolve_with(args.discount_rate, |quote| {
+        if costs.is_some() {
+            quote.customer_costs = costs;
+        }
+    })?;
+    let evaluation = &inputs.evaluation;
+    let comparison = match &evaluation.roi {
+        None => {
+            return Err(CliError::new(
+                "no customer costs: give --costs FILE, or a quote file with customer_costs",
+            ));
+        }
+        Some(Err(error)) => return Err(CliError::new(error.to_string())),
+        Some(Ok(comparison)) => comparison,
+    };
+    let roi = comparison
+        .quote_as_is()
+        .ok_or_else(|| CliError::new("the ROI of the quote as it is was not computed"))?;
+    let options = &comparison.options;
+    // Every warning of the evaluation that concerns the ROI, each once.
+    for source in [
+        WarningSource::Pricing,
+        WarningSource::RoiLeftOut,
+        WarningSource::Roi,
+    ] {
+        warnings.extend(evaluation.warnings_from(source).map(str::to_string));
     }
     let currency = &inputs.loaded.book.currency;
     Ok(match args.format {
         OutputFormat::Json => format!(
             "{}\n",
-            serde_json::to_string_pretty(&roi_json(&currency.code, &roi, &options, &warnings))
+            serde_json::to_string_pretty(&roi_json(&currency.code, roi, options, &warnings))
                 .unwrap_or_default()
         ),
-        OutputFormat::Text => roi_table(&roi, &options, &warnings, &currency.symbol, decimals),
+        OutputFormat::Text => roi_table(roi, options, &warnings, currency),
     })
 }
 
@@ -108,8 +105,8 @@ pub fn load_costs(path: &Path) -> Result<LoadedCosts, CliError> {
     match extension.as_str() {
         "ron" => {
             let name = path.display().to_string();
-            let text = std::fs::read_to_string(path)
-                .map_err(|error| CliError::new(format!("{name}: cannot read: {error}")))?;
+            let text = crate::formats::read_input_text(path, crate::formats::COSTS_SIZE_LIMIT)
+                .map_err(|error| CliError::new(error.one_line()))?;
             let costs = parse_customer_costs(&text, &name)
                 .map_err(|error| CliError::new(error.one_line()))?;
             Ok(LoadedCosts {
@@ -160,13 +157,11 @@ pub fn roi_table(
     roi: &RoiResult,
     options: &[RoiOption],
     warnings: &[String],
-    symbol: &str,
-    decimals: u32,
+    currency: &Currency,
 ) -> String {
-    let money = |amount| display(amount, symbol, decimals);
-    let mut out = String::new();
-    let summary = [
-        ("Term", format!("{} months", roi.term_months)),
+    let money = |amount| currency.money(amount);
+    let mut out = summary([
+        ("Term", counted(roi.term_months, "month", "months")),
         ("Investment", money(roi.investment)),
         ("Current costs", money(roi.current_costs)),
         ("Avoided costs", money(roi.avoided_costs)),
@@ -181,48 +176,47 @@ pub fn roi_table(
                 percent_text(roi.discount_rate_percent)
             ),
         ),
-    ];
-    for (label, value) in summary {
-        let _ = writeln!(out, "{label:<16} {value:>18}");
-    }
-    let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "{:<12} {:>14} {:>16} {:>16} {:>10} {:>10}",
-        "Option", "Monthly", "Contract value", "Net savings", "ROI", "Payback"
-    );
+    ]);
+    let mut side_by_side = TextTable::new(&[
+        ("Option", Align::Left),
+        ("Monthly", Align::Right),
+        ("Contract value", Align::Right),
+        ("Net savings", Align::Right),
+        ("ROI", Align::Right),
+        ("Payback", Align::Right),
+    ]);
     for option in options {
-        let _ = writeln!(
-            out,
-            "{:<12} {:>14} {:>16} {:>16} {:>10} {:>10}",
-            option.name,
+        side_by_side.row([
+            option.name.clone(),
             money(option.monthly_recurring),
             money(option.total_contract_value),
             money(option.roi.net_savings),
             percent_cell(option.roi.roi_percent),
-            payback_cell(option.roi.payback_month)
-        );
+            payback_cell(option.roi.payback_month),
+        ]);
     }
-    let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "{:>5} {:>14} {:>14} {:>14} {:>14} {:>16}",
-        "Month", "Current cost", "Avoided", "Paid", "Net", "Cumulative net"
-    );
+    let mut months = TextTable::new(&[
+        ("Month", Align::Right),
+        ("Current cost", Align::Right),
+        ("Avoided", Align::Right),
+        ("Paid", Align::Right),
+        ("Net", Align::Right),
+        ("Cumulative net", Align::Right),
+    ]);
     for month in &roi.months {
-        let _ = writeln!(
-            out,
-            "{:>5} {:>14} {:>14} {:>14} {:>14} {:>16}",
-            month.month,
+        months.row([
+            month.month.to_string(),
             money(month.current_cost),
             money(month.avoided),
             money(month.paid),
             money(month.net),
-            money(month.cumulative_net)
-        );
+            money(month.cumulative_net),
+        ]);
     }
-    for warning in warnings {
-        let _ = writeln!(out, "warning: {warning}");
-    }
+    out.push('\n');
+    out.push_str(&side_by_side.render());
+    out.push('\n');
+    out.push_str(&months.render());
+    out.push_str(&warning_lines(warnings));
     out
 }

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
+use crate::app::{Tab, WindowOptions};
+
 /// Top-level options used when no subcommand is given.
 #[derive(Debug, Clone, Default, Args)]
 pub struct WindowArgs {
@@ -26,4 +28,27 @@ pub enum WindowTab {
     Roi,
     Documents,
     PriceBook,
+}
+
+impl From<WindowTab> for Tab {
+    fn from(tab: WindowTab) -> Self {
+        match tab {
+            WindowTab::Quote => Tab::Quote,
+            WindowTab::Cost => Tab::Cost,
+            WindowTab::Roi => Tab::Roi,
+            WindowTab::Documents => Tab::Documents,
+            WindowTab::PriceBook => Tab::PriceBook,
+        }
+    }
+}
+
+impl WindowArgs {
+    /// The window's options these arguments ask for (the quote tab when none is named).
+    pub fn options(&self) -> WindowOptions {
+        WindowOptions {
+            screenshot: self.screenshot.clone(),
+            quote: self.quote.clone(),
+            tab: self.tab.map_or(Tab::Quote, Tab::from),
+        }
+    }
 }

@@ -5,11 +5,14 @@
 
 pub mod bands;
 pub mod cost;
+pub mod evaluate;
 pub mod limits;
 pub mod lint;
 pub mod money;
 pub mod options;
 pub mod price_book;
+pub mod price_book_options;
 pub mod pricing;
 pub mod quote;
+pub mod quote_options;
 pub mod roi;

@@ -48,7 +48,7 @@ pub struct PriceBook {
     pub cost_defaults: CostDefaults,
     /// Settings of the other pricing options (components, packages, time and materials,
     /// assessment); sections a book leaves out are empty.
-    pub options: crate::core::options::PricingOptions,
+    pub options: crate::core::price_book_options::PricingOptions,
 }
 
 /// The currency every amount of the book is in.
@@ -60,6 +60,14 @@ pub struct Currency {
     pub symbol: String,
     /// Decimal places of the currency's minor unit (2 for cents).
     pub decimals: u32,
+}
+
+impl Currency {
+    /// `amount` for people in this currency: symbol, thousands separators, the currency's
+    /// decimals ("$4,830.00"). The one place the product formats money for display.
+    pub fn money(&self, amount: Decimal) -> String {
+        crate::core::money::display(amount, &self.symbol, self.decimals)
+    }
 }
 
 /// A kind of managed device (server, workstation, network device, ...).

@@ -28,11 +28,11 @@ pub struct Quote {
     /// What the quote cost when it was last priced: lets a later re-pricing report changes.
     pub priced_snapshot: Option<PricedSnapshot>,
     /// The provider's cost analysis (internal: never customer-facing), if any.
-    pub cost_analysis: Option<super::cost::CostAnalysis>,
+    pub cost_analysis: Option<super::cost::model::CostAnalysis>,
     /// The customer's current IT costs, for the ROI view.
-    pub customer_costs: Option<crate::core::roi::CustomerCosts>,
+    pub customer_costs: Option<super::roi::costs::CustomerCosts>,
     /// Components, phases and a complete package priced beside the tiers (empty: none).
-    pub options: super::options::QuoteOptions,
+    pub options: super::quote_options::QuoteOptions,
 }
 
 /// Who the quote is for.
@@ -137,12 +137,36 @@ impl Quote {
             priced_snapshot: None,
             cost_analysis: None,
             customer_costs: None,
-            options: super::options::QuoteOptions::default(),
+            options: super::quote_options::QuoteOptions::default(),
         }
     }
 
     /// Total devices on the quote, all tiers and kinds, summed in u64 (never wraps).
     pub fn device_count(&self) -> u64 {
         self.devices.iter().map(|line| u64::from(line.count)).sum()
+    }
+
+    /// The same quote with every device line moved to the tier `tier_id` (counts, kinds,
+    /// add-ons, term and everything else unchanged): "the quote at another tier", the one
+    /// definition the tier comparison, the ROI options and the cost analysis use.
+    pub fn at_tier(&self, tier_id: &str) -> Quote {
+        let mut at_tier = self.clone();
+        for line in &mut at_tier.devices {
+            tier_id.clone_into(&mut line.tier);
+        }
+        at_tier
+    }
+
+    /// The quote's device lines moved to the tier `tier_id` (the lines of [`Quote::at_tier`]),
+    /// for a caller that needs only the lines.
+    pub fn devices_at_tier(&self, tier_id: &str) -> Vec<DeviceLine> {
+        self.devices
+            .iter()
+            .map(|line| DeviceLine {
+                tier: tier_id.to_string(),
+                kind: line.kind.clone(),
+                count: line.count,
+            })
+            .collect()
     }
 }

@@ -11,6 +11,7 @@
 
 mod appendix;
 mod chart;
+mod export;
 mod layout;
 mod pdf;
 mod proposal;
@@ -19,16 +20,17 @@ mod tables;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::core::evaluate::{Evaluation, WarningSource};
 use crate::core::money::display;
-use crate::core::options::{PricedOptions, price_quote_options, priced_with_options};
+use crate::core::options::PricedOptions;
 use crate::core::price_book::PriceBook;
 use crate::core::pricing::PricedQuote;
 use crate::core::quote::{PriceBookPin, Quote};
 
 pub use chart::RoiFigures;
 
-/// The standard price book's logo (`price-books/logo.png`), for the embedded book.
-pub const STANDARD_LOGO_PNG: &[u8] = include_bytes!("../../price-books/logo.png");
+pub use crate::formats::price_book::STANDARD_LOGO_PNG;
+pub use export::{DocumentKind, export_document};
 
 /// The font of the screen and the paper: egui's default proportional face.
 pub const DEFAULT_FONT: &[u8] = epaint_default_fonts::UBUNTU_LIGHT;
@@ -62,11 +64,39 @@ pub struct DocumentInputs<'a> {
     /// Identifies the exact book (id, version, sha256 of its file), printed in the appendix.
     pub book_pin: &'a PriceBookPin,
     pub quote: &'a Quote,
-    /// `price_quote(book, quote)`: every figure the documents print comes from it.
-    pub priced: &'a PricedQuote,
-    /// Return-on-investment figures, when the customer's current costs are known.
+    /// `core::evaluate::evaluate(book, quote, ..)`: every figure the documents print comes from
+    /// it (what the customer pays: the quote combined with its options); the documents price
+    /// nothing themselves.
+    pub evaluation: &'a Evaluation,
+    /// Return-on-investment figures, when the customer's current costs are known (usually
+    /// [`roi_figures`] of the evaluation).
     pub roi: Option<&'a RoiFigures>,
     pub assets: DocumentAssets<'a>,
+}
+
+/// The chart and summary figures of the evaluation's ROI of the quote as it is, when the
+/// customer's costs are known and the ROI computes.
+pub fn roi_figures(evaluation: &Evaluation) -> Option<RoiFigures> {
+    evaluation
+        .roi
+        .as_ref()
+        .and_then(|roi| roi.as_ref().ok())
+        .and_then(|roi| roi.quote_as_is())
+        .map(RoiFigures::from)
+}
+
+/// What the renderers draw from: the inputs with the evaluation's figures picked once.
+#[derive(Debug, Clone)]
+pub(crate) struct Document<'a> {
+    pub(crate) book: &'a PriceBook,
+    pub(crate) book_pin: &'a PriceBookPin,
+    pub(crate) quote: &'a Quote,
+    /// What the customer pays (the quote combined with its options, when it has any).
+    pub(crate) priced: &'a PricedQuote,
+    pub(crate) roi: Option<&'a RoiFigures>,
+    /// The evaluation's ROI warnings (an avoided hire after the term), for the ROI section.
+    pub(crate) roi_warnings: &'a [&'a str],
+    pub(crate) assets: DocumentAssets<'a>,
 }
 
 /// Why a document cannot be made.
@@ -81,6 +111,9 @@ pub enum DocumentError {
     /// The font cannot be parsed or lacks basic glyphs.
     #[error("the font cannot be used: {reason}")]
     BadFont { reason: String },
+    /// The quote cannot be priced with this book.
+    #[error("the quote cannot be priced, so it cannot be exported: {reason}")]
+    Pricing { reason: String },
     /// The quote's pricing options cannot be priced with this book.
     #[error("the quote's pricing options cannot be priced: {reason}")]
     Options { reason: String },
@@ -92,43 +125,58 @@ pub enum DocumentError {
 /// Renders the customer proposal.
 ///
 /// # Errors
-/// A [`DocumentError`] when the logo is missing or unreadable or the font is unusable.
+/// A [`DocumentError`] when the quote or its options cannot be priced, the logo is missing or
+/// unreadable or the font is unusable.
 pub fn render_proposal(inputs: &DocumentInputs) -> Result<Vec<u8>, DocumentError> {
-    with_options(inputs, proposal::render)
+    render_with(inputs, proposal::render)
 }
 
 /// Renders the SOW pricing appendix.
 ///
 /// # Errors
-/// A [`DocumentError`] when the logo is missing or unreadable or the font is unusable.
+/// A [`DocumentError`] when the quote or its options cannot be priced, the logo is missing or
+/// unreadable or the font is unusable.
 pub fn render_appendix(inputs: &DocumentInputs) -> Result<Vec<u8>, DocumentError> {
-    with_options(inputs, appendix::render)
+    render_with(inputs, appendix::render)
 }
 
-/// Renders with the quote's pricing options, when it has any: they are priced by the core
-/// (`price_quote_options`) and the document receives the quote combined with them, so every
-/// total it prints is the combined figure `price --format json` reports.
-fn with_options(
+/// Renders from the evaluation's figures: what the customer pays (the quote combined with its
+/// options, so every total is the combined figure `price --format json` reports) and the
+/// priced options.
+fn render_with(
     inputs: &DocumentInputs,
-    render: fn(&DocumentInputs, Option<&PricedOptions>) -> Result<Vec<u8>, DocumentError>,
+    render: fn(&Document, Option<&PricedOptions>) -> Result<Vec<u8>, DocumentError>,
 ) -> Result<Vec<u8>, DocumentError> {
-    if inputs.quote.options.is_empty() {
-        return render(inputs, None);
-    }
-    let options = price_quote_options(inputs.book, &inputs.quote.options, inputs.priced).map_err(
-        |error| DocumentError::Options {
-            reason: error.to_string(),
-        },
-    )?;
-    let combined =
-        priced_with_options(inputs.priced, &options).map_err(|error| DocumentError::Options {
-            reason: error.to_string(),
-        })?;
-    let inputs = DocumentInputs {
-        priced: &combined,
-        ..*inputs
+    let evaluation = inputs.evaluation;
+    let options = match &evaluation.options {
+        None => None,
+        Some(Ok(options)) => Some(options),
+        Some(Err(error)) => {
+            return Err(DocumentError::Options {
+                reason: error.to_string(),
+            });
+        }
     };
-    render(&inputs, Some(&options))
+    let priced = match (&evaluation.priced, &evaluation.combined) {
+        (Err(error), _) => {
+            return Err(DocumentError::Pricing {
+                reason: error.to_string(),
+            });
+        }
+        (Ok(_), Some(combined)) => combined,
+        (Ok(priced), None) => priced,
+    };
+    let roi_warnings: Vec<&str> = evaluation.warnings_from(WarningSource::Roi).collect();
+    let document = Document {
+        book: inputs.book,
+        book_pin: inputs.book_pin,
+        quote: inputs.quote,
+        priced,
+        roi: inputs.roi,
+        roi_warnings: &roi_warnings,
+        assets: inputs.assets,
+    };
+    render(&document, options)
 }
 
 /// The last day a quote's prices hold: its date plus the book's validity in days.
@@ -141,26 +189,24 @@ pub fn valid_until(quote: &Quote, book: &PriceBook) -> NaiveDate {
 
 /// Formats amounts and dates the way both documents print them.
 pub(crate) struct Formats<'a> {
-    symbol: &'a str,
-    decimals: u32,
+    currency: &'a crate::core::price_book::Currency,
 }
 
 impl<'a> Formats<'a> {
     pub(crate) fn new(priced: &'a PricedQuote) -> Self {
         Formats {
-            symbol: &priced.currency.symbol,
-            decimals: priced.currency.decimals,
+            currency: &priced.currency,
         }
     }
 
     /// "$4,830.00".
     pub(crate) fn money(&self, amount: Decimal) -> String {
-        display(amount, self.symbol, self.decimals)
+        self.currency.money(amount)
     }
 
     /// Whole currency units, for chart axes ("$50,000").
     pub(crate) fn money_whole(&self, amount: Decimal) -> String {
-        display(amount, self.symbol, 0)
+        display(amount, &self.currency.symbol, 0)
     }
 }
 
@@ -209,11 +255,15 @@ pub(crate) fn quote_label(quote: &Quote) -> String {
     format!("{} rev. {}", quote.number, quote.revision)
 }
 
-/// The customer's name, or a placeholder when the quote has none.
+/// The customer's name, or a placeholder when the quote has none; at most
+/// [`layout::MAX_TEXT_CHARS`] characters (the layout cuts it further, with an ellipsis).
 pub(crate) fn customer_name(quote: &Quote) -> &str {
-    if quote.customer.name.trim().is_empty() {
-        "Prospective customer"
-    } else {
-        quote.customer.name.as_str()
+    let name = quote.customer.name.as_str();
+    if name.trim().is_empty() {
+        return "Prospective customer";
+    }
+    match name.char_indices().nth(layout::MAX_TEXT_CHARS) {
+        Some((end, _)) => &name[..end],
+        None => name,
     }
 }

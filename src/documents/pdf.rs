@@ -9,7 +9,7 @@ use printpdf::{
 use sha2::{Digest, Sha256};
 
 use super::layout::{FONT_RESOURCE, Layout, Metrics, PageGeometry};
-use super::{DocumentError, DocumentInputs};
+use super::{Document, DocumentError};
 use crate::core::price_book::PaperSize;
 
 /// The logo's resource name.
@@ -27,7 +27,7 @@ pub struct Logo {
 /// A [`DocumentError`] for an unusable font, or a logo the book names that is missing or
 /// not a decodable PNG.
 pub fn start<'a>(
-    inputs: &DocumentInputs<'a>,
+    inputs: &Document<'a>,
     running_header: String,
 ) -> Result<(Layout<'a>, Option<Logo>), DocumentError> {
     let metrics = Metrics::new(inputs.assets.font)?;
@@ -84,7 +84,7 @@ fn decode_logo(bytes: &[u8]) -> Result<Logo, DocumentError> {
 /// # Errors
 /// [`DocumentError::BadFont`] when printpdf cannot parse the font.
 pub fn save(
-    inputs: &DocumentInputs,
+    inputs: &Document,
     pages: Vec<PdfPage>,
     logo: Option<Logo>,
     title: &str,
@@ -170,7 +170,7 @@ pub fn save(
 }
 
 /// 16 bytes of SHA-256 over what identifies the document: its title, the quote and the book.
-fn file_id(inputs: &DocumentInputs, title: &str) -> Vec<u8> {
+fn file_id(inputs: &Document, title: &str) -> Vec<u8> {
     let mut hasher = Sha256::new();
     for part in [
         title,

@@ -4,7 +4,7 @@
 use super::layout::{Align, Column, Layout, MUTED, Row, Style, Table, tint};
 use super::pdf::{self, LOGO_RESOURCE, Logo};
 use super::{
-    DocumentError, DocumentInputs, Formats, chart, customer_name, long_date, months, percent,
+    Document, DocumentError, Formats, chart, customer_name, long_date, months, percent,
     quote_label, tables, valid_until,
 };
 use crate::core::options::PricedOptions;
@@ -13,7 +13,7 @@ const TITLE: &str = "Managed services proposal";
 
 /// Renders the proposal.
 pub(super) fn render(
-    inputs: &DocumentInputs,
+    inputs: &Document,
     options: Option<&PricedOptions>,
 ) -> Result<Vec<u8>, DocumentError> {
     let customer = customer_name(inputs.quote);
@@ -28,7 +28,7 @@ pub(super) fn render(
     fees(&mut layout, inputs, options, &formats);
     term_and_totals(&mut layout, inputs, &formats);
     if let Some(roi) = inputs.roi {
-        return_on_investment(&mut layout, roi, &formats);
+        return_on_investment(&mut layout, roi, inputs.roi_warnings, &formats);
     }
     requirements(&mut layout, inputs);
     terms(&mut layout, inputs, &formats);
@@ -41,7 +41,7 @@ pub(super) fn render(
     pdf::save(inputs, pages, logo, &format!("{TITLE}: {customer}"))
 }
 
-fn cover(layout: &mut Layout, inputs: &DocumentInputs, logo: Option<&Logo>) {
+fn cover(layout: &mut Layout, inputs: &Document, logo: Option<&Logo>) {
     let branding = &inputs.book.branding;
     let accent = layout.accent;
     let width = layout.geometry.width;
@@ -128,12 +128,7 @@ fn cover(layout: &mut Layout, inputs: &DocumentInputs, logo: Option<&Logo>) {
     );
 }
 
-fn executive_summary(
-    layout: &mut Layout,
-    inputs: &DocumentInputs,
-    has_options: bool,
-    formats: &Formats,
-) {
+fn executive_summary(layout: &mut Layout, inputs: &Document, has_options: bool, formats: &Formats) {
     let priced = inputs.priced;
     let quote = inputs.quote;
     layout.heading("Executive summary", 60.0);
@@ -204,7 +199,7 @@ fn executive_summary(
     });
 }
 
-fn configuration(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+fn configuration(layout: &mut Layout, inputs: &Document, formats: &Formats) {
     let priced = inputs.priced;
     layout.heading("Recommended configuration", 80.0);
     // One row per tier and kind, however many lines the quote splits them into.
@@ -284,7 +279,7 @@ fn configuration(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats
 
 fn fees(
     layout: &mut Layout,
-    inputs: &DocumentInputs,
+    inputs: &Document,
     options: Option<&PricedOptions>,
     formats: &Formats,
 ) {
@@ -307,7 +302,7 @@ fn fees(
     }
 }
 
-fn term_and_totals(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+fn term_and_totals(layout: &mut Layout, inputs: &Document, formats: &Formats) {
     let priced = inputs.priced;
     layout.heading("Term credits and yearly totals", 80.0);
     if priced.credits.is_empty() {
@@ -332,7 +327,12 @@ fn term_and_totals(layout: &mut Layout, inputs: &DocumentInputs, formats: &Forma
     layout.table(&tables::yearly_totals(priced, formats));
 }
 
-fn return_on_investment(layout: &mut Layout, roi: &chart::RoiFigures, formats: &Formats) {
+fn return_on_investment(
+    layout: &mut Layout,
+    roi: &chart::RoiFigures,
+    warnings: &[&str],
+    formats: &Formats,
+) {
     layout.heading("Return on investment", 260.0);
     let payback = roi.payback_month.map_or(
         "The avoided costs do not reach the payments within the term.".to_string(),
@@ -350,10 +350,13 @@ fn return_on_investment(layout: &mut Layout, roi: &chart::RoiFigures, formats: &
         ),
         Style::BODY,
     );
+    for warning in warnings {
+        layout.paragraph(&format!("Note: {warning}."), Style::BODY);
+    }
     chart::draw(layout, roi, formats, 230.0);
 }
 
-fn requirements(layout: &mut Layout, inputs: &DocumentInputs) {
+fn requirements(layout: &mut Layout, inputs: &Document) {
     if inputs.book.customer_requirements.is_empty() {
         return;
     }
@@ -365,7 +368,7 @@ fn requirements(layout: &mut Layout, inputs: &DocumentInputs) {
     layout.bullets(&inputs.book.customer_requirements, Style::BODY);
 }
 
-fn terms(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+fn terms(layout: &mut Layout, inputs: &Document, formats: &Formats) {
     let book = inputs.book;
     let priced = inputs.priced;
     let minimum = book.terms.first().map_or(priced.term_months, |t| t.months);
@@ -396,7 +399,7 @@ fn terms(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
     layout.bullets(&items, Style::BODY);
 }
 
-fn acceptance(layout: &mut Layout, inputs: &DocumentInputs) {
+fn acceptance(layout: &mut Layout, inputs: &Document) {
     layout.heading("Acceptance", 190.0);
     layout.paragraph(
         &format!(

@@ -3,36 +3,21 @@
 //! Raw serde types are read here and converted once into validated domain types; every
 //! problem is reported with its location.
 
+mod atomic;
+pub mod date;
 pub mod import;
+pub mod input;
 pub mod json;
 pub mod price_book;
 pub mod problem;
 pub mod quote;
+mod scratch_dir;
 pub mod xlsx;
 
-use std::io::Write;
-use std::path::Path;
-
-/// Writes `bytes` to `path` atomically: a temporary file beside it, flushed and synced, then
-/// renamed over the target, so a crash never leaves a half-written file.
-///
-/// # Errors
-/// The I/O error of any step; the target is untouched when one fails.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let file_name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".to_string());
-    let temporary = path.with_file_name(format!(".{file_name}.tmp"));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.flush()?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
-}
+pub use atomic::{write_atomically, write_target};
+pub use date::default_date;
+pub use input::{
+    COSTS_SIZE_LIMIT, LOGO_SIZE_LIMIT, PRICE_BOOK_SIZE_LIMIT, QUOTE_SIZE_LIMIT,
+    SPREADSHEET_SIZE_LIMIT, read_input_file, read_input_text,
+};
+pub use scratch_dir::ScratchDir;

@@ -2,6 +2,6 @@
 //! correct result; nothing panics, aborts or hangs, and no file is clobbered.
 
 pub mod arithmetic;
-mod files;
+pub mod files;
 mod imports;
 mod window;

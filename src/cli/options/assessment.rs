@@ -1,12 +1,12 @@
 //! `msp-quote assessment`: the assessment fee from the infrastructure's type, size and
 //! locations.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{load, money, one_line, parse_positive, pretty};
+use super::{load, one_line, parse_positive, pretty};
+use crate::cli::table::{Align, TextTable, counted, printable};
 use crate::cli::{CliError, OutputFormat};
 use crate::core::options::assessment::{AssessmentFee, AssessmentRequest, price_assessment};
 use crate::core::price_book::Currency;
@@ -19,10 +19,10 @@ pub struct AssessmentArgs {
     #[arg(long = "type", value_name = "TYPE")]
     pub infrastructure_type: String,
     /// Number of servers (at least 1).
-    #[arg(long, value_name = "N", value_parser = parse_positive)]
+    #[arg(long, value_name = "N", value_parser = parse_positive, allow_negative_numbers = true)]
     pub servers: u32,
     /// Number of locations (at least 1).
-    #[arg(long, value_name = "N", value_parser = parse_positive, default_value = "1")]
+    #[arg(long, value_name = "N", value_parser = parse_positive, default_value = "1", allow_negative_numbers = true)]
     pub locations: u32,
     /// Price book (RON); the embedded standard book when omitted.
     #[arg(long, value_name = "FILE")]
@@ -52,35 +52,33 @@ pub fn run_assessment(args: &AssessmentArgs) -> Result<String, CliError> {
 
 /// The assessment fee as a readable table.
 pub fn assessment_table(fee: &AssessmentFee, currency: &Currency) -> String {
-    let money = money(currency);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Assessment: {} ({} server(s), {} location(s))",
-        fee.infrastructure_name, fee.servers, fee.locations
+    let money = |amount| currency.money(amount);
+    let mut out = format!(
+        "Assessment: {} ({}, {})\n",
+        printable(&fee.infrastructure_name),
+        counted(fee.servers, "server", "servers"),
+        counted(fee.locations, "location", "locations")
     );
-    let _ = writeln!(
-        out,
-        "{:<50} {:>6} {:>10} {:>11}",
-        "Activity", "Hours", "Rate/h", "Amount"
-    );
+    let mut table = TextTable::new(&[
+        ("Activity", Align::Left),
+        ("Hours", Align::Right),
+        ("Rate/h", Align::Right),
+        ("Amount", Align::Right),
+    ]);
     for activity in &fee.activities {
-        let _ = writeln!(
-            out,
-            "{:<50} {:>6} {:>10} {:>11}",
-            activity.name,
+        table.row([
+            activity.name.to_string(),
             activity.hours.normalize().to_string(),
             money(activity.hourly_rate),
-            money(activity.amount)
-        );
+            money(activity.amount),
+        ]);
     }
-    let _ = writeln!(
-        out,
-        "{:<50} {:>6} {:>10} {:>11}",
-        "Total",
+    table.row([
+        "Total".to_string(),
         fee.hours.normalize().to_string(),
-        "",
-        money(fee.total)
-    );
+        String::new(),
+        money(fee.total),
+    ]);
+    out.push_str(&table.render());
     out
 }

@@ -1,12 +1,12 @@
 //! `msp-quote ledger`: the support-hour ledger, month by month.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::Args;
 use rust_decimal::Decimal;
 
-use super::{load, money, one_line, parse_positive, pretty};
+use super::{load, one_line, parse_positive, pretty};
+use crate::cli::table::{Align, TextTable, counted, printable};
 use crate::cli::{CliError, OutputFormat};
 use crate::core::options::ledger::{
     Ledger, LedgerRequest, Usage, UsageKind, YearMonth, build_ledger,
@@ -21,10 +21,10 @@ pub struct LedgerArgs {
     #[arg(long, value_name = "YYYY-MM", value_parser = parse_year_month)]
     pub start: YearMonth,
     /// Managed devices (at least 1).
-    #[arg(long, value_name = "N", value_parser = parse_positive)]
+    #[arg(long, value_name = "N", value_parser = parse_positive, allow_negative_numbers = true)]
     pub devices: u32,
     /// Months to show.
-    #[arg(long, value_name = "N", value_parser = parse_positive, default_value = "12")]
+    #[arg(long, value_name = "N", value_parser = parse_positive, default_value = "12", allow_negative_numbers = true)]
     pub months: u32,
     /// The tier whose included hours accrue (default: the book's first tier).
     #[arg(long, value_name = "TIER")]
@@ -68,39 +68,34 @@ pub fn run_ledger(args: &LedgerArgs) -> Result<String, CliError> {
     })
 }
 
-/// The ledger as a readable table.
+/// The ledger as a readable table, then the billable usage month by month and the totals.
 pub fn ledger_table(ledger: &Ledger, currency: &Currency) -> String {
-    let money = money(currency);
+    let money = |amount| currency.money(amount);
     let hours = |value: Decimal| value.normalize().to_string();
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Support-hour ledger: {} devices at {} (flex bank cap {} h, on-site blocks of {} h)",
-        ledger.devices,
-        ledger.tier,
+    let mut out = format!(
+        "Support-hour ledger: {} at {} (flex bank cap {} h, on-site blocks of {} h)\n",
+        counted(ledger.devices, "device", "devices"),
+        printable(&ledger.tier),
         hours(ledger.bank_cap_hours),
         hours(ledger.on_site_block_hours)
     );
-    let _ = writeln!(
-        out,
-        "{:<8} {:>8} {:>6} {:>6} {:>8} {:>8} {:>7} {:>7} {:>8} {:>8} {:>11} {:>11}",
-        "Month",
-        "Support",
-        "Used",
-        "Lost",
-        "Flex in",
-        "Accrued",
-        "Used",
-        "Expired",
-        "Flex out",
-        "Capped",
-        "Expires",
-        "Billable"
-    );
+    let mut table = TextTable::new(&[
+        ("Month", Align::Left),
+        ("Support", Align::Right),
+        ("Used", Align::Right),
+        ("Lost", Align::Right),
+        ("Flex in", Align::Right),
+        ("Accrued", Align::Right),
+        ("Used", Align::Right),
+        ("Expired", Align::Right),
+        ("Flex out", Align::Right),
+        ("Capped", Align::Right),
+        ("Expires", Align::Right),
+        ("Billable", Align::Right),
+    ]);
+    let mut usage_lines = String::new();
     for month in &ledger.months {
-        let _ = writeln!(
-            out,
-            "{:<8} {:>8} {:>6} {:>6} {:>8} {:>8} {:>7} {:>7} {:>8} {:>8} {:>11} {:>11}",
+        table.row([
             month.month.to_string(),
             hours(month.support_included),
             hours(month.support_used),
@@ -111,48 +106,49 @@ pub fn ledger_table(ledger: &Ledger, currency: &Currency) -> String {
             hours(month.flex_expired),
             hours(month.flex_closing),
             hours(month.flex_forfeited_at_cap),
-            month
-                .flex_expires_on
-                .map_or("never".to_string(), |date| date
-                    .format("%Y-%m-%d")
-                    .to_string()),
-            money(month.billable_amount)
-        );
+            month.flex_expires_on.map_or("never".to_string(), |date| {
+                date.format("%Y-%m-%d").to_string()
+            }),
+            money(month.billable_amount),
+        ]);
         for usage in month
             .usage
             .iter()
             .filter(|u| u.billable_hours > Decimal::ZERO)
         {
-            let _ = writeln!(
-                out,
-                "  {} {} h logged: {} h billable at {} ({}/h) = {}",
+            usage_lines.push_str(&format!(
+                "  {} {} {} h logged: {} h billable at {} ({}/h) = {}\n",
+                month.month,
                 usage.kind.name(),
                 hours(usage.hours_logged),
                 hours(usage.billable_hours),
-                usage.rate_id.as_deref().unwrap_or("-"),
+                printable(usage.rate_id.as_deref().unwrap_or("-")),
                 money(usage.hourly_rate),
                 money(usage.amount)
-            );
+            ));
         }
     }
-    let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "Flex accrued {} h, used {} h, expired {} h, forfeited at the cap {} h, peak {} h",
+    out.push_str(&table.render());
+    if !usage_lines.is_empty() {
+        out.push_str("Billable usage:\n");
+        out.push_str(&usage_lines);
+    }
+    out.push('\n');
+    out.push_str(&format!(
+        "Flex accrued {} h, used {} h, expired {} h, forfeited at the cap {} h, peak {} h\n",
         hours(ledger.flex_accrued),
         hours(ledger.flex_used),
         hours(ledger.flex_expired),
         hours(ledger.flex_forfeited_at_cap),
         hours(ledger.flex_peak)
-    );
-    let _ = writeln!(
-        out,
-        "Support included {} h, used {} h, lost {} h; billable {}",
+    ));
+    out.push_str(&format!(
+        "Support included {} h, used {} h, lost {} h; billable {}\n",
         hours(ledger.support_included),
         hours(ledger.support_used),
         hours(ledger.support_lost),
         money(ledger.billable_amount)
-    );
+    ));
     out
 }
 

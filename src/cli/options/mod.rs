@@ -15,12 +15,10 @@ pub use price_options::{
 };
 pub use tm::{TmArgs, estimate_table, parse_item, run_tm};
 
-use rust_decimal::Decimal;
 use serde_json::Value;
 
 use super::CliError;
-use crate::core::money::display;
-use crate::core::price_book::{Currency, PriceBook};
+use crate::core::price_book::PriceBook;
 use crate::formats::price_book::load_or_standard;
 
 /// A core error as the CLI's one-line error.
@@ -41,11 +39,6 @@ pub(crate) fn pretty(value: &Value) -> String {
         "{}\n",
         serde_json::to_string_pretty(value).unwrap_or_default()
     )
-}
-
-/// Formats money in the book's currency ("$1,390.00").
-pub(crate) fn money(currency: &Currency) -> impl Fn(Decimal) -> String + '_ {
-    move |amount| display(amount, &currency.symbol, currency.decimals)
 }
 
 /// Parses a whole number of at least 1.
@@ -125,7 +118,7 @@ mod tests {
         );
         let usage = parse_usage("2026-04:flex-onsite:6").unwrap();
         assert_eq!(usage.kind, UsageKind::FlexOnSite);
-        assert_eq!(usage.hours, Decimal::from(6));
+        assert_eq!(usage.hours, rust_decimal::Decimal::from(6));
         let phase = parse_phase("2:Server=5").unwrap();
         assert_eq!(phase.choice, ComponentChoice::Phase(2));
         assert_eq!(phase.kind, "server");

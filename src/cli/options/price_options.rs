@@ -1,18 +1,15 @@
 //! The component, phase and package flags of `price`, and how their results join the quote's.
 
-use std::fmt::Write as _;
-
 use clap::Args;
 use serde_json::Value;
 
-use super::{money, one_line, parse_positive};
+use super::{one_line, parse_positive};
 use crate::cli::CliError;
 use crate::cli::quote_args::PricedInputs;
+use crate::cli::table::{Align, TextTable, counted, printable, summary};
 use crate::core::options::components::{ComponentChoice, ComponentLine};
 use crate::core::options::package::Acquisition;
-use crate::core::options::{
-    PackageChoice, PackageSelector, PricedOptions, QuoteOptions, price_quote_options,
-};
+use crate::core::options::{PackageChoice, PackageSelector, PricedOptions, QuoteOptions};
 use crate::core::price_book::Currency;
 use crate::formats::json::options::price_options_json;
 
@@ -67,20 +64,16 @@ impl PriceOptionArgs {
     }
 }
 
-/// Prices a quote's options beside its tiers (None when it has none).
+/// The quote's options as the evaluation priced them (None when it has none).
 ///
 /// # Errors
 /// A one-line [`CliError`] for a component, phase or package the book cannot price.
-pub fn price_options(
-    inputs: &PricedInputs,
-    options: &QuoteOptions,
-) -> Result<Option<PricedOptions>, CliError> {
-    if options.is_empty() {
-        return Ok(None);
+pub fn price_options(inputs: &PricedInputs) -> Result<Option<PricedOptions>, CliError> {
+    match &inputs.evaluation.options {
+        None => Ok(None),
+        Some(Ok(options)) => Ok(Some(options.clone())),
+        Some(Err(error)) => Err(one_line(error)),
     }
-    price_quote_options(&inputs.loaded.book, options, &inputs.priced)
-        .map(Some)
-        .map_err(one_line)
 }
 
 /// Adds the `options` object to `price`'s JSON when options were priced.
@@ -103,67 +96,64 @@ pub fn options_table(options: Option<&PricedOptions>, currency: &Currency) -> St
     let Some(options) = options else {
         return String::new();
     };
-    let money = money(currency);
-    let mut out = String::new();
-    let _ = writeln!(out);
-    let _ = writeln!(out, "Pricing options (cost-plus; no quantity discount)");
-    for line in &options.components {
-        let _ = writeln!(
-            out,
-            "{:<58} {:>4} x {:>10} = {:>12}",
-            format!("{} ({})", line.name, line.kind),
-            line.count,
-            money(line.per_device_monthly_fee),
-            money(line.monthly)
-        );
+    let money = |amount| currency.money(amount);
+    let mut out = String::from("\nPricing options (cost-plus; no quantity discount)\n");
+    if !options.components.is_empty() {
+        let mut components = TextTable::new(&[
+            ("Component", Align::Left),
+            ("Count", Align::Right),
+            ("Per device", Align::Right),
+            ("Monthly", Align::Right),
+        ]);
+        for line in &options.components {
+            components.row([
+                format!("{} ({})", line.name, line.kind),
+                line.count.to_string(),
+                money(line.per_device_monthly_fee),
+                money(line.monthly),
+            ]);
+        }
+        out.push_str(&components.render());
     }
     if let Some(package) = &options.package {
-        let _ = writeln!(
-            out,
-            "Complete package {} ({} users, {}, {} months)",
-            package.band_id,
-            package.users,
+        out.push_str(&format!(
+            "Complete package {} ({}, {}, {})\n",
+            printable(&package.band_id),
+            counted(package.users, "user", "users"),
             package.acquisition.name(),
-            package.term_months
-        );
-        let _ = writeln!(
-            out,
-            "  Services: {} {} x {:<14} {:>12}",
-            package.service_tier,
-            package.service_kind,
-            package.service_devices,
-            money(package.services_monthly)
-        );
+            counted(package.term_months, "month", "months")
+        ));
+        let mut items = vec![(
+            format!(
+                "  Services: {} {} x {}",
+                package.service_tier, package.service_kind, package.service_devices
+            ),
+            money(package.services_monthly),
+        )];
         for item in &package.items {
-            let _ = writeln!(out, "  {:<40} {:>12}", item.name, money(item.monthly));
+            items.push((format!("  {}", item.name), money(item.monthly)));
         }
-        let _ = writeln!(
-            out,
-            "  {:<40} {:>12}",
-            "Package monthly fee",
-            money(package.monthly_fee)
-        );
+        items.push((
+            "  Package monthly fee".to_string(),
+            money(package.monthly_fee),
+        ));
+        out.push_str(&summary(items));
     }
-    let _ = writeln!(
-        out,
-        "Options monthly        {:>14}",
-        money(options.options_monthly)
-    );
-    let _ = writeln!(
-        out,
-        "Combined monthly       {:>14}",
-        money(options.combined.monthly_recurring)
-    );
-    let _ = writeln!(
-        out,
-        "Combined first invoice {:>14}",
-        money(options.combined.first_invoice)
-    );
-    let _ = writeln!(
-        out,
-        "Combined contract value{:>14}",
-        money(options.combined.total_contract_value)
-    );
+    out.push_str(&summary([
+        ("Options monthly", money(options.options_monthly)),
+        (
+            "Combined monthly",
+            money(options.combined.monthly_recurring),
+        ),
+        (
+            "Combined first invoice",
+            money(options.combined.first_invoice),
+        ),
+        (
+            "Combined contract value",
+            money(options.combined.total_contract_value),
+        ),
+    ]));
     out
 }
 

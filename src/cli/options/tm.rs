@@ -1,11 +1,11 @@
 //! `msp-quote tm`: a time-and-materials estimate from work items.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{load, money, one_line, parse_positive, pretty};
+use super::{load, one_line, parse_positive, pretty};
+use crate::cli::table::{Align, TextTable, summary};
 use crate::cli::{CliError, OutputFormat};
 use crate::core::options::time_materials::{Estimate, Place, Urgency, WorkItem, estimate};
 use crate::core::price_book::Currency;
@@ -40,33 +40,38 @@ pub fn run_tm(args: &TmArgs) -> Result<String, CliError> {
 
 /// The estimate as a readable table.
 pub fn estimate_table(result: &Estimate, currency: &Currency) -> String {
-    let money = money(currency);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{:<28} {:>7} {:<8} {:<9} {:>7} {:>10} {:>10} {:>11}",
-        "Item", "Minutes", "Place", "Urgency", "Billed", "Rate/h", "Travel", "Amount"
-    );
+    let money = |amount| currency.money(amount);
+    let mut table = TextTable::new(&[
+        ("Item", Align::Left),
+        ("Minutes", Align::Right),
+        ("Place", Align::Left),
+        ("Urgency", Align::Left),
+        ("Billed", Align::Right),
+        ("Rate/h", Align::Right),
+        ("Travel", Align::Right),
+        ("Amount", Align::Right),
+    ]);
     for item in &result.items {
-        let _ = writeln!(
-            out,
-            "{:<28} {:>7} {:<8} {:<9} {:>7} {:>10} {:>10} {:>11}",
-            item.description,
-            item.minutes,
-            item.place.name(),
-            item.urgency.name(),
-            item.billed_minutes,
+        table.row([
+            item.description.clone(),
+            item.minutes.to_string(),
+            item.place.name().to_string(),
+            item.urgency.name().to_string(),
+            item.billed_minutes.to_string(),
             money(item.hourly_rate),
             money(item.travel_premium),
-            money(item.amount)
-        );
+            money(item.amount),
+        ]);
     }
-    let _ = writeln!(out);
-    let _ = writeln!(out, "Billed minutes  {:>12}", result.billed_minutes);
-    let _ = writeln!(out, "Labour          {:>12}", money(result.labour));
-    let _ = writeln!(out, "Travel          {:>12}", money(result.travel));
-    let _ = writeln!(out, "Total           {:>12}", money(result.total));
-    let _ = writeln!(out, "(no quantity discount applies to hourly work)");
+    let mut out = table.render();
+    out.push('\n');
+    out.push_str(&summary([
+        ("Billed minutes", result.billed_minutes.to_string()),
+        ("Labour", money(result.labour)),
+        ("Travel", money(result.travel)),
+        ("Total", money(result.total)),
+    ]));
+    out.push_str("(no quantity discount applies to hourly work)\n");
     out
 }
 

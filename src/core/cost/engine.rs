@@ -329,14 +329,5 @@ fn tier_lines(tier: &Tier, quote: &Quote, devices: u32) -> Option<Vec<DeviceLine
             count: devices,
         }]);
     }
-    Some(
-        quote
-            .devices
-            .iter()
-            .map(|line| DeviceLine {
-                tier: tier.id.clone(),
-                ..line.clone()
-            })
-            .collect(),
-    )
+    Some(quote.devices_at_tier(&tier.id))
 }

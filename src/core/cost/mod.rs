@@ -8,7 +8,7 @@ mod breakdown;
 mod engine;
 mod labour;
 mod lines;
-mod model;
+pub mod model;
 
 pub use breakdown::*;
 pub use engine::analyse_cost;

@@ -18,24 +18,7 @@ use super::OptionError;
 use crate::core::money::{AmountTooLarge, Checked};
 use crate::core::price_book::{PriceBook, join_display};
 
-/// What a quote chose instead of a tier.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ComponentChoice {
-    /// A single service by component id ("monitoring").
-    Component(String),
-    /// A phase of the phased path (1-4).
-    Phase(u32),
-}
-
-/// A component or phase chosen for a number of devices of one kind.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ComponentLine {
-    pub choice: ComponentChoice,
-    /// Device kind id ("server").
-    pub kind: String,
-    /// Devices in the group (at least 1).
-    pub count: u32,
-}
+pub use crate::core::quote_options::{ComponentChoice, ComponentLine};
 
 /// A priced component or phase line.
 #[derive(Debug, Clone, PartialEq)]

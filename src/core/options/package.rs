@@ -24,25 +24,7 @@ use crate::core::price_book::{PriceBook, join_display};
 use crate::core::pricing::price_quote;
 use crate::core::quote::{DeviceLine, Quote, SetupMode};
 
-/// Whether the provider owns the bundle's hardware and software or leases it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Acquisition {
-    /// Bought; the cost is spread evenly over the term.
-    #[default]
-    Owned,
-    /// Leased; each item is an annuity over the term at the book's lease rate.
-    Leased,
-}
-
-impl Acquisition {
-    /// The CLI and JSON name ("owned", "leased").
-    pub fn name(self) -> &'static str {
-        match self {
-            Acquisition::Owned => "owned",
-            Acquisition::Leased => "leased",
-        }
-    }
-}
+pub use crate::core::quote_options::Acquisition;
 
 /// What the customer asks a package for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

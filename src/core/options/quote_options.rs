@@ -4,46 +4,12 @@
 use rust_decimal::Decimal;
 
 use super::OptionError;
-use super::components::{ComponentLine, PricedComponent, price_component};
-use super::package::{
-    Acquisition, PackageRequest, PricedPackage, package_band_by_id, price_package,
-};
+use super::components::{PricedComponent, price_component};
+use super::package::{PackageRequest, PricedPackage, package_band_by_id, price_package};
 use crate::core::money::{AmountTooLarge, Checked, round_half_away};
 use crate::core::pricing::{PricedQuote, ScheduleMonth};
 
-/// How a quote names its complete package: a band id ("11-25") or a number of users.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PackageSelector {
-    /// The band with this id.
-    Band(String),
-    /// The band whose user range holds this many users.
-    Users(u32),
-}
-
-/// A complete package chosen on a quote.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PackageChoice {
-    pub selector: PackageSelector,
-    /// Owned (spread over the term) or leased.
-    pub acquisition: Acquisition,
-}
-
-/// The options a quote carries besides its tiers; empty by default.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct QuoteOptions {
-    /// Single-service lines (`ComponentChoice::Component`).
-    pub components: Vec<ComponentLine>,
-    /// Phased-path lines (`ComponentChoice::Phase`).
-    pub phases: Vec<ComponentLine>,
-    pub package: Option<PackageChoice>,
-}
-
-impl QuoteOptions {
-    /// True when no component, phase or package is chosen.
-    pub fn is_empty(&self) -> bool {
-        self.components.is_empty() && self.phases.is_empty() && self.package.is_none()
-    }
-}
+pub use crate::core::quote_options::{PackageChoice, PackageSelector, QuoteOptions};
 
 /// The quote's options, priced, and the quote combined with them.
 #[derive(Debug, Clone, PartialEq)]

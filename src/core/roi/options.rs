@@ -91,10 +91,7 @@ pub fn roi_options(
         })
     };
     for tier in &book.tiers {
-        let mut at_tier = quote.clone();
-        for line in &mut at_tier.devices {
-            line.tier = tier.id.clone();
-        }
+        let at_tier = quote.at_tier(&tier.id);
         match option_of(
             RoiOptionKind::Tier(tier.id.clone()),
             tier.name.clone(),

@@ -63,7 +63,18 @@ impl<'a> Metrics<'a> {
 
     /// Width of `text` at `size` points, in points.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text.chars().map(|c| u32::from(self.advance(c))).sum();
+        let units: u64 = text.chars().map(|c| self.units(c)).sum();
+        self.points(units, size)
+    }
+
+    /// Advance of `character` in font units: add them up, then turn the sum into points with
+    /// [`Metrics::points`] (the same sum [`Metrics::width`] makes).
+    pub fn units(&self, character: char) -> u64 {
+        u64::from(self.advance(character))
+    }
+
+    /// `units` font units at `size` points, in points.
+    pub fn points(&self, units: u64, size: f32) -> f32 {
         units as f32 * size / self.units_per_em
     }
 

@@ -16,9 +16,11 @@ use printpdf::{
 
 mod metrics;
 mod table;
+mod wrap;
 
 pub use metrics::Metrics;
 pub use table::{Align, Cell, Column, Row, Table};
+pub use wrap::MAX_TEXT_CHARS;
 
 /// The resource name of the embedded font. Six capital letters, because printpdf derives the
 /// subset tag ("ABCDEF+Ubuntu-Light") from the first six characters of the id.
@@ -251,69 +253,6 @@ impl<'a> Layout<'a> {
         self.text(centre - width / 2.0, baseline, text, style);
     }
 
-    /// `text` shortened with an ellipsis so that it is no wider than `width` at `size`.
-    pub fn fit(&self, text: &str, size: f32, width: f32) -> String {
-        let text = self.metrics.drawable(text);
-        if self.metrics.width(&text, size) <= width {
-            return text;
-        }
-        let ellipsis = if self.metrics.has_glyph('\u{2026}') {
-            "\u{2026}"
-        } else {
-            "..."
-        };
-        let mut kept = String::new();
-        for character in text.chars() {
-            let mut next = kept.clone();
-            next.push(character);
-            next.push_str(ellipsis);
-            if self.metrics.width(&next, size) > width {
-                break;
-            }
-            kept.push(character);
-        }
-        format!("{}{ellipsis}", kept.trim_end())
-    }
-
-    /// Breaks `text` into lines no wider than `width` at `size` (words longer than a line are
-    /// broken between characters).
-    pub fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
-        let mut lines = Vec::new();
-        for paragraph in text.split('\n') {
-            let mut line = String::new();
-            for word in paragraph.split_whitespace() {
-                let candidate = if line.is_empty() {
-                    word.to_string()
-                } else {
-                    format!("{line} {word}")
-                };
-                if self.metrics.width(&candidate, size) <= width {
-                    line = candidate;
-                    continue;
-                }
-                if !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                }
-                if self.metrics.width(word, size) <= width {
-                    line = word.to_string();
-                } else {
-                    for character in word.chars() {
-                        let mut next = line.clone();
-                        next.push(character);
-                        if self.metrics.width(&next, size) > width && !line.is_empty() {
-                            lines.push(std::mem::take(&mut line));
-                            line.push(character);
-                        } else {
-                            line = next;
-                        }
-                    }
-                }
-            }
-            lines.push(line);
-        }
-        lines
-    }
-
     /// A wrapped paragraph in the text area, flowing onto new pages line by line.
     pub fn paragraph(&mut self, text: &str, style: Style) {
         self.paragraph_indented(text, style, 0.0);
@@ -533,49 +472,6 @@ mod tests {
             [0x1F, 0x4E, 0x79],
             "Running header".to_string(),
         )
-    }
-
-    #[test]
-    fn wrapping_keeps_every_word_within_the_width() {
-        let layout = layout();
-        let cases = [
-            ("short", "Monthly fee", 200.0, 1),
-            ("two paragraphs", "one\ntwo", 200.0, 2),
-            (
-                "long sentence",
-                "The signed agreement, the setup fee and the first month's fee are due before installation.",
-                120.0,
-                3,
-            ),
-            (
-                "one word wider than the line",
-                "Supercalifragilisticexpialidocious",
-                40.0,
-                4,
-            ),
-        ];
-        for (name, text, width, at_least) in cases {
-            let lines = layout.wrap(text, 10.0, width);
-            assert!(lines.len() >= at_least, "case {name}: {lines:?}");
-            for line in &lines {
-                assert!(
-                    layout.metrics.width(line, 10.0) <= width + 0.01,
-                    "case {name}: {line:?} too wide"
-                );
-            }
-            let rejoined: String = lines.concat().split_whitespace().collect();
-            let original: String = text.split_whitespace().collect();
-            assert_eq!(rejoined, original, "case {name}: text lost");
-        }
-    }
-
-    #[test]
-    fn fit_shortens_with_an_ellipsis_only_when_needed() {
-        let layout = layout();
-        assert_eq!(layout.fit("Contoso Dental", 10.0, 500.0), "Contoso Dental");
-        let fitted = layout.fit(&"Contoso Dental ".repeat(20), 10.0, 100.0);
-        assert!(fitted.ends_with('\u{2026}'), "{fitted}");
-        assert!(layout.metrics.width(&fitted, 10.0) <= 100.0);
     }
 
     #[test]

@@ -136,9 +136,7 @@ pub struct ImportedTable {
 /// workbook, or no sheet has a header row with the required columns (the error names them).
 pub fn read_table(path: &Path, columns: &[ColumnSpec]) -> Result<ImportedTable, InputError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|error| {
-        InputError::single(&name, Location::Whole, format!("cannot read: {error}"))
-    })?;
+    let bytes = crate::formats::read_input_file(path, crate::formats::SPREADSHEET_SIZE_LIMIT)?;
     let file_name = path
         .file_name()
         .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());

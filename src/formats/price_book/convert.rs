@@ -157,6 +157,12 @@ pub fn validate(raw: &RawPriceBook) -> Result<PriceBook, Vec<Problem>> {
             &raw.flex_time.on_site_block_hours,
         ),
     };
+    if flex_time.on_site_block_hours.is_zero() {
+        check.error(
+            "flex_time.on_site_block_hours",
+            "must be above 0 (on-site flex time is billed in blocks of this many hours)",
+        );
+    }
     let guardrails = Guardrails {
         max_extra_discount_percent: check.percent(
             "guardrails.max_extra_discount_percent",

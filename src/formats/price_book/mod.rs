@@ -1,6 +1,7 @@
 //! Price books in RON: load (with every problem located), save, the embedded standard book.
 
 mod convert;
+mod logo;
 mod options;
 mod raw;
 mod to_raw;
@@ -10,10 +11,11 @@ use std::path::{Path, PathBuf};
 use sha2::{Digest, Sha256};
 
 pub use convert::parse_colour;
+pub use logo::STANDARD_LOGO_PNG;
 
 use crate::core::price_book::PriceBook;
 use crate::core::quote::PriceBookPin;
-use crate::formats::problem::{InputError, Location, ron_problem};
+use crate::formats::problem::{InputError, ron_problem};
 
 /// The standard price book's RON text, embedded in the binary.
 pub const STANDARD_BOOK_RON: &str = include_str!("../../../price-books/standard.ron");
@@ -86,18 +88,17 @@ pub fn standard_book() -> Result<LoadedBook, InputError> {
 /// Reads and validates a price book file.
 ///
 /// # Errors
-/// An [`InputError`] when the file cannot be read, is not UTF-8, or is invalid.
+/// An [`InputError`] when the file cannot be read, is not a regular file, is over
+/// [`crate::formats::PRICE_BOOK_SIZE_LIMIT`], is not UTF-8 (located), or is invalid.
 pub fn load_price_book(path: &Path) -> Result<LoadedBook, InputError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|error| {
-        InputError::single(&name, Location::Whole, format!("cannot read: {error}"))
-    })?;
-    let text = std::str::from_utf8(&bytes)
-        .map_err(|_| InputError::single(&name, Location::Whole, "not UTF-8 text"))?;
+    let bytes = crate::formats::read_input_file(path, crate::formats::PRICE_BOOK_SIZE_LIMIT)?;
+    let sha256 = sha256_hex(&bytes);
+    let text = crate::formats::input::text_of(bytes, &name)?;
     Ok(LoadedBook {
-        book: parse_price_book(text, &name)?,
+        book: parse_price_book(&text, &name)?,
         path: Some(path.to_path_buf()),
-        sha256: sha256_hex(&bytes),
+        sha256,
     })
 }
 

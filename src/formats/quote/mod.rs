@@ -11,7 +11,7 @@ use raw::*;
 
 use crate::core::limits::MAX_QUOTE_DEVICES;
 use crate::core::quote::*;
-use crate::formats::problem::{Checker, InputError, Location, ron_problem};
+use crate::formats::problem::{Checker, InputError, ron_problem};
 
 /// Parses and validates a quote from RON text; `source_name` names it in problems.
 ///
@@ -31,12 +31,11 @@ pub fn parse_quote(text: &str, source_name: &str) -> Result<Quote, InputError> {
 /// Reads and validates a quote file.
 ///
 /// # Errors
-/// An [`InputError`] when the file cannot be read or is invalid.
+/// An [`InputError`] when the file cannot be read, is not a regular file, is over
+/// [`crate::formats::QUOTE_SIZE_LIMIT`], is not UTF-8 (located) or is invalid.
 pub fn load_quote(path: &Path) -> Result<Quote, InputError> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|error| {
-        InputError::single(&name, Location::Whole, format!("cannot read: {error}"))
-    })?;
+    let text = crate::formats::read_input_text(path, crate::formats::QUOTE_SIZE_LIMIT)?;
     parse_quote(&text, &name)
 }
 

@@ -1,25 +1,29 @@
 //! The SOW pricing appendix: numbered sections a contract specialist attaches to the statement
 //! of work, from recurring fees to the price book that produced them.
 
-use rust_decimal::Decimal;
-
 use super::layout::{Align, Column, Layout, MUTED, Row, Style, Table};
 use super::pdf::{self, LOGO_RESOURCE, Logo};
 use super::{
-    DocumentError, DocumentInputs, Formats, customer_name, long_date, months, percent, quantity,
-    quote_label, tables, valid_until,
+    Document, DocumentError, Formats, customer_name, long_date, months, percent, quote_label,
+    tables, valid_until,
 };
 use crate::core::options::PricedOptions;
 use crate::core::price_book::{DiscountMode, PastLastBand};
 
+mod terms;
+
+use terms::{
+    cancellation, invoicing, patch_targets, pricing_basis, support_and_flex, term_and_credits,
+};
+
 const TITLE: &str = "Pricing appendix to the statement of work";
 
 /// Draws the body of one numbered section.
-type Section = fn(&mut Layout, &DocumentInputs, &Formats);
+type Section = fn(&mut Layout, &Document, &Formats);
 
 /// Renders the appendix.
 pub(super) fn render(
-    inputs: &DocumentInputs,
+    inputs: &Document,
     options: Option<&PricedOptions>,
 ) -> Result<Vec<u8>, DocumentError> {
     let customer = customer_name(inputs.quote);
@@ -64,7 +68,7 @@ pub(super) fn render(
     pdf::save(inputs, pages, logo, &format!("{TITLE}: {customer}"))
 }
 
-fn title_block(layout: &mut Layout, inputs: &DocumentInputs, logo: Option<&Logo>) {
+fn title_block(layout: &mut Layout, inputs: &Document, logo: Option<&Logo>) {
     let top = layout.geometry.margin_top - 20.0;
     let mut text_left = layout.left();
     if let Some(logo) = logo {
@@ -113,7 +117,7 @@ const OPTIONS_TITLE: &str = "Per-service components and packages";
 
 fn recurring_fees(
     layout: &mut Layout,
-    inputs: &DocumentInputs,
+    inputs: &Document,
     options: Option<&PricedOptions>,
     formats: &Formats,
 ) {
@@ -214,7 +218,7 @@ fn components_and_packages(
     );
 }
 
-fn quantity_discounts(layout: &mut Layout, inputs: &DocumentInputs, _formats: &Formats) {
+fn quantity_discounts(layout: &mut Layout, inputs: &Document, _formats: &Formats) {
     let book = inputs.book;
     let priced = inputs.priced;
     let used: Vec<&str> = priced
@@ -320,11 +324,11 @@ fn quantity_discounts(layout: &mut Layout, inputs: &DocumentInputs, _formats: &F
     }
 }
 
-fn one_time_fees(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+fn one_time_fees(layout: &mut Layout, inputs: &Document, formats: &Formats) {
     layout.table(&tables::one_time_fees(inputs.priced, formats));
 }
 
-fn rate_card(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
+fn rate_card(layout: &mut Layout, inputs: &Document, formats: &Formats) {
     layout.paragraph(
         "Work outside the included hours is billed at these hourly rates, in whole billing \
          increments rounded up. On-site work carries the travel premium shown, once per visit. \
@@ -342,215 +346,4 @@ fn rate_card(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
     let comparison = tables::tier_comparison(inputs.book, &proposed, formats);
     layout.subheading("What each tier includes", layout.start_height(&comparison));
     layout.table(&comparison);
-}
-
-fn hours(value: Decimal) -> String {
-    if value == Decimal::ONE {
-        "1 hour".to_string()
-    } else {
-        format!("{} hours", quantity(value))
-    }
-}
-
-fn support_and_flex(layout: &mut Layout, inputs: &DocumentInputs, _formats: &Formats) {
-    let book = inputs.book;
-    let mut items: Vec<String> = book
-        .tiers
-        .iter()
-        .map(|tier| {
-            format!(
-                "{}: {} of technical support and {} of flex time per device per month.",
-                tier.name,
-                hours(tier.included_support_hours),
-                hours(tier.included_flex_hours)
-            )
-        })
-        .collect();
-    let support = book.technical_support;
-    items.push(format!(
-        "Technical support (remote assistance, phone support or remote maintenance) accrues in \
-         {}-minute increments.",
-        support.accrual_increment_minutes
-    ));
-    items.push(if support.carry_over {
-        "Unused technical-support hours carry over to the next month.".to_string()
-    } else {
-        "Technical-support hours must be used in the month they are earned: there is no \
-         carry-over."
-            .to_string()
-    });
-    let flex = book.flex_time;
-    items.push(format!(
-        "Flex time can be banked and used later for technical support or on-site project work, \
-         up to a cap of {} banked.",
-        hours(flex.bank_cap_hours)
-    ));
-    if flex.expires_at_calendar_year_end {
-        items.push("Banked flex time expires at the end of each calendar year.".to_string());
-    }
-    items.push(format!(
-        "On-site use of flex time is taken in blocks of {}.",
-        hours(flex.on_site_block_hours)
-    ));
-    layout.bullets(&items, Style::BODY);
-}
-
-fn term_and_credits(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
-    let priced = inputs.priced;
-    let credits = if priced.credits.is_empty() {
-        "It carries no term credits.".to_string()
-    } else {
-        let list: Vec<String> = priced
-            .credits
-            .iter()
-            .map(|credit| format!("{} in month {}", formats.money(credit.amount), credit.month))
-            .collect();
-        format!(
-            "It earns term credits of {}, applied to that month's invoice; a credit never makes \
-             an invoice negative.",
-            list.join(" and ")
-        )
-    };
-    layout.paragraph(
-        &format!(
-            "The term is {}, starting with the month of installation. {credits} The amounts due \
-             by contract month:",
-            months(priced.term_months)
-        ),
-        Style::BODY,
-    );
-    let mut rows: Vec<Row> = priced
-        .schedule
-        .iter()
-        .map(|month| {
-            Row::new(vec![
-                month.month.to_string().into(),
-                formats.money(month.recurring).into(),
-                formats.money(month.setup).into(),
-                if month.credit.is_zero() {
-                    "".into()
-                } else {
-                    format!("-{}", formats.money(month.credit)).into()
-                },
-                formats.money(month.due).into(),
-            ])
-        })
-        .collect();
-    rows.push(Row::total(vec![
-        "Total".into(),
-        formats
-            .money(priced.schedule.iter().map(|m| m.recurring).sum())
-            .into(),
-        formats
-            .money(priced.schedule.iter().map(|m| m.setup).sum())
-            .into(),
-        format!("-{}", formats.money(priced.credits_applied())).into(),
-        formats.money(priced.total_contract_value).into(),
-    ]));
-    layout.table(&Table {
-        columns: vec![
-            Column::new("Contract month", 1.4, Align::Left),
-            Column::new("Recurring", 1.5, Align::Right),
-            Column::new("Setup", 1.3, Align::Right),
-            Column::new("Term credit", 1.3, Align::Right),
-            Column::new("Amount due", 1.5, Align::Right),
-        ],
-        rows,
-    });
-}
-
-fn invoicing(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
-    let priced = inputs.priced;
-    layout.bullets(
-        &[
-            "Invoices are issued monthly, in advance, for the coming month.".to_string(),
-            super::due_before_installation(priced, formats),
-            format!(
-                "Late payment: {} per month on the overdue amount, from the due date.",
-                percent(inputs.book.contract.late_fee_percent_per_month)
-            ),
-        ],
-        Style::BODY,
-    );
-}
-
-fn cancellation(layout: &mut Layout, inputs: &DocumentInputs, formats: &Formats) {
-    let priced = inputs.priced;
-    let damages_months = inputs.book.contract.liquidated_damages_months;
-    let factor = Decimal::from(damages_months);
-    let mut items = vec![format!(
-        "Early termination of the agreement: liquidated damages of {} of the monthly service \
-         fees, {} x {} = {}.",
-        months(damages_months),
-        damages_months,
-        formats.money(priced.monthly_recurring),
-        formats.money(factor * priced.monthly_recurring)
-    )];
-    // One sentence per distinct tier, kind and net price, however many lines share them.
-    for line in &priced.lines {
-        let sentence = format!(
-            "Removing a {} {} before the end of the term: {} of its fee, {} x {} = {} per \
-             device.",
-            line.tier_name,
-            line.kind_name.to_lowercase(),
-            months(damages_months),
-            damages_months,
-            formats.money(line.unit_net),
-            formats.money(factor * line.unit_net)
-        );
-        if !items.contains(&sentence) {
-            items.push(sentence);
-        }
-    }
-    items.push(
-        "After a removal, the remaining devices are charged the price book's fee for their new \
-         count, from the next invoice."
-            .to_string(),
-    );
-    layout.bullets(&items, Style::BODY);
-}
-
-fn patch_targets(layout: &mut Layout, inputs: &DocumentInputs, _formats: &Formats) {
-    let rows = inputs
-        .book
-        .patch_targets
-        .iter()
-        .map(|target| {
-            Row::new(vec![
-                target.class.clone().into(),
-                target.target.clone().into(),
-            ])
-        })
-        .collect();
-    layout.table(&Table {
-        columns: vec![
-            Column::new("Patch class", 2.0, Align::Left),
-            Column::new("Deployed", 3.0, Align::Left),
-        ],
-        rows,
-    });
-}
-
-fn pricing_basis(layout: &mut Layout, inputs: &DocumentInputs, _formats: &Formats) {
-    let book = inputs.book;
-    let pin = inputs.book_pin;
-    let quote = inputs.quote;
-    layout.paragraph(
-        "The figures of this appendix were produced from exactly this price book and quote:",
-        Style::BODY,
-    );
-    layout.facts(
-        &[
-            ("Price book".to_string(), book.name.clone()),
-            ("Price book id".to_string(), pin.id.clone()),
-            ("Version".to_string(), pin.version.clone()),
-            ("Effective from".to_string(), long_date(book.effective_date)),
-            ("SHA-256".to_string(), pin.sha256.clone()),
-            ("Quote".to_string(), quote.number.clone()),
-            ("Quote revision".to_string(), quote.revision.to_string()),
-            ("Quote date".to_string(), long_date(quote.date)),
-        ],
-        100.0,
-        Style::BODY,
-    );
 }
