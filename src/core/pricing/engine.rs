@@ -3,9 +3,10 @@
 use rust_decimal::Decimal;
 
 use super::schedule::build_schedule;
+use super::waterfall::{discounted, waterfall};
 use super::{
     AppliedBand, LineSegment, PricedAddOn, PricedLine, PricedQuote, PricingError, Warning,
-    WarningField, WarningKind, WaterfallStep, WaterfallStepKind,
+    WarningField, WarningKind,
 };
 use crate::core::bands::{band_for_count, graduated_split, volume_cliffs};
 use crate::core::limits::{MAX_QUOTE_DEVICES, MAX_TERM_MONTHS};
@@ -357,11 +358,16 @@ impl DiscountContext<'_> {
             unit_net,
             monthly,
             segments,
-            waterfall: self
-                .waterfall(unit_list, first_percent, schedule.is_some())
-                .ok_or_else(|| AmountTooLarge {
-                    figure: price_field(),
-                })?,
+            waterfall: waterfall(
+                unit_list,
+                first_percent,
+                self.extra_percent_for(schedule.is_some()),
+                schedule.is_some(),
+                self.decimals,
+            )
+            .ok_or_else(|| AmountTooLarge {
+                figure: price_field(),
+            })?,
         })
     }
 
@@ -386,63 +392,6 @@ impl DiscountContext<'_> {
     ) -> Checked {
         let after_band = discounted(unit_list.into(), band_percent);
         discounted(after_band, self.extra_percent_for(discountable))
-    }
-
-    /// The steps from list to net price; `None` when a step overflows.
-    fn waterfall(
-        &self,
-        unit_list: Decimal,
-        percent: Decimal,
-        discountable: bool,
-    ) -> Option<Vec<WaterfallStep>> {
-        let mut steps = vec![WaterfallStep {
-            kind: WaterfallStepKind::List,
-            change: unit_list,
-            running: unit_list,
-        }];
-        let mut running = unit_list;
-        if discountable && !percent.is_zero() {
-            let after = discounted(running.into(), percent).value()?;
-            steps.push(WaterfallStep {
-                kind: WaterfallStepKind::QuantityDiscount { percent },
-                change: (Checked::from(after) - running).value()?,
-                running: after,
-            });
-            running = after;
-        }
-        let extra = self.extra_percent_for(discountable);
-        if !extra.is_zero() {
-            let after = discounted(running.into(), extra).value()?;
-            steps.push(WaterfallStep {
-                kind: WaterfallStepKind::ExtraDiscount { percent: extra },
-                change: (Checked::from(after) - running).value()?,
-                running: after,
-            });
-            running = after;
-        }
-        let net = round_half_away(running, self.decimals);
-        if net != running {
-            steps.push(WaterfallStep {
-                kind: WaterfallStepKind::Rounding,
-                change: (Checked::from(net) - running).value()?,
-                running: net,
-            });
-        }
-        steps.push(WaterfallStep {
-            kind: WaterfallStepKind::Net,
-            change: Decimal::ZERO,
-            running: net,
-        });
-        Some(steps)
-    }
-}
-
-/// `amount x (100 - percent) / 100`, checked: the multiplication comes first, as the rules
-/// write it, so that exact results stay exact.
-fn discounted(amount: Checked, percent: Decimal) -> Checked {
-    match (Checked::from(Decimal::ONE_HUNDRED) - percent).value() {
-        Some(kept) => amount.percent(kept),
-        None => Checked::OVERFLOW,
     }
 }
 

@@ -7,6 +7,7 @@
 mod compare;
 mod engine;
 mod schedule;
+mod waterfall;
 
 pub use compare::{LineChange, compare_with_snapshot, repricing_warnings, snapshot_of};
 pub use engine::price_quote;
