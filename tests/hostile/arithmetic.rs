@@ -860,3 +860,36 @@ fn the_window_refuses_four_billion_devices_without_hanging() {
     assert!(matches!(refused, PricingError::TooManyDevices { .. }));
     window_prices(120, quote);
 }
+
+#[test]
+fn the_cli_refuses_imported_amounts_too_large_to_compute() {
+    let lines = write(
+        "huge-cost-lines.csv",
+        &format!(
+            "Category,Description,Quantity,Unit cost,Billing\nhardware,Big server,2,{HUGE},purchased\n"
+        ),
+    );
+    let quote = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/worked-example-9-3.ron"
+    );
+    let output = run_within(60, &["cost", quote, "--import", lines.to_str().unwrap()]);
+    // The worked example has one hardware line: the imported one is hardware[1].
+    assert_refused(
+        &output,
+        &["cost_analysis.hardware[1].unit_cost", "too large"],
+    );
+
+    let costs = write(
+        "huge-customer-costs.csv",
+        &format!(
+            "Category,Description,Amount,Period,Avoidable %\nInternal staff,Huge,{HUGE},monthly,100\n"
+        ),
+    );
+    let quote = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/roi-two-silver-servers.ron"
+    );
+    let output = run_within(60, &["roi", quote, "--costs", costs.to_str().unwrap()]);
+    assert_refused(&output, &["customer_costs.lines[0]", "too large"]);
+}
