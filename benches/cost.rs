@@ -26,6 +26,7 @@ fn large_analysis() -> Option<(msp_quote::core::price_book::PriceBook, Quote, Co
                 "technical-specialist".to_string()
             },
             hours_per_month: Decimal::new(25, 2),
+            hours_by_kind: std::collections::BTreeMap::new(),
             per_group: index % 10 == 0,
             components: Vec::new(),
         })

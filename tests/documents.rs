@@ -563,6 +563,10 @@ fn book_with_odd_internal_figures() -> LoadedBook {
             "internal_reserve_per_device: \"250.00\"",
             "internal_reserve_per_device: \"247.13\"",
         )
+        .replace(
+            "internal_reserve_per_device: \"500.00\"",
+            "internal_reserve_per_device: \"497.29\"",
+        )
         .replace("hourly_cost: \"50.00\"", "hourly_cost: \"53.17\"")
         .replace("hourly_cost: \"85.00\"", "hourly_cost: \"88.41\"")
         .replace(
@@ -750,15 +754,16 @@ proptest! {
 
 #[test]
 fn the_standard_books_reserves_never_appear() {
-    // The standard book's Silver and Gold reserve is 250.00 per server a month. For device-only
-    // quotes of 7 Silver and 3 Gold servers no customer figure is 250.00 (unit nets 690.00 and
-    // 920.00; monthly 4,830.00 + 2,760.00 = 7,590.00), so the amount must not appear at all,
-    // nor the reserve totals 1,750.00 (7 x 250), 750.00 only as Silver's list price.
+    // The standard book's Silver reserve is 250.00 and Gold's 500.00 per server a month. For
+    // device-only quotes of 7 Silver and 3 Gold servers no customer figure is 250.00 (unit
+    // nets 690.00 and 920.00; monthly 4,830.00 + 2,760.00 = 7,590.00), so the amount must not
+    // appear at all, nor the reserve totals 1,750.00 (7 x 250), 1,500.00 (3 x 500) and
+    // 3,250.00; 500.00 appears only as Bronze's list price.
     let loaded = standard_book().unwrap();
     let quote = quote(&[("silver", 7), ("gold", 3)], 36);
     for kind in [Kind::Proposal, Kind::Appendix] {
         let text = text_of(&render(&kind, &loaded, &quote));
-        for figure in ["$250.00", "250.00", "$1,750.00", "$2,500.00"] {
+        for figure in ["$250.00", "250.00", "$1,750.00", "$1,500.00", "$3,250.00"] {
             assert!(!text.contains(figure), "reserve figure {figure} leaked");
         }
         assert!(text.contains("$7,590.00"));

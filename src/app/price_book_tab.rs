@@ -2,7 +2,7 @@
 //! warnings, loading another book, and the recently used books.
 
 use super::{Action, QuoteApp, meeting_mode, money, named_value_ui};
-use crate::core::lint::lint_price_book;
+use crate::core::lint::{customer_safe_lint, lint_price_book};
 use crate::core::money::percent_text;
 use crate::core::price_book::{CreditBasis, DiscountMode, PastLastBand, RateOverride};
 
@@ -59,7 +59,11 @@ pub(crate) fn price_book_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, actions: 
     egui::ScrollArea::vertical()
         .id_salt("price-book-scroll")
         .show(ui, |ui| {
-            let lint = lint_price_book(book);
+            let lint = if meeting {
+                customer_safe_lint(book)
+            } else {
+                lint_price_book(book)
+            };
             ui.heading(format!("Lint warnings ({})", lint.len()));
             if lint.is_empty() {
                 ui.label("None.");

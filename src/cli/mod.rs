@@ -6,6 +6,7 @@ pub mod cost;
 pub mod documents;
 pub mod options;
 pub mod price;
+pub mod price_book;
 pub mod quote_args;
 pub mod roi;
 pub mod table;
@@ -35,6 +36,8 @@ pub enum Command {
     Price(price::PriceArgs),
     /// Validate a price book: print every error (exit 2) or its warnings (exit 0).
     CheckPriceBook(check::CheckArgs),
+    /// Make the price book yours: export / import a spreadsheet, diff two versions, adjust prices.
+    PriceBook(price_book::PriceBookArgs),
     /// Cost-plus analysis of a quote: per-device fee, margins, tier comparison (internal).
     Cost(cost::CostArgs),
     /// Compare the customer's current costs with the contract: ROI, payback, NPV, options.
@@ -119,6 +122,7 @@ where
     let output = match command {
         Command::Price(args) => price::run(&args)?,
         Command::CheckPriceBook(args) => check::run(&args)?,
+        Command::PriceBook(args) => price_book::run(&args)?,
         Command::Cost(args) => cost::run(&args)?,
         Command::Roi(args) => roi::run(&args)?,
         Command::Template(args) => template::run(&args)?,

@@ -81,9 +81,9 @@ impl QuoteArgs {
         discount_rate_percent: Decimal,
         adjust: impl FnOnce(&mut Quote),
     ) -> Result<PricedInputs, CliError> {
-        let loaded = load_or_standard(self.price_book.as_deref())
-            .map_err(|error| CliError::new(error.one_line()))?;
         let mut quote = self.build_quote()?;
+        let loaded = load_or_standard(self.book_path(&quote).as_deref())
+            .map_err(|error| CliError::new(error.one_line()))?;
         adjust(&mut quote);
         let settings = EvaluationSettings {
             roi_discount_rate_percent: discount_rate_percent,
@@ -100,6 +100,21 @@ impl QuoteArgs {
             priced,
             evaluation,
         })
+    }
+
+    /// The price book to use: `--price-book`, else the file the quote names (relative to the
+    /// quote's folder), else none (the standard book).
+    pub fn book_path(&self, quote: &Quote) -> Option<PathBuf> {
+        if let Some(path) = &self.price_book {
+            return Some(path.clone());
+        }
+        let file = quote.price_book_file.as_ref()?;
+        let folder = self
+            .quote
+            .as_deref()
+            .and_then(std::path::Path::parent)
+            .unwrap_or(std::path::Path::new(""));
+        Some(folder.join(file))
     }
 
     /// The quote from the file (if any) with the flags applied.
@@ -175,7 +190,7 @@ pub fn located_pricing_error(
         PricingError::KindNotPriced { tier, kind, .. } => {
             device(&|line| &line.tier == tier && &line.kind == kind, ".kind")
         }
-        PricingError::ZeroCount { line, .. } => {
+        PricingError::ZeroCount { line, .. } | PricingError::NoUsers { line, .. } => {
             format!("devices[{}].count", line.saturating_sub(1))
         }
         PricingError::AboveLastBand { .. } => "devices".to_string(),

@@ -11,6 +11,8 @@ pub mod lint;
 pub mod money;
 pub mod options;
 pub mod price_book;
+pub mod price_book_adjust;
+pub mod price_book_diff;
 pub mod price_book_options;
 pub mod pricing;
 pub mod quote;

@@ -75,6 +75,9 @@ impl Currency {
 pub struct DeviceKind {
     pub id: String,
     pub name: String,
+    /// Priced per user: a quote's line of this kind counts the quote's users unless it gives
+    /// its own count (per-user pricing).
+    pub counted_from_users: bool,
 }
 
 /// A service tier (Bronze, Silver, Gold).
@@ -92,10 +95,18 @@ pub struct Tier {
     pub included_flex_hours: Decimal,
     /// Hourly-rate overrides for this tier, by rate id.
     pub rate_overrides: BTreeMap<String, RateOverride>,
+    /// The condition of an included service, by rate id (only for `Included` overrides):
+    /// customer documents print it beside every "Included" ("for failures caused by the
+    /// provider's changes; ...").
+    pub included_conditions: BTreeMap<String, String>,
     /// Internal reserve per device per month (analyst-only; never customer-facing).
     pub internal_reserve_per_device: Decimal,
     /// The quantity-discount schedule that applies to this tier's fees, if any.
     pub discount_schedule: Option<String>,
+    /// A schedule of its own per device kind (kind id -> schedule id), used for that kind's
+    /// fees instead of `discount_schedule`: workstations banded by workstation count,
+    /// independently of servers.
+    pub kind_discount_schedules: BTreeMap<String, String>,
 }
 
 /// How a tier changes an hourly rate of the rate card.
@@ -323,6 +334,9 @@ pub struct LabourTask {
     pub role: String,
     /// Hours per device (or per group) per month.
     pub hours_per_month: Decimal,
+    /// Hours per device per month for particular device kinds (kind id -> hours), where they
+    /// differ from `hours_per_month` (handbook: it depends on the type of device).
+    pub hours_by_kind: BTreeMap<String, Decimal>,
     /// Done once for a group of identical devices instead of per device.
     pub per_group: bool,
     /// Service components this task belongs to (for per-service pricing), if any.
@@ -368,6 +382,16 @@ impl PriceBook {
     /// Display name of a device kind, falling back to its id.
     pub fn kind_name<'a>(&'a self, id: &'a str) -> &'a str {
         self.device_kind(id).map_or(id, |kind| kind.name.as_str())
+    }
+
+    /// The discount schedule that applies to `tier`'s fees for `kind`: the tier's schedule
+    /// for that kind, else its general one, when that schedule applies to the kind.
+    pub fn schedule_for(&self, tier: &Tier, kind: &str) -> Option<&DiscountSchedule> {
+        tier.kind_discount_schedules
+            .get(kind)
+            .or(tier.discount_schedule.as_ref())
+            .and_then(|id| self.discount_schedule(id))
+            .filter(|schedule| schedule.applies_to_kinds.iter().any(|k| k == kind))
     }
 
     /// The hourly rate a tier pays for a rate-card entry: the override if the tier has one.

@@ -19,6 +19,9 @@ pub struct Quote {
     pub customer: Customer,
     /// The price book this quote was priced with, if it was saved before.
     pub price_book_pin: Option<PriceBookPin>,
+    /// The price-book file the quote is made with, relative to the quote's folder, when it is
+    /// not the standard book (commands use it when no book is named on the command line).
+    pub price_book_file: Option<String>,
     pub devices: Vec<DeviceLine>,
     pub addons: Vec<AddOnLine>,
     /// Contract term in months; must be one the book offers.
@@ -129,6 +132,7 @@ impl Quote {
             date,
             customer: Customer::default(),
             price_book_pin: None,
+            price_book_file: None,
             devices: Vec::new(),
             addons: Vec::new(),
             term_months: 12,

@@ -6,7 +6,7 @@ use super::layout::{Align, Cell, Column, Row, Table};
 use super::{Formats, percent};
 use crate::core::options::PricedOptions;
 use crate::core::options::components::PricedComponent;
-use crate::core::price_book::{PriceBook, RateOverride};
+use crate::core::price_book::{HourlyRate, PriceBook, RateOverride, Tier};
 use crate::core::pricing::PricedQuote;
 use crate::core::quote::SetupMode;
 
@@ -261,12 +261,11 @@ pub fn rate_card(book: &PriceBook, formats: &Formats) -> Table {
                     format!("{} a visit", formats.money(rate.travel_premium)).into()
                 },
             ];
-            cells.extend(book.tiers.iter().map(|tier| {
-                Cell::Text(match book.tier_rate(tier, rate) {
-                    RateOverride::Included => "Included".to_string(),
-                    RateOverride::Rate(amount) => formats.money(amount),
-                })
-            }));
+            cells.extend(
+                book.tiers
+                    .iter()
+                    .map(|tier| Cell::Text(tier_rate_text(book, tier, rate, formats))),
+            );
             Row::new(cells)
         })
         .collect();
@@ -311,12 +310,11 @@ pub fn tier_comparison(book: &PriceBook, proposed_tiers: &[&str], formats: &Form
             .any(|tier| book.tier_rate(tier, rate) != RateOverride::Rate(rate.rate));
         if differs {
             let mut cells: Vec<Cell> = vec![format!("{} (per hour)", rate.name).into()];
-            cells.extend(book.tiers.iter().map(|tier| {
-                Cell::Text(match book.tier_rate(tier, rate) {
-                    RateOverride::Included => "Included".to_string(),
-                    RateOverride::Rate(amount) => formats.money(amount),
-                })
-            }));
+            cells.extend(
+                book.tiers
+                    .iter()
+                    .map(|tier| Cell::Text(tier_rate_text(book, tier, rate, formats))),
+            );
             rows.push(Row::new(cells));
         }
     }
@@ -340,4 +338,17 @@ pub fn tier_comparison(book: &PriceBook, proposed_tiers: &[&str], formats: &Form
         rows.push(Row::total(cells));
     }
     Table { columns, rows }
+}
+
+/// What a tier pays for a rate as a cell: the amount, or "Included" with the tier's condition
+/// for it beside it (pricing-rules.md section 1: Gold's on-site support covers failures caused
+/// by the provider's changes).
+fn tier_rate_text(book: &PriceBook, tier: &Tier, rate: &HourlyRate, formats: &Formats) -> String {
+    match book.tier_rate(tier, rate) {
+        RateOverride::Included => match tier.included_conditions.get(&rate.id) {
+            Some(condition) => format!("Included {condition}"),
+            None => "Included".to_string(),
+        },
+        RateOverride::Rate(amount) => formats.money(amount),
+    }
 }

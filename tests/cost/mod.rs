@@ -143,7 +143,8 @@ fn tier_comparison_prices_the_same_devices_after_discount_and_reserve() {
     // 5 servers: band 2-5, 4% off. Cost 2,300.
     // Bronze 500 x 0.96 = 480 x 5 = 2,400; reserve 0; margin 100; 100/2,400 = 4.17%.
     // Silver 750 x 0.96 = 720 x 5 = 3,600; reserve 5 x 250 = 1,250; margin 50; 1.39%.
-    // Gold 1,000 x 0.96 = 960 x 5 = 4,800; reserve 1,250; margin 1,250; 26.04%.
+    // Gold 1,000 x 0.96 = 960 x 5 = 4,800; reserve 5 x 500 = 2,500 (pricing-rules.md
+    // section 1: $250 + an additional $250); margin 4,800 - 2,500 - 2,300 = 0; 0%.
     let breakdown = analyse(&example("worked-example-9-3.ron"));
     let got: Vec<_> = breakdown
         .tier_comparison
@@ -175,13 +176,7 @@ fn tier_comparison_prices_the_same_devices_after_discount_and_reserve() {
                 dec!(50.00),
                 dec!(1.39)
             ),
-            (
-                "gold",
-                dec!(4800.00),
-                dec!(1250.00),
-                dec!(1250.00),
-                dec!(26.04)
-            ),
+            ("gold", dec!(4800.00), dec!(2500.00), dec!(0.00), dec!(0)),
         ]
     );
     let below = breakdown
@@ -198,7 +193,9 @@ fn negative_tier_margin_in_the_51_100_band_warns() {
     // 20,000 a month (markup 10%) and labour 60 x 0.5 h monitoring x 50 = 1,500 (40%): a
     // blended markup of (2,000 + 600) / 21,500 = 12.1%. Bronze margin 22,500 - 21,500 = 1,000
     // (4.44%, below the floor); Silver 750 x 0.75 = 562.50 x 60 = 33,750, reserve 15,000:
-    // 33,750 - 15,000 - 21,500 = -2,750: loses money.
+    // 33,750 - 15,000 - 21,500 = -2,750: loses money; Gold 1,000 x 0.75 = 750 x 60 = 45,000,
+    // reserve 60 x 500 = 30,000 (pricing-rules.md section 1): 45,000 - 30,000 - 21,500 =
+    // -6,500: loses money too.
     let analysis = CostAnalysis {
         hardware: vec![monthly_hardware("servers", dec!(20000))],
         labour: LabourPlan {
@@ -230,11 +227,16 @@ fn negative_tier_margin_in_the_51_100_band_warns() {
         .filter(|w| w.kind == CostWarningKind::NegativeMargin)
         .map(|w| w.message.clone())
         .collect();
-    assert_eq!(losing.len(), 1, "{losing:?}");
+    assert_eq!(losing.len(), 2, "{losing:?}");
     assert!(
         losing[0].contains("Silver for 60 devices (25% quantity discount) loses $2,750.00"),
         "{}",
         losing[0]
+    );
+    assert!(
+        losing[1].contains("Gold for 60 devices (25% quantity discount) loses $6,500.00"),
+        "{}",
+        losing[1]
     );
     // Bronze: the floor needs 22,500 x 30% = 6,750 of margin: 5,750.00 short.
     assert!(

@@ -128,6 +128,22 @@ pub(super) fn labour_lines(
                 )
             })?;
         let rate = roles.cost(&task.role, &format!("{field}.task"))?;
+        if let Some((hours, detail)) = hours_by_kind(book, quote, task, usage) {
+            lines.push(CostLine {
+                category: CostCategory::Labour,
+                description: task.name.clone(),
+                detail: format!("{detail} x {}/h ({})", money(rate), roles.name(&task.role)),
+                monthly_cost: (Checked::from(hours) * rate)
+                    .round(context.decimals)
+                    .or_too_large(format!(
+                        "{field} (hours x the hourly cost of '{}')",
+                        task.role
+                    ))?,
+                field,
+                source: None,
+            });
+            continue;
+        }
         let hours_each = usage.hours_per_month.unwrap_or(task.hours_per_month);
         let (times, unit) = if task.per_group {
             (usage.groups.unwrap_or(plan.identical_groups), "group")
@@ -260,4 +276,55 @@ fn included_hours_role(book: &PriceBook, analysis: &CostAnalysis) -> Option<Stri
         .find(|role| role.id == "technical-specialist")
         .or_else(|| roles.first())
         .map(|role| role.id.clone())
+}
+
+/// A per-device task whose hours differ by device kind (handbook: "it depends on the type of
+/// device"), used as the catalog says: the hours of each of the quote's lines at its kind's
+/// hours, and the detail text ("0.5 h x 2 servers + 0.25 h x 35 workstations"). `None` when
+/// the task has no per-kind hours, is done per group, or the analysis overrides its devices
+/// or hours.
+fn hours_by_kind(
+    book: &PriceBook,
+    quote: &Quote,
+    task: &crate::core::price_book::LabourTask,
+    usage: &TaskUse,
+) -> Option<(Decimal, String)> {
+    if task.hours_by_kind.is_empty()
+        || task.per_group
+        || usage.devices.is_some()
+        || usage.hours_per_month.is_some()
+        || quote.devices.is_empty()
+    {
+        return None;
+    }
+    let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
+    for line in &quote.devices {
+        let per_user = book
+            .device_kind(&line.kind)
+            .is_some_and(|kind| kind.counted_from_users);
+        let count = if line.count == 0 && per_user {
+            quote.customer.users
+        } else {
+            line.count
+        };
+        let slot = counts.entry(line.kind.as_str()).or_default();
+        *slot = slot.saturating_add(count);
+    }
+    let mut hours = Decimal::ZERO;
+    let mut parts = Vec::new();
+    for (kind, count) in counts {
+        let each = task
+            .hours_by_kind
+            .get(kind)
+            .copied()
+            .unwrap_or(task.hours_per_month);
+        hours = hours.checked_add(each.checked_mul(Decimal::from(count))?)?;
+        let name = book.kind_name(kind).to_lowercase();
+        parts.push(format!(
+            "{} h x {count} {name}{}",
+            each.normalize(),
+            if count == 1 { "" } else { "s" }
+        ));
+    }
+    Some((hours, parts.join(" + ")))
 }

@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use super::kinds::{applied_bands, with_user_counts};
 use super::schedule::build_schedule;
 use super::waterfall::{discounted, waterfall};
 use super::{
@@ -25,6 +26,14 @@ use crate::core::quote::{Quote, SetupMode};
 /// [`MAX_QUOTE_DEVICES`] devices or a term above [`MAX_TERM_MONTHS`]; an amount too large to
 /// compute exactly (naming the field or figure).
 pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, PricingError> {
+    let with_users;
+    let quote = match with_user_counts(book, quote)? {
+        Some(resolved) => {
+            with_users = resolved;
+            &with_users
+        }
+        None => quote,
+    };
     let decimals = book.currency.decimals;
     if quote.term_months > MAX_TERM_MONTHS {
         return Err(PricingError::TermTooLong {
@@ -51,7 +60,8 @@ pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, Prici
     }
 
     let mut warnings = Vec::new();
-    let band = applied_band(book, quote, &mut warnings)?;
+    let bands = applied_bands(book, quote, &mut warnings)?;
+    let band = bands.first().cloned();
     let context = DiscountContext {
         book,
         extra_percent,
@@ -66,11 +76,7 @@ pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, Prici
     let mut position_by_schedule = std::collections::BTreeMap::<&str, u32>::new();
     let mut lines = Vec::with_capacity(quote.devices.len());
     for (index, (line, tier)) in quote.devices.iter().zip(&tiers).enumerate() {
-        let schedule = tier
-            .discount_schedule
-            .as_deref()
-            .and_then(|id| book.discount_schedule(id))
-            .filter(|schedule| schedule.applies_to_kinds.contains(&line.kind));
+        let schedule = book.schedule_for(tier, &line.kind);
         let first_position = schedule
             .filter(|schedule| schedule.counted_kind == line.kind)
             .map(|schedule| {
@@ -133,6 +139,7 @@ pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, Prici
         currency: book.currency.clone(),
         term_months: quote.term_months,
         band,
+        bands,
         lines,
         addons,
         monthly_recurring,
@@ -212,25 +219,13 @@ fn resolve_tiers<'a>(book: &'a PriceBook, quote: &Quote) -> Result<Vec<&'a Tier>
         .collect()
 }
 
-/// The schedule the quote's band is reported for: the first schedule any of its tiers uses.
-fn quote_schedule<'a>(book: &'a PriceBook, quote: &Quote) -> Option<&'a DiscountSchedule> {
-    quote
-        .devices
-        .iter()
-        .filter_map(|line| book.tier(&line.tier)?.discount_schedule.as_deref())
-        .chain(book.discount_schedules.first().map(|s| s.id.as_str()))
-        .find_map(|id| book.discount_schedule(id))
-}
-
-/// Finds the quote's band and adds the band warnings (cliff, past the last band).
-fn applied_band(
+/// The band `schedule` gives the quote, with its warnings.
+pub(super) fn applied_band(
     book: &PriceBook,
+    schedule: &DiscountSchedule,
     quote: &Quote,
     warnings: &mut Vec<Warning>,
 ) -> Result<Option<AppliedBand>, PricingError> {
-    let Some(schedule) = quote_schedule(book, quote) else {
-        return Ok(None);
-    };
     let count = counted_total(schedule, quote);
     let Some(lookup) = band_for_count(&schedule.bands, count) else {
         return Ok(None);
@@ -398,7 +393,7 @@ impl DiscountContext<'_> {
 /// The schedule's counted devices on the quote, summed in u64 (never wrapped); a total past
 /// `u32::MAX` counts as `u32::MAX`, which `price_quote` has refused before (it caps the
 /// quote's devices at [`MAX_QUOTE_DEVICES`]).
-fn counted_total(schedule: &DiscountSchedule, quote: &Quote) -> u32 {
+pub(super) fn counted_total(schedule: &DiscountSchedule, quote: &Quote) -> u32 {
     let total: u64 = quote
         .devices
         .iter()

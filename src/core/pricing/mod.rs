@@ -6,6 +6,7 @@
 
 mod compare;
 mod engine;
+mod kinds;
 mod schedule;
 mod waterfall;
 
@@ -22,8 +23,12 @@ use super::quote::SetupMode;
 pub struct PricedQuote {
     pub currency: Currency,
     pub term_months: u32,
-    /// The quantity-discount band the quote falls in, when a schedule applies.
+    /// The quantity-discount band the quote falls in, when a schedule applies (the first of
+    /// `bands`).
     pub band: Option<AppliedBand>,
+    /// The band of every schedule the quote's lines use, in order of first use (one per
+    /// counted kind when kinds have their own schedules).
+    pub bands: Vec<AppliedBand>,
     /// Device lines, in quote order.
     pub lines: Vec<PricedLine>,
     /// Add-on lines, in quote order.
@@ -250,6 +255,14 @@ pub enum PricingError {
     TermNotOffered { term: u32, allowed: String },
     #[error("device line {line} ({tier}:{kind}) has a count of 0; counts start at 1")]
     ZeroCount {
+        line: usize,
+        tier: String,
+        kind: String,
+    },
+    #[error(
+        "device line {line} ({tier}:{kind}) is priced per user and the quote has no users: give the customer's users or a count"
+    )]
+    NoUsers {
         line: usize,
         tier: String,
         kind: String,

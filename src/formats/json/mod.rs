@@ -12,11 +12,8 @@ use crate::core::quote::PriceBookPin;
 
 /// The `price --format json` object.
 pub fn priced_quote_json(priced: &PricedQuote, pin: &PriceBookPin) -> Value {
-    json!({
-        "currency": priced.currency.code,
-        "term_months": priced.term_months,
-        "discount_percent": percent_text(priced.discount_percent()),
-        "band": priced.band.as_ref().map(|band| json!({
+    let band_json = |band: &crate::core::pricing::AppliedBand| {
+        json!({
             "schedule": band.schedule_id,
             "counted_kind": band.counted_kind,
             "count": band.count,
@@ -24,7 +21,14 @@ pub fn priced_quote_json(priced: &PricedQuote, pin: &PriceBookPin) -> Value {
             "max": band.max,
             "discount_percent": percent_text(band.discount_percent),
             "past_last_band": band.past_last_band,
-        })),
+        })
+    };
+    json!({
+        "currency": priced.currency.code,
+        "term_months": priced.term_months,
+        "discount_percent": percent_text(priced.discount_percent()),
+        "band": priced.band.as_ref().map(band_json),
+        "bands": priced.bands.iter().map(band_json).collect::<Vec<_>>(),
         "lines": priced.lines.iter().map(|line| json!({
             "tier": line.tier,
             "kind": line.kind,

@@ -70,6 +70,7 @@ pub fn validate(raw: &RawPriceBook) -> Result<PriceBook, Vec<Problem>> {
         .map(|(index, schedule)| schedule_of(&mut check, index, schedule, &kinds))
         .collect();
 
+    super::kinds::check_kind_schedules_apply(&mut check, raw);
     let terms = terms_of(&mut check, &raw.terms, decimals);
     let setup = SetupFee {
         amount: check.amount("setup.amount", &raw.setup.amount, decimals),
@@ -177,7 +178,7 @@ pub fn validate(raw: &RawPriceBook) -> Result<PriceBook, Vec<Problem>> {
     let cost_defaults = raw
         .cost_defaults
         .as_ref()
-        .map(|defaults| cost_defaults_of(&mut check, defaults, decimals))
+        .map(|defaults| cost_defaults_of(&mut check, defaults, decimals, &kinds))
         .unwrap_or_default();
     let options = super::options::options_of(&mut check, raw, decimals);
 
@@ -197,6 +198,7 @@ pub fn validate(raw: &RawPriceBook) -> Result<PriceBook, Vec<Problem>> {
             .map(|kind| DeviceKind {
                 id: kind.id.clone(),
                 name: kind.name.clone(),
+                counted_from_users: kind.counted_from_users,
             })
             .collect(),
         tiers,
@@ -276,6 +278,7 @@ fn tier_of(
             (rate.clone(), value)
         })
         .collect();
+    super::kinds::check_tier_additions(check, &path, tier, kinds, schedule_ids);
     if let Some(schedule) = &tier.discount_schedule
         && !schedule_ids.contains(schedule.as_str())
     {
@@ -298,12 +301,14 @@ fn tier_of(
             &tier.included_flex_hours,
         ),
         rate_overrides,
+        included_conditions: tier.included_conditions.clone(),
         internal_reserve_per_device: check.amount(
             &format!("{path}.internal_reserve_per_device"),
             &tier.internal_reserve_per_device,
             decimals,
         ),
         discount_schedule: tier.discount_schedule.clone(),
+        kind_discount_schedules: tier.kind_discount_schedules.clone(),
     }
 }
 
@@ -521,7 +526,12 @@ pub fn parse_colour(text: &str) -> Option<[u8; 3]> {
     Some([channel(0)?, channel(2)?, channel(4)?])
 }
 
-fn cost_defaults_of(check: &mut Checker, raw: &RawCostDefaults, decimals: u32) -> CostDefaults {
+fn cost_defaults_of(
+    check: &mut Checker,
+    raw: &RawCostDefaults,
+    decimals: u32,
+    kinds: &BTreeSet<&str>,
+) -> CostDefaults {
     check.unique_ids(
         "cost_defaults.labour_roles",
         raw.labour_roles.iter().map(|r| r.id.as_str()),
@@ -564,6 +574,7 @@ fn cost_defaults_of(check: &mut Checker, raw: &RawCostDefaults, decimals: u32) -
                     role: task.role.clone(),
                     hours_per_month: check
                         .hours(&format!("{path}.hours_per_month"), &task.hours_per_month),
+                    hours_by_kind: super::kinds::hours_by_kind(check, &path, task, kinds),
                     per_group: task.per_group,
                     components: task.components.clone(),
                 }

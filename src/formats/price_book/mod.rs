@@ -1,10 +1,12 @@
 //! Price books in RON: load (with every problem located), save, the embedded standard book.
 
 mod convert;
+mod kinds;
 mod logo;
 mod options;
 mod raw;
 mod to_raw;
+pub mod xlsx;
 
 use std::path::{Path, PathBuf};
 
@@ -119,4 +121,31 @@ pub fn load_or_standard(path: Option<&Path>) -> Result<LoadedBook, InputError> {
 /// Only if RON serialisation fails, which plain strings and numbers do not.
 pub fn price_book_to_ron(book: &PriceBook) -> Result<String, ron::Error> {
     ron::ser::to_string_pretty(&to_raw::to_raw(book), ron::ser::PrettyConfig::default())
+}
+
+/// The book as RON text with the comments of `source` (the RON it came from) kept where
+/// their field still exists and `stale(key)` is false (see `xlsx::capture_comments` for
+/// the keys), and `header` as the file's first comment line.
+///
+/// # Errors
+/// Only if RON serialisation fails, which plain strings and numbers do not.
+pub fn price_book_to_ron_keeping(
+    book: &PriceBook,
+    source: &str,
+    header: &str,
+    stale: impl Fn(&str) -> bool,
+) -> Result<String, ron::Error> {
+    let text = price_book_to_ron(book)?;
+    let mut notes: std::collections::BTreeMap<String, Vec<String>> =
+        std::collections::BTreeMap::new();
+    notes
+        .entry(String::new())
+        .or_default()
+        .push(header.to_string());
+    for (key, comment) in xlsx::capture_comments(source) {
+        if !stale(&key) {
+            notes.entry(key).or_default().push(comment);
+        }
+    }
+    Ok(xlsx::insert_comments(&text, &notes).0)
 }

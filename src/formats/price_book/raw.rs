@@ -58,6 +58,12 @@ pub struct RawCurrency {
 pub struct RawDeviceKind {
     pub id: String,
     pub name: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub counted_from_users: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -72,9 +78,13 @@ pub struct RawTier {
     pub included_flex_hours: String,
     #[serde(default)]
     pub rate_overrides: BTreeMap<String, RawRateOverride>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub included_conditions: BTreeMap<String, String>,
     pub internal_reserve_per_device: String,
     #[serde(default)]
     pub discount_schedule: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub kind_discount_schedules: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -268,6 +278,8 @@ pub struct RawLabourTask {
     pub name: String,
     pub role: String,
     pub hours_per_month: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub hours_by_kind: BTreeMap<String, String>,
     #[serde(default)]
     pub per_group: bool,
     #[serde(default)]

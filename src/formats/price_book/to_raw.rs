@@ -23,6 +23,7 @@ pub fn to_raw(book: &PriceBook) -> RawPriceBook {
             .map(|kind| RawDeviceKind {
                 id: kind.id.clone(),
                 name: kind.name.clone(),
+                counted_from_users: kind.counted_from_users,
             })
             .collect(),
         tiers: book.tiers.iter().map(tier_to_raw).collect(),
@@ -159,8 +160,10 @@ fn tier_to_raw(tier: &Tier) -> RawTier {
                 (rate.clone(), raw)
             })
             .collect(),
+        included_conditions: tier.included_conditions.clone(),
         internal_reserve_per_device: tier.internal_reserve_per_device.to_string(),
         discount_schedule: tier.discount_schedule.clone(),
+        kind_discount_schedules: tier.kind_discount_schedules.clone(),
     }
 }
 
@@ -209,6 +212,11 @@ fn cost_defaults_to_raw(defaults: &CostDefaults) -> RawCostDefaults {
                 name: task.name.clone(),
                 role: task.role.clone(),
                 hours_per_month: task.hours_per_month.to_string(),
+                hours_by_kind: task
+                    .hours_by_kind
+                    .iter()
+                    .map(|(kind, hours)| (kind.clone(), hours.to_string()))
+                    .collect(),
                 per_group: task.per_group,
                 components: task.components.clone(),
             })

@@ -67,12 +67,8 @@ fn from_raw(raw: &RawQuote) -> Result<Quote, Vec<crate::formats::problem::Proble
         .iter()
         .enumerate()
         .map(|(index, line)| {
-            if line.count == 0 {
-                check.error(
-                    format!("devices[{index}].count"),
-                    "count is 0; counts start at 1",
-                );
-            }
+            // A count of 0 (or none) is for a per-user kind: the engine takes the quote's
+            // users, and refuses it for any other kind.
             check.count(format!("devices[{index}].count"), line.count);
             DeviceLine {
                 tier: line.tier.clone(),
@@ -168,6 +164,7 @@ fn from_raw(raw: &RawQuote) -> Result<Quote, Vec<crate::formats::problem::Proble
             version: pin.version.clone(),
             sha256: pin.sha256.clone(),
         }),
+        price_book_file: raw.price_book_file.clone(),
         devices,
         addons,
         term_months: raw.term_months,
@@ -211,6 +208,7 @@ fn to_raw(quote: &Quote) -> RawQuote {
             version: pin.version.clone(),
             sha256: pin.sha256.clone(),
         }),
+        price_book_file: quote.price_book_file.clone(),
         devices: quote
             .devices
             .iter()

@@ -12,6 +12,8 @@ pub struct RawQuote {
     pub customer: RawCustomer,
     #[serde(default)]
     pub price_book: Option<RawPin>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_book_file: Option<String>,
     #[serde(default)]
     pub devices: Vec<RawDeviceLine>,
     #[serde(default)]
@@ -60,7 +62,13 @@ pub struct RawPin {
 pub struct RawDeviceLine {
     pub tier: String,
     pub kind: String,
+    /// Omitted (0) for a per-user kind: the quote's users are counted.
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub count: u32,
+}
+
+fn is_zero(count: &u32) -> bool {
+    *count == 0
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
