@@ -419,6 +419,89 @@ fn quote_of_four_billion_devices_is_refused_quickly_not_a_hang() {
     );
 }
 
+#[test]
+fn opening_a_quote_with_device_counts_above_a_million_does_not_rewrite_it() {
+    // The window's count fields clamped what they showed (5,000,000 devices became 1,000,000),
+    // marked the quote unsaved and autosaved the clamped values, with no edit by the user.
+    use crate::hostile::window::*;
+    let dir = scratch_dir("regression-counts");
+    let path = dir.join("counts.ron");
+    let mut quote = quote_with_large_values();
+    quote.devices[0].count = 5_000_000;
+    let bytes = write_quote(&path, &quote);
+    let (mut harness, dialogs) = window_in(&dir);
+    open_quote(&mut harness, &dialogs, &path);
+    visit_every_tab(&mut harness);
+    request_close(&mut harness);
+    assert_eq!(harness.state().quote().devices[0].count, 5_000_000);
+    assert!(!harness.state().has_unsaved_changes());
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert_eq!(
+        std::fs::read(dir.join("data").join("autosave.ron")).unwrap(),
+        bytes
+    );
+}
+
+#[test]
+fn opening_a_quote_with_lease_months_above_120_does_not_rewrite_it() {
+    // The lease-months field showed 121 as 120 and the quote was autosaved so. The files now
+    // accept 1 to 120 months: such a quote is either refused with its error (the quote on
+    // screen stays) or shown as it is; it is never rewritten.
+    use crate::hostile::window::*;
+    use msp_quote::core::cost::Acquisition;
+    let dir = scratch_dir("regression-lease");
+    let path = dir.join("lease.ron");
+    let mut quote = quote_with_large_values();
+    for line in &mut quote.cost_analysis.as_mut().unwrap().hardware {
+        line.acquisition = Acquisition::Leased {
+            apr_percent: rust_decimal::Decimal::from(5),
+            months: 121,
+        };
+    }
+    let bytes = write_quote(&path, &quote);
+    let (mut harness, dialogs) = window_in(&dir);
+    let before = harness.state().quote().clone();
+    open_quote(&mut harness, &dialogs, &path);
+    let opened = harness.state().quote() == &quote;
+    assert!(
+        opened || harness.state().quote() == &before,
+        "the quote is either opened as it is or not at all"
+    );
+    visit_every_tab(&mut harness);
+    request_close(&mut harness);
+    assert!(!harness.state().has_unsaved_changes());
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    if opened {
+        assert_eq!(harness.state().quote(), &quote);
+    }
+}
+
+#[test]
+fn opening_a_quote_whose_avoided_hire_starts_in_month_120_does_not_rewrite_it() {
+    // The start-month field clamped to 1-120 on display; month 120 is the largest the files
+    // accept, and it stays as it is, like every other number the quote holds.
+    use crate::hostile::window::*;
+    let dir = scratch_dir("regression-hire");
+    let path = dir.join("hire.ron");
+    let quote = quote_with_large_values();
+    let bytes = write_quote(&path, &quote);
+    let (mut harness, dialogs) = window_in(&dir);
+    open_quote(&mut harness, &dialogs, &path);
+    harness.state_mut().set_tab(msp_quote::app::Tab::Roi);
+    harness.run_steps(3);
+    request_close(&mut harness);
+    let hire = harness
+        .state()
+        .quote()
+        .customer_costs
+        .as_ref()
+        .unwrap()
+        .avoided_hire;
+    assert_eq!(hire.map(|hire| hire.start_month), Some(120));
+    assert!(!harness.state().has_unsaved_changes());
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
 mod hostile_files_and_saves {
     use std::os::unix::fs::PermissionsExt;
     use std::time::Duration;
@@ -604,6 +687,164 @@ mod hostile_files_and_saves {
 // Imports (issue "Imports that take the analyst's own workbook")
 // ---------------------------------------------------------------------------------------------
 
+mod imports {
+    use std::path::PathBuf;
+    use std::process::Command;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "msp-quote-regression-imports-{}-{name}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn example(name: &str) -> String {
+        format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"))
+    }
+
+    fn run_cli(args: &[&str]) -> (i32, String, String) {
+        let output = Command::new(env!("CARGO_BIN_EXE_msp-quote"))
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            output.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    }
+
+    /// A costs file whose every row is rejected used to replace the quote's costs with nothing
+    /// and write a proposal saying the ROI is -100%.
+    #[test]
+    fn proposal_with_a_costs_file_that_yields_nothing_exits_2_and_writes_no_pdf() {
+        let dir = scratch("proposal");
+        let costs = dir.join("costs.csv");
+        std::fs::write(
+            &costs,
+            "Category,Description,Amount\nLabour,Technician,4000\nSnacks,Coffee,30\n",
+        )
+        .unwrap();
+        let pdf = dir.join("proposal.pdf");
+        for command in ["proposal", "appendix"] {
+            let (code, stdout, stderr) = run_cli(&[
+                command,
+                &example("roi-two-silver-servers.ron"),
+                "--costs",
+                costs.to_str().unwrap(),
+                "-o",
+                pdf.to_str().unwrap(),
+            ]);
+            assert_eq!(code, 2, "{command}: {stderr}");
+            assert!(stdout.is_empty(), "{stdout}");
+            assert_eq!(stderr.lines().count(), 1, "{stderr}");
+            assert!(
+                stderr.contains("costs.csv") && stderr.contains("no usable line in 2 rows"),
+                "{stderr}"
+            );
+            assert!(stderr.contains("unknown category 'Labour'"), "{stderr}");
+            assert!(!pdf.exists(), "{command} wrote a PDF");
+        }
+        let (code, _, stderr) = run_cli(&[
+            "roi",
+            &example("roi-two-silver-servers.ron"),
+            "--costs",
+            costs.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 2, "{stderr}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// A manufacturing ROI calculator with no Category column used to import its excise-duty
+    /// rows as hardware bought for thousands.
+    #[test]
+    fn cost_import_without_a_category_column_never_guesses_hardware() {
+        let dir = scratch("no-category");
+        let sheet = dir.join("calculator.csv");
+        std::fs::write(
+            &sheet,
+            "Description,Amount\nExcise duty,27269\nBasic customs duty,39309\n",
+        )
+        .unwrap();
+        let (code, stdout, stderr) = run_cli(&[
+            "cost",
+            &example("small-customer.ron"),
+            "--import",
+            sheet.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 2, "{stdout}{stderr}");
+        assert!(
+            stderr.contains("names no hardware, software or affiliate service"),
+            "{stderr}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    /// Import warnings used to be printed on stdout, where a redirect hid them and broke JSON.
+    #[test]
+    fn import_diagnostics_go_to_stderr_and_stdout_is_only_the_output() {
+        let dir = scratch("stderr");
+        let costs = dir.join("costs.csv");
+        std::fs::write(
+            &costs,
+            "Category,Description,Amount\nInternal staff,Admin,4000\nSnacks,Coffee,30\n",
+        )
+        .unwrap();
+        let (code, stdout, stderr) = run_cli(&[
+            "roi",
+            &example("roi-two-silver-servers.ron"),
+            "--costs",
+            costs.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        let json: serde_json::Value = serde_json::from_str(&stdout).expect("stdout is JSON only");
+        assert!(
+            json["warnings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|w| !w.as_str().unwrap().contains("Snacks"))
+        );
+        assert!(stderr.contains("skipped: "), "{stderr}");
+        assert!(stderr.contains("unknown category 'Snacks'"), "{stderr}");
+        assert!(
+            stderr.contains("instead of the quote file's own"),
+            "says which costs it used: {stderr}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Contracts after the signature, price-book tools, the window's lists
 // ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_cost_analysis_of_ten_thousand_lines_no_longer_builds_a_widget_per_line() {
+    // Every cost line was a live widget on every frame: 40,000 lines took 2 s a frame.
+    use egui_kittest::kittest::Queryable;
+    let mut app = msp_quote::app::QuoteApp::new(msp_quote::app::AppSetup::headless(
+        msp_quote::app::ScriptedDialogs::new(),
+    ));
+    let mut quote = app.quote().clone();
+    let analysis = quote.cost_analysis.get_or_insert_with(Default::default);
+    let line = analysis.hardware[0].clone();
+    analysis.hardware = vec![line; 10_000];
+    app.replace_quote(quote);
+    app.set_tab(msp_quote::app::Tab::Cost);
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut msp_quote::app::QuoteApp| app.show(ui), app);
+    harness.run_steps(3);
+    let built = harness
+        .query_all_by_label_contains("Hardware unit cost, line")
+        .count();
+    assert!(
+        built > 0 && built < 100,
+        "{built} rows built for 10,000 lines"
+    );
+}

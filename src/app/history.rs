@@ -12,6 +12,11 @@ const MAX_STEPS: usize = 200;
 /// Seconds within which edits of the same control merge into one step.
 const MERGE_WINDOW_SECONDS: f64 = 1.0;
 
+/// Most lines (device, add-on, cost, customer-cost and option lines) kept over all undo steps:
+/// a quote of 100,000 cost lines keeps its last 4 steps, one of 1,000 lines 200 steps, so
+/// memory does not grow with the number of edits. The last step is always kept.
+const MAX_LINES_KEPT: usize = 400_000;
+
 /// Undo and redo stacks of whole quotes.
 #[derive(Debug, Clone, Default)]
 pub struct History {
@@ -34,6 +39,10 @@ impl History {
             self.undo.push(before);
             if self.undo.len() > MAX_STEPS {
                 self.undo.remove(0);
+            }
+            let mut kept: usize = self.undo.iter().map(lines_in).sum();
+            while self.undo.len() > 1 && kept > MAX_LINES_KEPT {
+                kept -= lines_in(&self.undo.remove(0));
             }
         }
         self.last_edit = control.map(|control| (control, now));
@@ -72,6 +81,26 @@ impl History {
     }
 }
 
+/// How many lines `quote` holds (what its copy costs in memory, roughly).
+fn lines_in(quote: &Quote) -> usize {
+    let cost = quote.cost_analysis.as_ref().map_or(0, |analysis| {
+        analysis.hardware.len()
+            + analysis.software.len()
+            + analysis.affiliates.len()
+            + analysis.labour.extra.len()
+    });
+    let customer = quote
+        .customer_costs
+        .as_ref()
+        .map_or(0, |costs| costs.lines.len());
+    1 + quote.devices.len()
+        + quote.addons.len()
+        + quote.options.components.len()
+        + quote.options.phases.len()
+        + cost
+        + customer
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +121,33 @@ mod tests {
         assert_eq!(back.number, "b");
         let forth = history.redo(&back).unwrap();
         assert_eq!(forth.number, "c");
+    }
+
+    #[test]
+    fn big_quotes_keep_fewer_steps_and_always_the_last() {
+        let mut big = quote("big");
+        let analysis = big.cost_analysis.get_or_insert_with(Default::default);
+        analysis.labour.extra = vec![
+            crate::core::cost::LabourLine {
+                description: String::new(),
+                role: "tech".to_string(),
+                hours_per_month: rust_decimal::Decimal::ONE,
+            };
+            150_000
+        ];
+        let mut history = History::default();
+        for step in 0..5 {
+            history.record(big.clone(), None, f64::from(step) * 10.0);
+        }
+        // 150,001 lines a step: two steps fit in 400,000, the third does not.
+        assert_eq!(history.undo.len(), 2);
+        let mut huge = big.clone();
+        if let Some(analysis) = huge.cost_analysis.as_mut() {
+            analysis.labour.extra.extend(analysis.labour.extra.clone());
+            analysis.labour.extra.extend(analysis.labour.extra.clone());
+        }
+        history.record(huge, None, 100.0);
+        assert_eq!(history.undo.len(), 1);
     }
 
     #[test]

@@ -15,6 +15,7 @@ impl QuoteApp {
                 Tab::Cost => cost_tab::cost_tab_ui(ui, self, actions),
                 Tab::Roi => roi_tab::roi_tab_ui(ui, self, actions),
                 Tab::Documents => documents_tab::documents_tab_ui(ui, self, actions),
+                Tab::Contract => super::contract_tab::contract_tab_ui(ui, self),
                 Tab::PriceBook => price_book_tab::price_book_tab_ui(ui, self, actions),
             }
         });

@@ -8,12 +8,15 @@
 
 mod actions;
 mod cache;
-mod cost_inputs;
+mod contract_tab;
 mod cost_tab;
 pub mod dialogs;
 mod documents_tab;
+mod fields;
 pub mod files;
 pub mod history;
+pub mod import_preview;
+mod lists;
 pub mod meeting_mode;
 mod menu;
 mod price_book_tab;
@@ -50,16 +53,18 @@ pub enum Tab {
     Cost,
     Roi,
     Documents,
+    Contract,
     PriceBook,
 }
 
 impl Tab {
     /// Every tab, in the order of the tab bar.
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Quote,
         Tab::Cost,
         Tab::Roi,
         Tab::Documents,
+        Tab::Contract,
         Tab::PriceBook,
     ];
 
@@ -70,6 +75,7 @@ impl Tab {
             Tab::Cost => "Cost analysis",
             Tab::Roi => "ROI",
             Tab::Documents => "Documents",
+            Tab::Contract => "Contract",
             Tab::PriceBook => "Price book",
         }
     }

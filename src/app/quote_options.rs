@@ -2,6 +2,7 @@
 //! beside the tiers. Every edit changes the quote, so it goes through the undo history and
 //! marks the quote unsaved; the amounts shown are the core's (`price_quote_options`).
 
+use super::fields::{count_field_ui, limits};
 use super::{money, named_value_ui};
 use crate::core::options::components::{ComponentChoice, ComponentLine, PricedComponent};
 use crate::core::options::package::Acquisition;
@@ -225,8 +226,12 @@ fn line_devices_ui(ui: &mut egui::Ui, book: &LoadedBook, line: &mut ComponentLin
             }
         });
     let _ = response.response.accessible_name(format!("Kind, {what}"));
-    ui.add(egui::DragValue::new(&mut line.count).range(1..=1_000_000))
-        .accessible_name(format!("Count, {what}"));
+    count_field_ui(
+        ui,
+        &mut line.count,
+        limits::QUANTITY,
+        &format!("Count, {what}"),
+    );
 }
 
 fn monthly_ui(ui: &mut egui::Ui, book: &LoadedBook, priced: Option<&PricedComponent>, what: &str) {

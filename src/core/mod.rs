@@ -4,6 +4,7 @@
 //! data in, plain data out, with money as exact [`rust_decimal::Decimal`].
 
 pub mod bands;
+pub mod contract;
 pub mod cost;
 pub mod evaluate;
 pub mod limits;

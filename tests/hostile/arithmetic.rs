@@ -875,7 +875,7 @@ fn the_cli_refuses_imported_amounts_too_large_to_compute() {
     );
     let output = run_within(60, &["cost", quote, "--import", lines.to_str().unwrap()]);
     // The worked example has one hardware line: the imported one is hardware[1].
-    assert_refused(
+    assert_import_refused(
         &output,
         &["cost_analysis.hardware[1].unit_cost", "too large"],
     );
@@ -891,5 +891,17 @@ fn the_cli_refuses_imported_amounts_too_large_to_compute() {
         "/examples/roi-two-silver-servers.ron"
     );
     let output = run_within(60, &["roi", quote, "--costs", costs.to_str().unwrap()]);
-    assert_refused(&output, &["customer_costs.lines[0]", "too large"]);
+    assert_import_refused(&output, &["customer_costs.lines[0]", "too large"]);
+}
+
+/// Exit 2 with the reason on the last line of stderr (an import first reports what it read).
+fn assert_import_refused(output: &Output, needles: &[&str]) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "exit code; stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let reason = stderr.trim_end().lines().last().unwrap_or_default();
+    assert!(reason.starts_with("error: "), "{stderr}");
+    for needle in needles {
+        assert!(reason.contains(needle), "'{needle}' missing from: {stderr}");
+    }
 }

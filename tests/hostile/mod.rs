@@ -4,4 +4,4 @@
 pub mod arithmetic;
 pub mod files;
 mod imports;
-mod window;
+pub(crate) mod window;

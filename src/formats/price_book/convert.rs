@@ -181,6 +181,10 @@ pub fn validate(raw: &RawPriceBook) -> Result<PriceBook, Vec<Problem>> {
         .map(|defaults| cost_defaults_of(&mut check, defaults, decimals, &kinds))
         .unwrap_or_default();
     let options = super::options::options_of(&mut check, raw, decimals);
+    let service_levels = raw
+        .service_levels
+        .as_ref()
+        .map(|levels| super::service_levels::service_levels_of(&mut check, levels));
 
     let book = PriceBook {
         id: raw.id.clone(),
@@ -223,6 +227,7 @@ pub fn validate(raw: &RawPriceBook) -> Result<PriceBook, Vec<Problem>> {
                 target: target.target.clone(),
             })
             .collect(),
+        service_levels,
         branding,
         cost_defaults,
         options,

@@ -5,6 +5,7 @@ mod kinds;
 mod logo;
 mod options;
 mod raw;
+mod service_levels;
 mod to_raw;
 pub mod xlsx;
 

@@ -1,5 +1,6 @@
 //! Quotes in RON: load (every problem located), save (atomically), round-trip exactly.
 
+pub mod contract;
 mod cost;
 pub mod customer_costs;
 pub mod options;
@@ -183,6 +184,16 @@ fn from_raw(raw: &RawQuote) -> Result<Quote, Vec<crate::formats::problem::Proble
             .as_ref()
             .map(|costs| customer_costs::costs_from_raw(costs, "customer_costs", &mut check)),
         options: options::options_from_raw(&raw.options, "options", &mut check),
+        contract: contract::contract_from_raw(
+            &contract::RawContractFields {
+                start_date: raw.start_date.as_deref(),
+                amendments: &raw.amendments,
+                renews: raw.renews.as_ref(),
+                quote_date: date,
+                term_months: raw.term_months,
+            },
+            &mut check,
+        ),
     };
     if check.problems.is_empty() {
         Ok(quote)
@@ -254,5 +265,11 @@ fn to_raw(quote: &Quote) -> RawQuote {
             .as_ref()
             .map(customer_costs::costs_to_raw),
         options: options::options_to_raw(&quote.options),
+        start_date: quote
+            .contract
+            .start_date
+            .map(|date| date.format("%Y-%m-%d").to_string()),
+        amendments: contract::amendments_to_raw(&quote.contract),
+        renews: contract::renews_to_raw(&quote.contract),
     }
 }
