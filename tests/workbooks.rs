@@ -298,7 +298,7 @@ fn the_roi_sheet_is_chosen_for_customer_costs_and_categories_are_inferred() {
         .costs
         .lines
         .iter()
-        .map(|line| line.amount.monthly_exact())
+        .map(|line| line.amount.monthly_exact().value().unwrap())
         .sum();
     assert_eq!(total, dec!(6050.00));
     let inferred: Vec<String> = imported.inferred.iter().map(ToString::to_string).collect();

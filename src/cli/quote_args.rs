@@ -236,7 +236,12 @@ pub fn located_pricing_error(
                 format!("addons[{index}]{field}")
             })
     };
+    let source = source.map_or(String::new(), |path| format!("{}:", path.display()));
     let path = match error {
+        // The error names its own figure (a book field or a total), not a quote field.
+        PricingError::AmountTooLarge(_) => return CliError::new(format!("{source}{error}")),
+        PricingError::TooManyDevices { .. } => "devices".to_string(),
+        PricingError::TermTooLong { .. } => "term_months".to_string(),
         PricingError::UnknownTier { tier, .. } => device(&|line| &line.tier == tier, ".tier"),
         PricingError::UnknownKind { kind, .. } => device(&|line| &line.kind == kind, ".kind"),
         PricingError::KindNotPriced { tier, kind, .. } => {
@@ -252,19 +257,23 @@ pub fn located_pricing_error(
         PricingError::SetupModeNotOffered { .. } => "setup_mode".to_string(),
         PricingError::ExtraDiscountOutOfRange { .. } => "extra_discount.percent".to_string(),
     };
-    let source = source.map_or(String::new(), |path| format!("{}:", path.display()));
     CliError::new(format!("{source}{path}: {error}"))
 }
 
 pub use crate::formats::default_date;
 
-fn parse_count(text: &str, what: &str) -> Result<u32, String> {
-    match text.trim().parse::<u32>() {
-        Ok(count) if count >= 1 => Ok(count),
+/// A whole number from 1 to `max` (the limits of docs/PRICE-BOOK.md, as in the files).
+fn parse_count_up_to(text: &str, what: &str, max: u32) -> Result<u32, String> {
+    match text.trim().parse::<u64>() {
+        Ok(count) if (1..=u64::from(max)).contains(&count) => Ok(count as u32),
         _ => Err(format!(
-            "{what} '{text}' is not allowed: write a whole number of at least 1"
+            "{what} '{text}' is not allowed: write a whole number of at least 1 and at most {max}"
         )),
     }
+}
+
+fn parse_count(text: &str, what: &str) -> Result<u32, String> {
+    parse_count_up_to(text, what, crate::core::limits::MAX_COUNT)
 }
 
 /// Parses `TIER:KIND=COUNT`.
@@ -303,7 +312,7 @@ pub fn parse_addon(text: &str) -> Result<AddOnLine, String> {
 }
 
 fn parse_term(text: &str) -> Result<u32, String> {
-    parse_count(text, "term")
+    parse_count_up_to(text, "term", crate::core::limits::MAX_TERM_MONTHS)
 }
 
 fn parse_setup(text: &str) -> Result<SetupMode, String> {

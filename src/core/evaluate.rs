@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 
 use crate::core::contract::{ContractBooks, ContractError, ContractSchedule, contract_schedule};
 use crate::core::cost::{CostBreakdown, CostError, analyse_cost};
+use crate::core::money::{AmountTooLarge, Checked};
 use crate::core::options::{OptionError, PricedOptions, price_quote_options, priced_with_options};
 use crate::core::price_book::PriceBook;
 use crate::core::pricing::{
@@ -112,7 +113,8 @@ pub struct Evaluation {
     /// The quote at every tier of the book, in book order.
     pub tiers: Vec<TierEvaluation>,
     /// The internal reserve per month of the quote's device lines (internal, never shown to
-    /// the customer), in the book's currency.
+    /// the customer), in the book's currency; zero, with a cost warning, when it is too large
+    /// to compute exactly.
     pub reserve_monthly: Decimal,
     /// The cost analysis, when the quote has one (internal).
     pub cost: Option<Result<CostBreakdown, CostError>>,
@@ -204,7 +206,7 @@ pub fn evaluate(book: &PriceBook, quote: &Quote, settings: &EvaluationSettings) 
         _ => None,
     };
     let combined = match (&priced, &options) {
-        (Ok(priced), Some(Ok(options))) => Some(priced_with_options(priced, options)),
+        (Ok(priced), Some(Ok(options))) => priced_with_options(priced, options).ok(),
         _ => None,
     };
     let cost = quote
@@ -226,22 +228,27 @@ pub fn evaluate(book: &PriceBook, quote: &Quote, settings: &EvaluationSettings) 
         _ => None,
     };
     let roi = quote.customer_costs.as_ref().map(|costs| {
-        roi_options(book, quote, costs, settings.roi_discount_rate_percent).map(
-            |(mut options, left_out)| {
-                if let Some(paid) = &amended {
-                    pay_the_contract(&mut options, costs, paid, settings, book);
-                }
-                RoiComparison { options, left_out }
-            },
-        )
+        let (mut options, left_out) =
+            roi_options(book, quote, costs, settings.roi_discount_rate_percent)?;
+        if let Some(paid) = &amended {
+            pay_the_contract(&mut options, costs, paid, settings, book)?;
+        }
+        Ok::<_, RoiPricingError>(RoiComparison { options, left_out })
     });
-    let warnings = collect_warnings(quote, &priced, cost.as_ref(), roi.as_ref());
+    let mut warnings = collect_warnings(quote, &priced, cost.as_ref(), roi.as_ref());
+    let reserve_monthly = reserve_monthly(book, quote).unwrap_or_else(|error| {
+        warnings.push(EvaluationWarning {
+            source: WarningSource::Cost,
+            message: format!("the internal reserve is not shown: {error}"),
+        });
+        Decimal::ZERO
+    });
     Evaluation {
         priced,
         options,
         combined,
         tiers,
-        reserve_monthly: reserve_monthly(book, quote),
+        reserve_monthly,
         cost,
         roi,
         contract,
@@ -258,9 +265,9 @@ fn pay_the_contract(
     paid: &PricedQuote,
     settings: &EvaluationSettings,
     book: &PriceBook,
-) {
+) -> Result<(), AmountTooLarge> {
     let decimals = book.currency.decimals;
-    let series = costs.series(paid.term_months, decimals);
+    let series = costs.series(paid.term_months, decimals)?;
     for option in options
         .iter_mut()
         .filter(|option| option.kind == RoiOptionKind::QuoteAsIs)
@@ -272,21 +279,29 @@ fn pay_the_contract(
             &paid.schedule,
             settings.roi_discount_rate_percent,
             decimals,
-        );
+        )?;
     }
+    Ok(())
 }
 
 /// The internal reserve per month of the quote's device lines: each line's count times its
 /// tier's reserve per device (a line of an unknown tier reserves nothing).
-pub fn reserve_monthly(book: &PriceBook, quote: &Quote) -> Decimal {
+///
+/// # Errors
+/// [`AmountTooLarge`] naming the tier's reserve when the sum overflows.
+pub fn reserve_monthly(book: &PriceBook, quote: &Quote) -> Result<Decimal, AmountTooLarge> {
     quote
         .devices
         .iter()
         .filter_map(|line| {
-            book.tier(&line.tier)
-                .map(|tier| tier.internal_reserve_per_device * Decimal::from(line.count))
+            let tier = book.tier(&line.tier)?;
+            Some(
+                (Checked::from(tier.internal_reserve_per_device) * line.count)
+                    .or_too_large(format!("tiers.{}.internal_reserve_per_device", tier.id)),
+            )
         })
-        .sum()
+        .sum::<Result<Checked, AmountTooLarge>>()?
+        .or_too_large("the internal reserve of the device lines")
 }
 
 /// The evaluation's warnings, each once: pricing, cost, then ROI (options left out, an

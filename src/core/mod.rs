@@ -7,6 +7,7 @@ pub mod bands;
 pub mod contract;
 pub mod cost;
 pub mod evaluate;
+pub mod limits;
 pub mod lint;
 pub mod money;
 pub mod options;

@@ -148,9 +148,9 @@ impl Quote {
         }
     }
 
-    /// Total devices on the quote, all tiers and kinds.
-    pub fn device_count(&self) -> u32 {
-        self.devices.iter().map(|line| line.count).sum()
+    /// Total devices on the quote, all tiers and kinds, summed in u64 (never wraps).
+    pub fn device_count(&self) -> u64 {
+        self.devices.iter().map(|line| u64::from(line.count)).sum()
     }
 
     /// The same quote with every device line moved to the tier `tier_id` (counts, kinds,

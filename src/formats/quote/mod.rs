@@ -10,6 +10,7 @@ use std::path::Path;
 
 use raw::*;
 
+use crate::core::limits::MAX_QUOTE_DEVICES;
 use crate::core::quote::*;
 use crate::formats::problem::{Checker, InputError, ron_problem};
 
@@ -65,9 +66,11 @@ fn from_raw(raw: &RawQuote) -> Result<Quote, Vec<crate::formats::problem::Proble
     let devices = raw
         .devices
         .iter()
-        .map(|line| {
+        .enumerate()
+        .map(|(index, line)| {
             // A count of 0 (or none) is for a per-user kind: the engine takes the quote's
             // users, and refuses it for any other kind.
+            check.count(format!("devices[{index}].count"), line.count);
             DeviceLine {
                 tier: line.tier.clone(),
                 kind: line.kind.clone(),
@@ -86,12 +89,28 @@ fn from_raw(raw: &RawQuote) -> Result<Quote, Vec<crate::formats::problem::Proble
                     "quantity is 0; quantities start at 1",
                 );
             }
+            check.count(format!("addons[{index}].quantity"), line.quantity);
             AddOnLine {
                 id: line.id.clone(),
                 quantity: line.quantity,
             }
         })
         .collect();
+    let total_devices: u64 = raw.devices.iter().map(|line| u64::from(line.count)).sum();
+    if total_devices > MAX_QUOTE_DEVICES {
+        check.error(
+            "devices",
+            format!("{total_devices} devices in all is above the limit of 100,000,000"),
+        );
+    }
+    check.months("term_months", raw.term_months);
+    for (field, count) in [
+        ("customer.sites", raw.customer.sites),
+        ("customer.users", raw.customer.users),
+        ("customer.desktops", raw.customer.desktops),
+    ] {
+        check.count(field, count);
+    }
     let extra_discount = raw.extra_discount.as_ref().map(|extra| ExtraDiscount {
         percent: check.percent("extra_discount.percent", &extra.percent),
         reason: extra.reason.clone(),
