@@ -1,6 +1,8 @@
 //! From laid-out pages to deterministic PDF bytes: the embedded, subset font; the lossless
 //! logo; metadata dated from the quote; a file id derived from the inputs.
 
+use std::sync::Mutex;
+
 use lopdf::{Object, StringFormat};
 use printpdf::{
     FontId, ImageCompression, ImageOptimizationOptions, ParsedFont, PdfDocument, PdfFont, PdfPage,
@@ -89,13 +91,7 @@ pub fn save(
     logo: Option<Logo>,
     title: &str,
 ) -> Result<Vec<u8>, DocumentError> {
-    let mut font_warnings = Vec::new();
-    let font =
-        ParsedFont::from_bytes(inputs.assets.font, 0, &mut font_warnings).ok_or_else(|| {
-            DocumentError::BadFont {
-                reason: "printpdf cannot parse it".to_string(),
-            }
-        })?;
+    let font = parsed_font(inputs.assets.font)?;
     let mut document = PdfDocument::new(title);
     document
         .resources
@@ -167,6 +163,33 @@ pub fn save(
             reason: error.to_string(),
         })?;
     Ok(bytes)
+}
+
+/// The font printpdf parsed last, with the bytes it was parsed from. Parsing decodes every
+/// glyph and costs milliseconds, and every document of a run (the proposal and the appendix
+/// of one `export`, each document the window renders) embeds the same font: it is parsed once.
+static PARSED_FONT: Mutex<Option<(Vec<u8>, ParsedFont)>> = Mutex::new(None);
+
+/// printpdf's parse of `bytes`, from [`PARSED_FONT`] when it holds these very bytes.
+///
+/// # Errors
+/// [`DocumentError::BadFont`] when printpdf cannot parse the font.
+fn parsed_font(bytes: &[u8]) -> Result<ParsedFont, DocumentError> {
+    if let Ok(cache) = PARSED_FONT.lock()
+        && let Some((cached_bytes, font)) = cache.as_ref()
+        && cached_bytes.as_slice() == bytes
+    {
+        return Ok(font.clone());
+    }
+    let mut warnings = Vec::new();
+    let font =
+        ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or_else(|| DocumentError::BadFont {
+            reason: "printpdf cannot parse it".to_string(),
+        })?;
+    if let Ok(mut cache) = PARSED_FONT.lock() {
+        *cache = Some((bytes.to_vec(), font.clone()));
+    }
+    Ok(font)
 }
 
 /// 16 bytes of SHA-256 over what identifies the document: its title, the quote and the book.
