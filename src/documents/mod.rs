@@ -9,6 +9,7 @@
 //! Nothing internal is ever drawn: the documents read only customer-facing fields of the book
 //! (prices, inclusions, rules, branding), never reserves, costs, markups or margins.
 
+mod acceptance;
 mod appendix;
 mod chart;
 pub mod contract;
