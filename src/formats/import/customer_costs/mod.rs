@@ -238,11 +238,7 @@ pub(crate) enum RowKind {
 }
 
 fn words(text: &str) -> String {
-    text.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::formats::import::header::normalize(text)
 }
 
 fn category_synonyms(category: CostCategory) -> &'static [&'static str] {
