@@ -17,12 +17,12 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::options::{RawQuoteOptions, options_from_raw, options_to_raw};
-use super::raw::{RawAddOnLine, RawDeviceLine};
-use crate::core::contract::calendar::month_first_day;
 use super::lines::{
     addon_lines_from_raw, addon_lines_to_raw, device_lines_from_raw, device_lines_to_raw,
 };
+use super::options::{RawQuoteOptions, options_from_raw, options_to_raw};
+use super::raw::{RawAddOnLine, RawDeviceLine};
+use crate::core::contract::calendar::month_first_day;
 use crate::core::quote::{Amendment, Configuration, ContractTerms, RenewedContract};
 use crate::formats::problem::Checker;
 

@@ -2,8 +2,8 @@
 
 pub mod contract;
 mod cost;
-mod lines;
 pub mod customer_costs;
+mod lines;
 pub mod options;
 mod raw;
 
