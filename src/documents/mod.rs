@@ -9,8 +9,8 @@
 //! Nothing internal is ever drawn: the documents read only customer-facing fields of the book
 //! (prices, inclusions, rules, branding), never reserves, costs, markups or margins.
 
-mod acceptance;
 mod appendix;
+mod blocks;
 mod chart;
 pub mod contract;
 mod export;

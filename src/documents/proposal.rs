@@ -1,7 +1,7 @@
 //! The customer proposal: cover, executive summary, configuration and tier comparison, fees,
 //! term credits and yearly totals, ROI, requirements, terms and acceptance.
 
-use super::acceptance::acceptance;
+use super::blocks::acceptance;
 use super::layout::{Align, Column, Layout, MUTED, Row, Style, Table};
 use super::pdf::{self, LOGO_RESOURCE, Logo};
 use super::{

@@ -9,9 +9,9 @@ mod termination;
 pub use change_order::render_change_order;
 pub use termination::render_termination_statement;
 
-use super::acceptance::acceptance;
-use super::layout::{Align, Column, Layout, MUTED, Row, Style, Table};
-use super::pdf::{LOGO_RESOURCE, Logo};
+use super::blocks::{acceptance, brand_and_title};
+use super::layout::{Align, Column, Layout, Row, Style, Table};
+use super::pdf::Logo;
 use super::{Document, DocumentInputs, Formats, customer_name, long_date, quote_label};
 use crate::core::contract::ContractSchedule;
 use crate::core::pricing::PricedQuote;
@@ -37,34 +37,7 @@ fn title_block(
     title: &str,
     contract: &ContractSchedule,
 ) {
-    let top = layout.geometry.margin_top - 20.0;
-    let mut text_left = layout.left();
-    if let Some(logo) = logo {
-        layout.image(LOGO_RESOURCE, logo.pixels, layout.left(), top, 40.0);
-        text_left += 52.0;
-    }
-    let accent = layout.accent;
-    let branding = &inputs.book.branding;
-    layout.text(
-        text_left,
-        top + 16.0,
-        &branding.company_name,
-        Style::BODY.sized(13.0).bold().coloured(accent),
-    );
-    layout.text(
-        text_left,
-        top + 32.0,
-        &branding.address_lines.join(", "),
-        Style::BODY.sized(8.5).coloured(MUTED),
-    );
-    layout.set_cursor(top + 62.0);
-    layout.text(
-        layout.left(),
-        layout.cursor(),
-        title,
-        Style::BODY.sized(18.0).bold(),
-    );
-    layout.space(14.0);
+    brand_and_title(layout, inputs, logo, title);
     layout.facts(
         &[
             (
