@@ -25,6 +25,7 @@ use super::{
     ColumnKind, ColumnSpec, Layout, ReadOptions, SheetReport, read_layouts, read_layouts_from_bytes,
 };
 use crate::core::roi::{CostCategory, CostPeriod, CustomerCosts};
+use crate::formats::import::report::ImportReport;
 use crate::formats::problem::{InputError, Problem};
 
 /// The columns of a customer-costs sheet, most specific first (the reader matches greedily).
@@ -190,6 +191,21 @@ impl ImportedCosts {
     /// Lines taken (cost lines, the avoided hire, the growth rate).
     pub fn taken(&self) -> usize {
         self.costs.lines.len() + usize::from(self.costs.avoided_hire.is_some())
+    }
+
+    /// The import's report for `file` (its name as shown): sheet, rows, lines taken, skips,
+    /// warnings and inferences.
+    pub fn report<'a>(&'a self, file: &'a str) -> ImportReport<'a> {
+        ImportReport {
+            file,
+            choice: &self.choice,
+            sheets: &self.sheets,
+            rows: self.rows,
+            taken: self.taken(),
+            skipped: &self.skipped,
+            warnings: &self.warnings,
+            inferred: &self.inferred,
+        }
     }
 }
 
