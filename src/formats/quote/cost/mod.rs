@@ -17,7 +17,7 @@ use affiliates::{affiliate_model_from_raw, affiliate_model_to_raw};
 use labour::labour_from_raw;
 pub use raw::*;
 
-/// Longest lease accepted, in months (50 years).
+/// Longest lease accepted, in months: the longest term (10 years).
 const MAX_LEASE_MONTHS: u32 = crate::core::limits::MAX_TERM_MONTHS;
 
 /// Converts the raw analysis, recording every problem under `cost_analysis.`.
