@@ -207,3 +207,35 @@ fn file_id(inputs: &Document, title: &str) -> Vec<u8> {
     }
     hasher.finalize()[..16].to_vec()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed_anew(bytes: &[u8]) -> Option<ParsedFont> {
+        ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
+    }
+
+    #[test]
+    fn the_parsed_font_is_the_one_of_the_bytes_asked_for_after_another_was_parsed() {
+        let ubuntu = epaint_default_fonts::UBUNTU_LIGHT;
+        let hack = epaint_default_fonts::HACK_REGULAR;
+        for (case, bytes) in [
+            ("ubuntu first", ubuntu),
+            ("ubuntu again, from the cache", ubuntu),
+            ("hack after ubuntu", hack),
+            ("ubuntu after hack", ubuntu),
+        ] {
+            let cached = parsed_font(bytes).ok();
+            assert!(cached.is_some(), "{case}: not parsed");
+            assert!(cached == parsed_anew(bytes), "{case}: another font's parse");
+        }
+        assert!(
+            matches!(
+                parsed_font(b"not a font at all"),
+                Err(DocumentError::BadFont { .. })
+            ),
+            "bad bytes after a cached font must still be refused"
+        );
+    }
+}
