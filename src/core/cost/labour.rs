@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::breakdown::{CostCategory, CostError, CostLine};
+use super::breakdown::{CostCategory, CostDetail, CostError, CostLine};
 use super::lines::LineContext;
 use super::model::{CostAnalysis, TaskUse};
 use crate::core::money::{display, round_half_away};
@@ -133,7 +133,7 @@ pub(super) fn labour_lines(
             lines.push(CostLine {
                 category: CostCategory::Labour,
                 description: task.name.clone(),
-                detail: format!("{detail} x {}/h ({})", money(rate), roles.name(&task.role)),
+                detail: CostDetail::Text(format!("{detail} x {}/h ({})", money(rate), roles.name(&task.role))),
                 monthly_cost: round(hours * rate),
                 field,
                 source: None,
@@ -150,13 +150,13 @@ pub(super) fn labour_lines(
         lines.push(CostLine {
             category: CostCategory::Labour,
             description: task.name.clone(),
-            detail: format!(
+            detail: CostDetail::Text(format!(
                 "{} h x {times} {unit}{} x {}/h ({})",
                 hours_each.normalize(),
                 if times == 1 { "" } else { "s" },
                 money(rate),
                 roles.name(&task.role)
-            ),
+            )),
             monthly_cost: round(hours * rate),
             field,
             source: None,
@@ -169,12 +169,12 @@ pub(super) fn labour_lines(
         lines.push(CostLine {
             category: CostCategory::Labour,
             description: extra.description.clone(),
-            detail: format!(
+            detail: CostDetail::Text(format!(
                 "{} h x {}/h ({})",
                 extra.hours_per_month.normalize(),
                 money(rate),
                 roles.name(&extra.role)
-            ),
+            )),
             monthly_cost: round(extra.hours_per_month * rate),
             field,
             source: None,
@@ -210,12 +210,12 @@ pub(super) fn labour_lines(
             lines.push(CostLine {
                 category: CostCategory::Labour,
                 description: "Included support and flex hours".to_string(),
-                detail: format!(
+                detail: CostDetail::Text(format!(
                     "{} h x {}/h ({})",
                     hours.normalize(),
                     money(rate),
                     roles.name(&role)
-                ),
+                )),
                 monthly_cost: round(hours * rate),
                 field: "devices".to_string(),
                 source: None,
@@ -231,11 +231,11 @@ pub(super) fn labour_lines(
         lines.push(CostLine {
             category: CostCategory::Labour,
             description: "Managed-services setup".to_string(),
-            detail: format!(
+            detail: CostDetail::Text(format!(
                 "{} x {} devices over {months} months",
                 money(setup_each),
                 context.devices
-            ),
+            )),
             monthly_cost: round(
                 setup_each * Decimal::from(context.devices) / Decimal::from(months),
             ),

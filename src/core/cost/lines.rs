@@ -2,7 +2,9 @@
 
 use rust_decimal::Decimal;
 
-use super::breakdown::{CostCategory, CostError, CostLine, CostWarning, CostWarningKind};
+use super::breakdown::{
+    CostCategory, CostDetail, CostError, CostLine, CostWarning, CostWarningKind,
+};
 use super::model::{
     Acquisition, AffiliateLine, AffiliateModel, FeePeriod, HardwareLine, SoftwareBasis,
     SoftwareBilling, SoftwareLine, SubscriptionBand,
@@ -84,7 +86,7 @@ pub(super) fn hardware_lines(
     let field = format!("cost_analysis.hardware[{index}]");
     let quantity = Decimal::from(line.quantity);
     let total = line.unit_cost * quantity;
-    let make = |category, detail: String, monthly_cost| CostLine {
+    let make = |category, detail: CostDetail, monthly_cost| CostLine {
         category,
         description: line.description.clone(),
         detail,
@@ -97,22 +99,20 @@ pub(super) fn hardware_lines(
             let months = context.term_months.max(1);
             vec![make(
                 CostCategory::Hardware,
-                format!(
-                    "{} x {} purchased, over {} months",
-                    line.quantity,
-                    context.money(line.unit_cost),
-                    months
-                ),
+                CostDetail::Purchased {
+                    quantity: line.quantity,
+                    unit_cost: line.unit_cost,
+                    months,
+                },
                 context.round(total / Decimal::from(months)),
             )]
         }
         Acquisition::Monthly => vec![make(
             CostCategory::Hardware,
-            format!(
-                "{} x {} a month",
-                line.quantity,
-                context.money(line.unit_cost)
-            ),
+            CostDetail::Monthly {
+                quantity: line.quantity,
+                unit_cost: line.unit_cost,
+            },
             context.round(total),
         )],
         Acquisition::Leased {
@@ -136,10 +136,10 @@ pub(super) fn hardware_lines(
                 context.money(payment)
             );
             vec![
-                make(CostCategory::Hardware, detail.clone(), principal),
+                make(CostCategory::Hardware, CostDetail::Text(detail), principal),
                 make(
                     CostCategory::Financing,
-                    format!("interest part of {}", context.money(payment)),
+                    CostDetail::Text(format!("interest part of {}", context.money(payment))),
                     payment - principal,
                 ),
             ]
@@ -167,11 +167,11 @@ pub(super) fn software_line(
     CostLine {
         category: CostCategory::Software,
         description: line.description.clone(),
-        detail: format!(
+        detail: CostDetail::Text(format!(
             "{quantity} {unit}{} x {} a {period}",
             if quantity == 1 { "" } else { "s" },
             context.money(line.unit_cost)
-        ),
+        )),
         monthly_cost: context.round(total / Decimal::from(divisor)),
         field: format!("cost_analysis.software[{index}]"),
         source: line.source.clone(),
@@ -288,7 +288,7 @@ pub(super) fn affiliate_line(
     Ok(CostLine {
         category,
         description: line.description.clone(),
-        detail,
+        detail: CostDetail::Text(detail),
         monthly_cost,
         field,
         source: line.source.clone(),

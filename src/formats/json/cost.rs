@@ -15,7 +15,7 @@ pub fn cost_breakdown_json(breakdown: &CostBreakdown) -> Value {
         "lines": breakdown.lines.iter().map(|line| json!({
             "category": line.category.id(),
             "description": line.description,
-            "detail": line.detail,
+            "detail": line.detail_text(&breakdown.currency),
             "monthly_cost": cents(line.monthly_cost),
             "field": line.field,
             "source": line.source,
