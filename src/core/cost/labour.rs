@@ -133,7 +133,11 @@ pub(super) fn labour_lines(
             lines.push(CostLine {
                 category: CostCategory::Labour,
                 description: task.name.clone(),
-                detail: CostDetail::Text(format!("{detail} x {}/h ({})", money(rate), roles.name(&task.role))),
+                detail: CostDetail::Text(format!(
+                    "{detail} x {}/h ({})",
+                    money(rate),
+                    roles.name(&task.role)
+                )),
                 monthly_cost: round(hours * rate),
                 field,
                 source: None,

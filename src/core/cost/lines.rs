@@ -77,12 +77,12 @@ fn power(base: Decimal, mut exponent: u32) -> Option<Decimal> {
 
 /// The cost lines of one hardware line: one line, or for a lease its principal part
 /// (hardware: principal / months, rounded) and its interest part (financing: the payment
-/// minus the principal part).
+/// minus the principal part), as a pair so no list is allocated per line.
 pub(super) fn hardware_lines(
     context: &LineContext<'_>,
     index: usize,
     line: &HardwareLine,
-) -> Result<Vec<CostLine>, CostError> {
+) -> Result<(CostLine, Option<CostLine>), CostError> {
     let field = format!("cost_analysis.hardware[{index}]");
     let quantity = Decimal::from(line.quantity);
     let total = line.unit_cost * quantity;
@@ -97,24 +97,30 @@ pub(super) fn hardware_lines(
     Ok(match line.acquisition {
         Acquisition::Purchased => {
             let months = context.term_months.max(1);
-            vec![make(
+            (
+                make(
+                    CostCategory::Hardware,
+                    CostDetail::Purchased {
+                        quantity: line.quantity,
+                        unit_cost: line.unit_cost,
+                        months,
+                    },
+                    context.round(total / Decimal::from(months)),
+                ),
+                None,
+            )
+        }
+        Acquisition::Monthly => (
+            make(
                 CostCategory::Hardware,
-                CostDetail::Purchased {
+                CostDetail::Monthly {
                     quantity: line.quantity,
                     unit_cost: line.unit_cost,
-                    months,
                 },
-                context.round(total / Decimal::from(months)),
-            )]
-        }
-        Acquisition::Monthly => vec![make(
-            CostCategory::Hardware,
-            CostDetail::Monthly {
-                quantity: line.quantity,
-                unit_cost: line.unit_cost,
-            },
-            context.round(total),
-        )],
+                context.round(total),
+            ),
+            None,
+        ),
         Acquisition::Leased {
             apr_percent,
             months,
@@ -135,14 +141,14 @@ pub(super) fn hardware_lines(
                 months,
                 context.money(payment)
             );
-            vec![
+            (
                 make(CostCategory::Hardware, CostDetail::Text(detail), principal),
-                make(
+                Some(make(
                     CostCategory::Financing,
                     CostDetail::Text(format!("interest part of {}", context.money(payment))),
                     payment - principal,
-                ),
-            ]
+                )),
+            )
         }
     })
 }
