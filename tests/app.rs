@@ -598,6 +598,19 @@ fn cost_lines_import_through_the_dialog_seam_and_undo_removes_them() {
     harness.get_by_label("Import cost lines…").click();
     harness.run_steps(1);
     wait_for_jobs(&mut harness);
+    // The preview shows what will be imported; the quote changes only on Import.
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().quote().cost_analysis.as_ref(),
+        Some(&before)
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Sheet: Quote costs")
+            .is_some()
+    );
+    harness.get_by_label("Import").click();
+    harness.run_steps(2);
     let after = harness.state().quote().cost_analysis.clone().unwrap();
     assert!(after.hardware.len() > before.hardware.len());
     assert!(
@@ -685,6 +698,9 @@ fn customer_costs_import_through_the_dialog_seam() {
     harness.get_by_label("Import customer costs…").click();
     harness.run_steps(1);
     wait_for_jobs(&mut harness);
+    harness.run_steps(2);
+    harness.get_by_label("Import").click();
+    harness.run_steps(2);
     let after = harness
         .state()
         .quote()

@@ -328,7 +328,8 @@ fn yearly_totals_and_page_counts_of_the_acceptance_quote() {
         assert!(text.contains(expected), "proposal lacks {expected}");
     }
     assert_eq!(page_count(&proposal), 4, "cover, summary, fees, acceptance");
-    assert_eq!(page_count(&appendix), 4);
+    // Eleven sections since the SLA section (issue 12): the pricing basis moves to page 5.
+    assert_eq!(page_count(&appendix), 5);
     assert!(
         proposal.len() < 150 * 1024,
         "proposal is {} bytes",

@@ -145,7 +145,7 @@ fn the_combined_view_agrees_with_the_combined_totals() {
     let options = price_quote_options(&loaded.book, &quote.options, &priced).unwrap();
     // monitoring 70.00 x 5 = 350.00; phase 2 119.00 x 5 = 595.00; 11-25 owned 1,390.00.
     assert_eq!(options.options_monthly.to_string(), "2335.00");
-    let combined = priced_with_options(&priced, &options);
+    let combined = priced_with_options(&priced, &options).unwrap();
     assert_eq!(
         combined.monthly_recurring,
         options.combined.monthly_recurring

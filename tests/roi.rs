@@ -77,7 +77,7 @@ fn quote(tier: &str, servers: u32, term: u32, setup: SetupMode) -> Quote {
 fn roi_of(costs: &CustomerCosts, quote: &Quote) -> msp_quote::core::roi::RoiResult {
     let book = standard_book().unwrap().book;
     let priced = price_quote(&book, quote).unwrap();
-    roi_over_schedule(costs, &priced.schedule, dec!(8), 2)
+    roi_over_schedule(costs, &priced.schedule, dec!(8), 2).unwrap()
 }
 
 // ---------------------------------------------------------------- the acceptance case
@@ -462,7 +462,7 @@ fn indirect_lines_by_hand() {
         ],
         ..CustomerCosts::default()
     };
-    let month = costs.month_costs(1, 2);
+    let month = costs.month_costs(1, 2).unwrap();
     assert_eq!(month.current_cost, dec!(4000));
     assert_eq!(month.avoided, dec!(2200));
 }
@@ -625,7 +625,7 @@ proptest! {
         );
         let book = standard_book().unwrap().book;
         let priced = price_quote(&book, &quote).unwrap();
-        let roi = roi_over_schedule(&costs, &priced.schedule, Decimal::from(rate), 2);
+        let roi = roi_over_schedule(&costs, &priced.schedule, Decimal::from(rate), 2).unwrap();
         prop_assert_eq!(roi.investment, priced.total_contract_value);
         prop_assert_eq!(roi.months.last().unwrap().cumulative_net, roi.net_savings);
         prop_assert_eq!(
@@ -633,7 +633,7 @@ proptest! {
             roi.avoided_costs
         );
         prop_assert!(roi.months.iter().all(|m| m.avoided <= m.current_cost));
-        let at_zero = roi_over_schedule(&costs, &priced.schedule, Decimal::ZERO, 2);
+        let at_zero = roi_over_schedule(&costs, &priced.schedule, Decimal::ZERO, 2).unwrap();
         prop_assert_eq!(at_zero.npv, roi.net_savings);
         if let Some(month) = roi.payback_month {
             let upto = &roi.months[..month as usize];
@@ -1304,17 +1304,26 @@ fn example_cost_files_import_cleanly_and_match_by_hand() {
         assert_eq!(imported.costs.annual_growth_percent, dec!(3), "{file}");
         for (month, avoided) in months {
             assert_eq!(
-                imported.costs.month_costs(month, 2).avoided,
+                imported.costs.month_costs(month, 2).unwrap().avoided,
                 avoided,
                 "{file}"
             );
         }
     }
     let small = import_customer_costs(&example("small-customer-costs.csv")).unwrap();
-    assert_eq!(small.costs.month_costs(1, 2).current_cost, dec!(5442.50));
+    assert_eq!(
+        small.costs.month_costs(1, 2).unwrap().current_cost,
+        dec!(5442.50)
+    );
     let medium = import_customer_costs(&example("medium-customer-costs.xlsx")).unwrap();
-    assert_eq!(medium.costs.month_costs(4, 2).avoided, dec!(37606.67));
-    assert_eq!(medium.costs.month_costs(5, 2).avoided, dec!(28606.67));
+    assert_eq!(
+        medium.costs.month_costs(4, 2).unwrap().avoided,
+        dec!(37606.67)
+    );
+    assert_eq!(
+        medium.costs.month_costs(5, 2).unwrap().avoided,
+        dec!(28606.67)
+    );
 }
 
 #[test]

@@ -100,6 +100,12 @@ impl QuoteApp {
 
     pub(super) fn run_action(&mut self, ctx: &egui::Context, action: Action) {
         match action {
+            Action::Undo if self.book_history_in_view(true) => {
+                self.undo_book_edit();
+            }
+            Action::Redo if self.book_history_in_view(false) => {
+                self.redo_book_edit();
+            }
             Action::Undo => {
                 if let Some(previous) = self.history.undo(&self.quote) {
                     self.quote = previous;

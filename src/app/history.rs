@@ -1,4 +1,5 @@
-//! Undo and redo for every edit of the quote.
+//! Undo and redo for every edit of the quote (and, with the same type over the raw price
+//! book, for the price-book editor).
 //!
 //! The app compares its quote with the last recorded one after each frame; any difference is
 //! an edit. Edits of the same control in quick succession (typing a name, dragging a count)
@@ -17,18 +18,40 @@ const MERGE_WINDOW_SECONDS: f64 = 1.0;
 /// memory does not grow with the number of edits. The last step is always kept.
 const MAX_LINES_KEPT: usize = 400_000;
 
-/// Undo and redo stacks of whole quotes.
-#[derive(Debug, Clone, Default)]
-pub struct History {
-    undo: Vec<Quote>,
-    redo: Vec<Quote>,
+/// What one kept copy costs, in lines (the memory bound of the undo stacks).
+pub trait UndoWeight {
+    /// Roughly how many lines the value holds.
+    fn undo_weight(&self) -> usize;
+}
+
+impl UndoWeight for Quote {
+    fn undo_weight(&self) -> usize {
+        lines_in(self)
+    }
+}
+
+/// Undo and redo stacks of whole values (quotes by default).
+#[derive(Debug, Clone)]
+pub struct History<T = Quote> {
+    undo: Vec<T>,
+    redo: Vec<T>,
     last_edit: Option<(egui::Id, f64)>,
 }
 
-impl History {
+impl<T> Default for History<T> {
+    fn default() -> Self {
+        History {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_edit: None,
+        }
+    }
+}
+
+impl<T: Clone + UndoWeight> History<T> {
     /// Records that the quote changed from `before`; `control` is the widget that changed it
     /// (if known) and `now` the time in seconds.
-    pub fn record(&mut self, before: Quote, control: Option<egui::Id>, now: f64) {
+    pub fn record(&mut self, before: T, control: Option<egui::Id>, now: f64) {
         let merges = match (self.last_edit, control) {
             (Some((last, at)), Some(control)) => {
                 last == control && now - at < MERGE_WINDOW_SECONDS && !self.undo.is_empty()
@@ -40,9 +63,9 @@ impl History {
             if self.undo.len() > MAX_STEPS {
                 self.undo.remove(0);
             }
-            let mut kept: usize = self.undo.iter().map(lines_in).sum();
+            let mut kept: usize = self.undo.iter().map(UndoWeight::undo_weight).sum();
             while self.undo.len() > 1 && kept > MAX_LINES_KEPT {
-                kept -= lines_in(&self.undo.remove(0));
+                kept -= self.undo.remove(0).undo_weight();
             }
         }
         self.last_edit = control.map(|control| (control, now));
@@ -50,7 +73,7 @@ impl History {
     }
 
     /// The quote before the last edit, if any; `current` goes onto the redo stack.
-    pub fn undo(&mut self, current: &Quote) -> Option<Quote> {
+    pub fn undo(&mut self, current: &T) -> Option<T> {
         let previous = self.undo.pop()?;
         self.redo.push(current.clone());
         self.last_edit = None;
@@ -58,7 +81,7 @@ impl History {
     }
 
     /// The quote the last undo went back from, if any; `current` goes onto the undo stack.
-    pub fn redo(&mut self, current: &Quote) -> Option<Quote> {
+    pub fn redo(&mut self, current: &T) -> Option<T> {
         let next = self.redo.pop()?;
         self.undo.push(current.clone());
         self.last_edit = None;
@@ -77,7 +100,7 @@ impl History {
 
     /// Forgets every step (after opening another quote).
     pub fn clear(&mut self) {
-        *self = History::default();
+        *self = Self::default();
     }
 }
 

@@ -10,11 +10,13 @@ impl QuoteApp {
         egui::Panel::bottom("status-bar").show(ui, |ui| self.status_bar_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| {
             self.notices_ui(ui, actions);
+            super::price_book_editor::kept_book_banner_ui(ui, self);
             match self.tab {
                 Tab::Quote => quote_tab::quote_tab_ui(ui, self, actions),
                 Tab::Cost => cost_tab::cost_tab_ui(ui, self, actions),
                 Tab::Roi => roi_tab::roi_tab_ui(ui, self, actions),
                 Tab::Documents => documents_tab::documents_tab_ui(ui, self, actions),
+                Tab::Contract => super::contract_tab::contract_tab_ui(ui, self),
                 Tab::PriceBook => price_book_tab::price_book_tab_ui(ui, self, actions),
             }
         });

@@ -8,15 +8,18 @@
 
 mod actions;
 mod cache;
+mod contract_tab;
 mod cost_tab;
 pub mod dialogs;
 mod documents_tab;
 mod fields;
 pub mod files;
 pub mod history;
+pub mod import_preview;
 mod lists;
 pub mod meeting_mode;
 mod menu;
+mod price_book_editor;
 mod price_book_tab;
 mod quote_options;
 mod quote_tab;
@@ -51,16 +54,18 @@ pub enum Tab {
     Cost,
     Roi,
     Documents,
+    Contract,
     PriceBook,
 }
 
 impl Tab {
     /// Every tab, in the order of the tab bar.
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Quote,
         Tab::Cost,
         Tab::Roi,
         Tab::Documents,
+        Tab::Contract,
         Tab::PriceBook,
     ];
 
@@ -71,6 +76,7 @@ impl Tab {
             Tab::Cost => "Cost analysis",
             Tab::Roi => "ROI",
             Tab::Documents => "Documents",
+            Tab::Contract => "Contract",
             Tab::PriceBook => "Price book",
         }
     }
@@ -134,6 +140,8 @@ pub struct QuoteApp {
     pub(crate) documents: documents_tab::DocumentsState,
     /// Annual discount rate of the ROI's NPV, percent.
     pub(crate) roi_discount_rate: Decimal,
+    /// The price-book editor, made when the Price book tab is first shown.
+    pub(crate) book_editor: Option<price_book_editor::BookEditor>,
 }
 
 impl QuoteApp {
@@ -162,6 +170,7 @@ impl QuoteApp {
             today: setup.today,
             documents: documents_tab::DocumentsState::default(),
             roi_discount_rate: crate::core::roi::DEFAULT_DISCOUNT_RATE_PERCENT,
+            book_editor: None,
         };
         app.notices.append(&mut notices);
         app.files.restore_session(

@@ -170,6 +170,7 @@ pub(super) fn empty_fallback_book() -> LoadedBook {
             },
             customer_requirements: Vec::new(),
             patch_targets: Vec::new(),
+            service_levels: None,
             branding: Branding {
                 company_name: String::new(),
                 address_lines: Vec::new(),

@@ -9,7 +9,13 @@ use super::{CliError, OutputFormat};
 use crate::core::cost::CostBreakdown;
 use crate::core::evaluate::{EvaluationSettings, evaluate};
 use crate::core::money::percent_text;
-use crate::formats::import::cost_lines::{ImportedCostLines, import_cost_lines};
+use crate::core::price_book::PriceBook;
+use crate::core::quote::Quote;
+use crate::formats::import::ReadOptions;
+use crate::formats::import::cost_lines::{
+    CostImportOptions, ImportedCostLines, LabourPricing, RoleCost, import_cost_lines_with,
+};
+use crate::formats::import::report::ImportReport;
 use crate::formats::json::cost::cost_breakdown_json;
 use crate::formats::price_book::load_or_standard;
 use crate::formats::quote::{load_quote, save_quote};
@@ -33,6 +39,17 @@ pub struct CostArgs {
     /// Add the cost lines of a spreadsheet or CSV (xlsx, xlsm, xls, ods, csv) to the analysis.
     #[arg(long = "import", value_name = "FILE")]
     pub import: Option<PathBuf>,
+    /// Read this sheet of the --import workbook instead of the best-matching one.
+    #[arg(long, value_name = "NAME", requires = "import")]
+    pub sheet: Option<String>,
+    /// Map an inventory's device type to one of the book's kinds (repeatable):
+    /// `--kind-map laptop=workstation`. Shown with the built-in mapping on stderr.
+    #[arg(long, value_name = "TYPE=KIND", requires = "import")]
+    pub kind_map: Vec<String>,
+    /// Divide the fee over the devices the imported inventory lists (its row count) instead of
+    /// the quote's managed devices.
+    #[arg(long, requires = "import")]
+    pub devices_from_sheet: bool,
     /// Save the quote, with the imported lines, to this RON file.
     #[arg(long, value_name = "QUOTE.ron")]
     pub save: Option<PathBuf>,
@@ -50,8 +67,18 @@ pub fn run(args: &CostArgs) -> Result<String, CliError> {
     let file = args.quote.display();
     let imported = match &args.import {
         Some(path) => {
-            let lines = import_cost_lines(path).map_err(|error| CliError::new(error.one_line()))?;
-            lines.append_to(quote.cost_analysis.get_or_insert_with(Default::default));
+            let options = import_options(args, &loaded.book, &quote)?;
+            let lines = import_cost_lines_with(path, &options)
+                .map_err(|error| CliError::new(error.one_line()))?;
+            report_import(path, &lines)?;
+            let analysis = quote.cost_analysis.get_or_insert_with(Default::default);
+            lines.append_to(analysis);
+            if let Some(inventory) = &lines.inventory
+                && args.devices_from_sheet
+            {
+                analysis.managed_devices = Some(inventory.devices);
+                eprintln!("managed devices: {} from the sheet", inventory.devices);
+            }
             Some((path, lines))
         }
         None => None,
@@ -98,21 +125,125 @@ pub fn run(args: &CostArgs) -> Result<String, CliError> {
     })
 }
 
-/// What an import did, as text: the count, then every skipped row or cell and every caveat.
+/// The import options of `cost --import`: the sheet, the quote's labour roles and costs, and
+/// the hand-made kind mapping (each kind checked against the book).
+fn import_options(
+    args: &CostArgs,
+    book: &PriceBook,
+    quote: &Quote,
+) -> Result<CostImportOptions, CliError> {
+    let overrides = quote
+        .cost_analysis
+        .as_ref()
+        .map(|analysis| analysis.hourly_costs.clone())
+        .unwrap_or_default();
+    let mut roles: Vec<RoleCost> = book
+        .cost_defaults
+        .labour_roles
+        .iter()
+        .map(|role| RoleCost {
+            id: role.id.clone(),
+            name: role.name.clone(),
+            hourly_cost: overrides.get(&role.id).copied().unwrap_or(role.hourly_cost),
+        })
+        .collect();
+    // Hours without a role are the technical specialist's, as the handbook's junior work is.
+    if let Some(index) = roles
+        .iter()
+        .position(|role| role.id == "technical-specialist")
+    {
+        let role = roles.remove(index);
+        roles.insert(0, role);
+    }
+    let mut kind_map = std::collections::BTreeMap::new();
+    for pair in &args.kind_map {
+        let Some((from, to)) = pair.split_once('=') else {
+            return Err(CliError::new(format!(
+                "--kind-map '{pair}': write TYPE=KIND, e.g. laptop=workstation"
+            )));
+        };
+        let to = to.trim();
+        if book.device_kind(to).is_none() {
+            let kinds: Vec<&str> = book.device_kinds.iter().map(|k| k.id.as_str()).collect();
+            return Err(CliError::new(format!(
+                "--kind-map '{pair}': unknown kind '{to}' (allowed: {})",
+                kinds.join(", ")
+            )));
+        }
+        kind_map.insert(from.trim().to_string(), to.to_string());
+    }
+    Ok(CostImportOptions {
+        read: ReadOptions {
+            sheet: args.sheet.clone(),
+        },
+        labour: (!roles.is_empty()).then_some(LabourPricing { roles }),
+        kind_map,
+    })
+}
+
+/// Prints what an import did on stderr (skips, inferences, caveats, the device-type mapping);
+/// refuses a file whose rows give no usable line.
+fn report_import(path: &Path, lines: &ImportedCostLines) -> Result<(), CliError> {
+    let name = path.display().to_string();
+    let report = ImportReport {
+        file: &name,
+        choice: &lines.choice,
+        sheets: &lines.sheets,
+        rows: lines.rows,
+        taken: lines.line_count(),
+        skipped: &lines.skipped,
+        warnings: &lines.warnings,
+        inferred: &lines.inferred,
+    };
+    if let Some(reason) = report.refusal() {
+        return Err(CliError::new(format!("{name}: {reason}")));
+    }
+    for line in report.detail_lines() {
+        eprintln!("{line}");
+    }
+    if let Some(inventory) = &lines.inventory {
+        let kinds: Vec<String> = inventory
+            .by_kind
+            .iter()
+            .map(|(kind, count)| format!("{kind} {count}"))
+            .collect();
+        eprintln!(
+            "the sheet lists {} device{} ({})",
+            inventory.devices,
+            if inventory.devices == 1 { "" } else { "s" },
+            kinds.join(", ")
+        );
+        for (type_text, (kind, count)) in &inventory.mapping {
+            let shown = if type_text.is_empty() {
+                "(no type)"
+            } else {
+                type_text
+            };
+            if kind.is_empty() {
+                eprintln!(
+                    "device type '{shown}' x{count}: no kind (give --kind-map '{shown}=KIND')"
+                );
+            } else {
+                eprintln!("device type '{shown}' x{count} -> {kind}");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What an import did, as text: the count, the sheet and why it was chosen.
 fn import_text(path: &Path, lines: &ImportedCostLines) -> String {
     let mut out = format!(
         "imported {} from {} (sheet {})\n",
         counted(lines.line_count() as u64, "cost line", "cost lines"),
         printable(&path.display().to_string()),
-        printable(&lines.sheet)
+        printable(&lines.choice)
     );
-    for problem in &lines.skipped {
-        out.push_str(&format!("skipped: {}\n", printable(&problem.to_string())));
-    }
-    for problem in &lines.warnings {
+    if !lines.skipped.is_empty() || !lines.inferred.is_empty() {
         out.push_str(&format!(
-            "import warning: {}\n",
-            printable(&problem.to_string())
+            "{} skipped, {} inferred (listed on stderr)\n",
+            lines.skipped.len(),
+            lines.inferred.len()
         ));
     }
     out.push('\n');
@@ -135,8 +266,11 @@ fn import_json(path: &Path, lines: &ImportedCostLines) -> serde_json::Value {
         "file": path.display().to_string(),
         "sheet": lines.sheet,
         "lines": lines.line_count(),
+        "choice": lines.choice,
         "skipped": problems(&lines.skipped),
         "warnings": problems(&lines.warnings),
+        "inferred": problems(&lines.inferred),
+        "inventory": lines.inventory,
     })
 }
 

@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::CliError;
 use super::quote_args::QuoteArgs;
-use super::roi::load_costs;
+use super::roi::{costs_to_use, load_costs};
 use crate::core::evaluate::WarningSource;
 use crate::core::roi::DEFAULT_DISCOUNT_RATE_PERCENT;
 pub use crate::documents::DocumentKind;
@@ -18,9 +18,13 @@ pub struct DocumentArgs {
     #[command(flatten)]
     pub quote: QuoteArgs,
     /// The customer's current costs (RON, xlsx, xlsm, xls, ods or csv) for the ROI section;
-    /// without it, the quote file's customer costs, if any.
+    /// without it, the quote file's customer costs, if any. A file that yields no usable line
+    /// is an error, and no document is written.
     #[arg(long, value_name = "FILE")]
     pub costs: Option<PathBuf>,
+    /// Read this sheet of the --costs workbook instead of the best-matching one.
+    #[arg(long, value_name = "NAME", requires = "costs")]
+    pub sheet: Option<String>,
     /// The PDF file to write.
     #[arg(short = 'o', long = "output", value_name = "FILE.pdf")]
     pub output: PathBuf,
@@ -36,17 +40,17 @@ pub fn run(args: &DocumentArgs, kind: DocumentKind) -> Result<String, CliError> 
     let mut warnings = Vec::new();
     let costs = match &args.costs {
         Some(path) => {
-            let loaded = load_costs(path)?;
-            warnings.extend(loaded.warnings);
-            Some(loaded.costs)
+            let loaded = load_costs(path, args.sheet.as_deref())?;
+            Some((path, loaded.costs))
         }
         None => None,
     };
     let inputs = args
         .quote
         .resolve_with(DEFAULT_DISCOUNT_RATE_PERCENT, |quote| {
-            if costs.is_some() {
-                quote.customer_costs = costs;
+            if let Some((path, from_file)) = costs {
+                quote.customer_costs =
+                    Some(costs_to_use(path, from_file, quote.customer_costs.as_ref()));
             }
         })?;
     let evaluation = &inputs.evaluation;

@@ -1,16 +1,21 @@
 //! The command-line interface: raw arguments parsed once by clap into validated values, each
 //! subcommand a thin adapter over the core. Bad input exits 2 with one line on stderr.
 
+pub mod amend;
 pub mod check;
+pub mod contract_documents;
+pub mod contract_files;
 pub mod cost;
 pub mod documents;
 pub mod options;
 pub mod price;
 pub mod price_book;
 pub mod quote_args;
+pub mod renew;
 pub mod roi;
 pub mod table;
 pub mod template;
+pub mod terminate;
 pub mod window;
 
 use std::ffi::OsString;
@@ -54,6 +59,12 @@ pub enum Command {
     Proposal(documents::DocumentArgs),
     /// Write the SOW pricing appendix (PDF) for a quote.
     Appendix(documents::DocumentArgs),
+    /// Amend a signed contract from a date: new configuration, proration, reduction fee.
+    Amend(amend::AmendArgs),
+    /// What ending a contract after a month costs: damages, unbilled setup, credits lost.
+    Terminate(terminate::TerminateArgs),
+    /// A renewal quote for the devices in force at the end of a contract.
+    Renew(renew::RenewArgs),
 }
 
 /// Output format of the reporting commands.
@@ -87,6 +98,23 @@ pub enum Outcome {
     OpenWindow(window::WindowArgs),
 }
 
+thread_local! {
+    /// Warnings for stderr, printed only when the command succeeds (an error stays one line).
+    static WARNINGS_ON_SUCCESS: std::cell::RefCell<Vec<String>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Queues `message` for stderr, printed as `warning: {message}` after the command's output
+/// when it succeeds; dropped when it fails.
+pub fn warn_on_success(message: impl Into<String>) {
+    WARNINGS_ON_SUCCESS.with(|warnings| warnings.borrow_mut().push(message.into()));
+}
+
+/// The queued warnings, emptying the queue.
+fn take_warnings() -> Vec<String> {
+    WARNINGS_ON_SUCCESS.with(|warnings| std::mem::take(&mut *warnings.borrow_mut()))
+}
+
 /// Parses `args` (including the program name) and runs the subcommand.
 ///
 /// # Errors
@@ -96,6 +124,7 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
+    take_warnings();
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
@@ -131,6 +160,9 @@ where
         Command::Ledger(args) => options::run_ledger(&args)?,
         Command::Proposal(args) => documents::run(&args, documents::DocumentKind::Proposal)?,
         Command::Appendix(args) => documents::run(&args, documents::DocumentKind::Appendix)?,
+        Command::Amend(args) => amend::run(&args)?,
+        Command::Terminate(args) => terminate::run(&args)?,
+        Command::Renew(args) => renew::run(&args)?,
     };
     Ok(Outcome::Output(output))
 }
@@ -167,6 +199,9 @@ pub fn main_with(open_window: impl FnOnce(crate::app::WindowOptions) -> ExitCode
     match run_with_args(std::env::args_os()) {
         Ok(Outcome::Output(text)) => {
             print!("{text}");
+            for warning in take_warnings() {
+                eprintln!("warning: {warning}");
+            }
             ExitCode::SUCCESS
         }
         Ok(Outcome::OpenWindow(args)) => open_window(args.options()),

@@ -10,6 +10,7 @@ use super::{CliError, OutputFormat};
 use crate::core::money::percent_text;
 use crate::core::pricing::PricedQuote;
 use crate::core::roi::DEFAULT_DISCOUNT_RATE_PERCENT;
+use crate::formats::json::contract::contract_json;
 use crate::formats::json::priced_quote_json;
 use crate::formats::quote::save_quote;
 
@@ -51,14 +52,28 @@ pub fn run(args: &PriceArgs) -> Result<String, CliError> {
         OutputFormat::Json => {
             let mut value = priced_quote_json(&inputs.priced, &inputs.loaded.pin());
             super::options::add_options_json(&mut value, options.as_ref());
+            if let (Some(contract), serde_json::Value::Object(map)) = (&inputs.contract, &mut value)
+            {
+                map.insert("contract".to_string(), contract_json(contract));
+            }
             format!(
                 "{}\n",
                 serde_json::to_string_pretty(&value).unwrap_or_default()
             )
         }
         OutputFormat::Text => {
+            let contract = match &inputs.contract {
+                Some(contract) if inputs.quote.contract != Default::default() => {
+                    format!(
+                        "\n{}",
+                        super::contract_files::contract_months_table(contract)
+                    )
+                }
+                _ => String::new(),
+            };
             price_table(&inputs.priced)
                 + &super::options::options_table(options.as_ref(), &inputs.priced.currency)
+                + &contract
         }
     })
 }

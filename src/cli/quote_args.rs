@@ -8,6 +8,7 @@ use clap::Args;
 use rust_decimal::Decimal;
 
 use super::CliError;
+use crate::core::contract::ContractSchedule;
 use crate::core::evaluate::{Evaluation, EvaluationSettings, evaluate};
 use crate::core::pricing::{PricedQuote, PricingError};
 use crate::core::quote::{AddOnLine, DeviceLine, ExtraDiscount, Quote, SetupMode};
@@ -48,6 +49,10 @@ pub struct QuoteArgs {
     /// Quote date, YYYY-MM-DD (default: the file's; else SOURCE_DATE_EPOCH; else today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<NaiveDate>,
+    /// Billing start (functionality acceptance), YYYY-MM-DD (default: the file's; else the
+    /// quote date, with a warning).
+    #[arg(long = "start", value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub start: Option<NaiveDate>,
 }
 
 /// A quote with its book, evaluated.
@@ -59,6 +64,9 @@ pub struct PricedInputs {
     pub priced: PricedQuote,
     /// Every figure and warning of the quote, computed once by the core.
     pub evaluation: Evaluation,
+    /// The quote priced as a contract (dates, amendments; the evaluation's); `None` when its
+    /// pricing options cannot be priced and it has no amendment.
+    pub contract: Option<ContractSchedule>,
 }
 
 impl QuoteArgs {
@@ -85,20 +93,35 @@ impl QuoteArgs {
         let loaded = load_or_standard(self.book_path(&quote).as_deref())
             .map_err(|error| CliError::new(error.one_line()))?;
         adjust(&mut quote);
+        if quote.contract.start_date.is_none() {
+            super::warn_on_success(format!(
+                "no billing start date (--start YYYY-MM-DD): the quote date {} is assumed",
+                quote.date
+            ));
+        }
         let settings = EvaluationSettings {
             roi_discount_rate_percent: discount_rate_percent,
             book_pin: Some(loaded.pin()),
         };
         let evaluation = evaluate(&loaded.book, &quote, &settings);
-        let priced = evaluation
+        let mut priced = evaluation
             .priced
             .clone()
             .map_err(|error| located_pricing_error(self.quote.as_deref(), &quote, &error))?;
+        let contract = contract_of(&evaluation, &quote, self.quote.as_deref())?;
+        if let Some(contract) = &contract
+            && amends_without_options(&quote)
+        {
+            let warnings = std::mem::take(&mut priced.warnings);
+            priced = contract.as_priced_quote();
+            priced.warnings = warnings;
+        }
         Ok(PricedInputs {
             loaded,
             quote,
             priced,
             evaluation,
+            contract,
         })
     }
 
@@ -150,8 +173,42 @@ impl QuoteArgs {
         if let Some(date) = self.date {
             quote.date = date;
         }
+        if let Some(start) = self.start {
+            quote.contract.start_date = Some(start);
+        }
         Ok(quote)
     }
+}
+
+/// The quote priced as a contract: an error only when it has amendments (a quote whose
+/// pricing options fail keeps its own schedule).
+fn contract_of(
+    evaluation: &Evaluation,
+    quote: &Quote,
+    path: Option<&std::path::Path>,
+) -> Result<Option<ContractSchedule>, CliError> {
+    match &evaluation.contract {
+        None => Ok(None),
+        Some(Ok(contract)) => Ok(Some(contract.clone())),
+        Some(Err(_)) if quote.contract.amendments.is_empty() => Ok(None),
+        Some(Err(error)) => {
+            let source = path.map_or(String::new(), |path| format!("{}: ", path.display()));
+            Err(CliError::new(format!("{source}{error}")))
+        }
+    }
+}
+
+/// True when the contract's schedule replaces the quote's own in every view: it has
+/// amendments or renews a contract, and no pricing options (which the views add themselves).
+fn amends_without_options(quote: &Quote) -> bool {
+    let changed = quote.contract.changes_the_schedule();
+    let options = !quote.options.is_empty()
+        || quote
+            .contract
+            .amendments
+            .iter()
+            .any(|amendment| !amendment.configuration.options.is_empty());
+    changed && !options
 }
 
 /// A pricing error as one line that names the quote's field: `FILE:devices[1].tier: unknown
@@ -179,7 +236,12 @@ pub fn located_pricing_error(
                 format!("addons[{index}]{field}")
             })
     };
+    let source = source.map_or(String::new(), |path| format!("{}:", path.display()));
     let path = match error {
+        // The error names its own figure (a book field or a total), not a quote field.
+        PricingError::AmountTooLarge(_) => return CliError::new(format!("{source}{error}")),
+        PricingError::TooManyDevices { .. } => "devices".to_string(),
+        PricingError::TermTooLong { .. } => "term_months".to_string(),
         PricingError::UnknownTier { tier, .. } => device(&|line| &line.tier == tier, ".tier"),
         PricingError::UnknownKind { kind, .. } => device(&|line| &line.kind == kind, ".kind"),
         PricingError::KindNotPriced { tier, kind, .. } => {
@@ -195,19 +257,23 @@ pub fn located_pricing_error(
         PricingError::SetupModeNotOffered { .. } => "setup_mode".to_string(),
         PricingError::ExtraDiscountOutOfRange { .. } => "extra_discount.percent".to_string(),
     };
-    let source = source.map_or(String::new(), |path| format!("{}:", path.display()));
     CliError::new(format!("{source}{path}: {error}"))
 }
 
 pub use crate::formats::default_date;
 
-fn parse_count(text: &str, what: &str) -> Result<u32, String> {
-    match text.trim().parse::<u32>() {
-        Ok(count) if count >= 1 => Ok(count),
+/// A whole number from 1 to `max` (the limits of docs/PRICE-BOOK.md, as in the files).
+fn parse_count_up_to(text: &str, what: &str, max: u32) -> Result<u32, String> {
+    match text.trim().parse::<u64>() {
+        Ok(count) if (1..=u64::from(max)).contains(&count) => Ok(count as u32),
         _ => Err(format!(
-            "{what} '{text}' is not allowed: write a whole number of at least 1"
+            "{what} '{text}' is not allowed: write a whole number of at least 1 and at most {max}"
         )),
     }
+}
+
+fn parse_count(text: &str, what: &str) -> Result<u32, String> {
+    parse_count_up_to(text, what, crate::core::limits::MAX_COUNT)
 }
 
 /// Parses `TIER:KIND=COUNT`.
@@ -246,7 +312,7 @@ pub fn parse_addon(text: &str) -> Result<AddOnLine, String> {
 }
 
 fn parse_term(text: &str) -> Result<u32, String> {
-    parse_count(text, "term")
+    parse_count_up_to(text, "term", crate::core::limits::MAX_TERM_MONTHS)
 }
 
 fn parse_setup(text: &str) -> Result<SetupMode, String> {
@@ -275,7 +341,11 @@ pub fn parse_percent(text: &str) -> Result<Decimal, String> {
     Ok(value)
 }
 
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
+/// Parses a date written YYYY-MM-DD.
+///
+/// # Errors
+/// A message naming the value when it is not such a date.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| format!("'{text}' is not a date (write YYYY-MM-DD)"))
 }

@@ -13,9 +13,9 @@ use crate::core::evaluate::WarningSource;
 use crate::core::money::{percent_text, plain};
 use crate::core::price_book::Currency;
 use crate::core::roi::{CustomerCosts, DEFAULT_DISCOUNT_RATE_PERCENT, RoiOption, RoiResult};
-use crate::formats::import::customer_costs::import_customer_costs;
+use crate::formats::import::ReadOptions;
+use crate::formats::import::cost_file::read_customer_costs_file;
 use crate::formats::json::roi::roi_json;
-use crate::formats::quote::customer_costs::parse_customer_costs;
 
 /// Arguments of `roi`.
 #[derive(Debug, Args)]
@@ -23,9 +23,13 @@ pub struct RoiArgs {
     #[command(flatten)]
     pub quote: QuoteArgs,
     /// The customer's current costs: a RON costs file, or a spreadsheet (xlsx, xls, ods, csv).
-    /// Replaces the costs saved in the quote file.
+    /// Used instead of the costs saved in the quote file (said on stderr); a file that yields
+    /// no usable line is an error.
     #[arg(long, value_name = "FILE")]
     pub costs: Option<PathBuf>,
+    /// Read this sheet of the --costs workbook instead of the best-matching one.
+    #[arg(long, value_name = "NAME", requires = "costs")]
+    pub sheet: Option<String>,
     /// Annual discount rate for the NPV, percent (compounded monthly).
     #[arg(long, value_name = "PCT", value_parser = parse_percent, default_value_t = DEFAULT_DISCOUNT_RATE_PERCENT, allow_negative_numbers = true)]
     pub discount_rate: Decimal,
@@ -34,11 +38,9 @@ pub struct RoiArgs {
     pub format: OutputFormat,
 }
 
-/// Customer costs read from a file, with what was skipped or doubtful on the way.
+/// Customer costs read from a file.
 pub struct LoadedCosts {
     pub costs: CustomerCosts,
-    /// Located messages: skipped rows and cells, warnings, "no cost lines found".
-    pub warnings: Vec<String>,
 }
 
 /// Runs `roi`.
@@ -49,15 +51,15 @@ pub fn run(args: &RoiArgs) -> Result<String, CliError> {
     let mut warnings: Vec<String> = Vec::new();
     let costs = match &args.costs {
         Some(path) => {
-            let loaded = load_costs(path)?;
-            warnings.extend(loaded.warnings);
-            Some(loaded.costs)
+            let loaded = load_costs(path, args.sheet.as_deref())?;
+            Some((path, loaded.costs))
         }
         None => None,
     };
     let inputs = args.quote.resolve_with(args.discount_rate, |quote| {
-        if costs.is_some() {
-            quote.customer_costs = costs;
+        if let Some((path, from_file)) = costs {
+            quote.customer_costs =
+                Some(costs_to_use(path, from_file, quote.customer_costs.as_ref()));
         }
     })?;
     let evaluation = &inputs.evaluation;
@@ -93,52 +95,59 @@ pub fn run(args: &RoiArgs) -> Result<String, CliError> {
     })
 }
 
-/// Reads customer costs from a RON costs file or a spreadsheet, chosen by extension.
+/// Reads customer costs from a RON costs file or a spreadsheet, chosen by extension, and
+/// prints the import's report (sheet, lines taken, every skip, inference and caveat) on stderr.
 ///
 /// # Errors
-/// A [`CliError`] with the file and the first located problem.
-pub fn load_costs(path: &Path) -> Result<LoadedCosts, CliError> {
-    let extension = path
-        .extension()
-        .map(|extension| extension.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    match extension.as_str() {
-        "ron" => {
-            let name = path.display().to_string();
-            let text = crate::formats::read_input_text(path, crate::formats::COSTS_SIZE_LIMIT)
-                .map_err(|error| CliError::new(error.one_line()))?;
-            let costs = parse_customer_costs(&text, &name)
-                .map_err(|error| CliError::new(error.one_line()))?;
-            Ok(LoadedCosts {
-                costs,
-                warnings: Vec::new(),
-            })
+/// A [`CliError`] with the file and the first located problem, or the refusal of a file whose
+/// rows give no usable line.
+pub fn load_costs(path: &Path, sheet: Option<&str>) -> Result<LoadedCosts, CliError> {
+    let options = ReadOptions {
+        sheet: sheet.map(str::to_string),
+    };
+    let loaded = read_customer_costs_file(path, &options)
+        .map_err(|error| CliError::new(error.one_line()))?;
+    let name = path.display().to_string();
+    if let Some(report) = loaded.report(&name) {
+        eprintln!("{}", report.summary());
+        for line in report.detail_lines() {
+            eprintln!("{line}");
         }
-        "xlsx" | "xlsm" | "xls" | "ods" | "csv" => {
-            let imported =
-                import_customer_costs(path).map_err(|error| CliError::new(error.one_line()))?;
-            let name = path.display();
-            let warnings = imported
-                .skipped
-                .iter()
-                .map(|problem| format!("{name}:{problem}"))
-                .chain(
-                    imported
-                        .warnings
-                        .iter()
-                        .map(|problem| format!("{name}:{problem}")),
-                )
-                .collect();
-            Ok(LoadedCosts {
-                costs: imported.costs,
-                warnings,
-            })
-        }
-        _ => Err(CliError::new(format!(
-            "{}: costs must be a .ron, .xlsx, .xlsm, .xls, .ods or .csv file",
-            path.display()
-        ))),
     }
+    Ok(LoadedCosts {
+        costs: loaded.costs,
+    })
+}
+
+/// The customer costs a command uses: the file's, unless it has no cost line at all (a
+/// header-only sheet) and the quote has its own. Says on stderr which, when the quote has some.
+pub fn costs_to_use(
+    path: &Path,
+    from_file: CustomerCosts,
+    quote_costs: Option<&CustomerCosts>,
+) -> CustomerCosts {
+    let Some(own) = quote_costs else {
+        return from_file;
+    };
+    let plural = |count: usize| if count == 1 { "" } else { "s" };
+    if from_file.lines.is_empty() && from_file.avoided_hire.is_none() {
+        eprintln!(
+            "customer costs: {} has no cost line, so the quote file's own ({} line{}) are used",
+            path.display(),
+            own.lines.len(),
+            plural(own.lines.len())
+        );
+        return own.clone();
+    }
+    eprintln!(
+        "customer costs: {} line{} from {}, instead of the quote file's own {} line{}",
+        from_file.lines.len(),
+        plural(from_file.lines.len()),
+        path.display(),
+        own.lines.len(),
+        plural(own.lines.len())
+    );
+    from_file
 }
 
 fn percent_cell(percent: Option<Decimal>) -> String {

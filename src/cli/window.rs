@@ -27,6 +27,7 @@ pub enum WindowTab {
     Cost,
     Roi,
     Documents,
+    Contract,
     PriceBook,
 }
 
@@ -37,6 +38,7 @@ impl From<WindowTab> for Tab {
             WindowTab::Cost => Tab::Cost,
             WindowTab::Roi => Tab::Roi,
             WindowTab::Documents => Tab::Documents,
+            WindowTab::Contract => Tab::Contract,
             WindowTab::PriceBook => Tab::PriceBook,
         }
     }

@@ -4,6 +4,7 @@
 //! subscriptions in the cost analysis).
 
 use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
 
 use super::price_book::Band;
 
@@ -42,7 +43,7 @@ pub fn graduated_split(bands: &[Band], first: u32, count: u32) -> Vec<(usize, u3
     if count == 0 || bands.is_empty() {
         return split;
     }
-    let last_position = first + count - 1;
+    let last_position = first.saturating_add(count - 1);
     for (index, band) in bands.iter().enumerate() {
         let is_last = index + 1 == bands.len();
         let upper = if is_last { u32::MAX } else { band.max };
@@ -75,10 +76,9 @@ pub fn volume_cliffs(bands: &[Band]) -> Vec<Cliff> {
         let upper_factor = (hundred - upper.discount_percent) / hundred;
         let next_total = Decimal::from(upper.min) * upper_factor;
         if next_total < Decimal::from(lower.max) * lower_factor {
-            let mut start = lower.max;
-            while start > lower.min && Decimal::from(start - 1) * lower_factor > next_total {
-                start -= 1;
-            }
+            // The smallest count n >= lower.min with n x lower_factor > next_total, found
+            // directly (a loop over the band's counts hangs on a band of billions).
+            let start = dead_zone_start(lower, lower_factor, next_total);
             cliffs.push(Cliff {
                 last_of_band: lower.max,
                 dead_zone_start: start,
@@ -86,6 +86,29 @@ pub fn volume_cliffs(bands: &[Band]) -> Vec<Cliff> {
         }
     }
     cliffs
+}
+
+/// The smallest count of `band` whose total at `factor` is above `next_total` (`band.max`
+/// is one: the caller checked it). Counts and factors are at most u32::MAX and 1, so no
+/// product here overflows.
+fn dead_zone_start(band: Band, factor: Decimal, next_total: Decimal) -> u32 {
+    if factor <= Decimal::ZERO {
+        return band.max;
+    }
+    // n > next_total / factor: the floor of the quotient + 1, then corrected by one either
+    // way for the quotient's last digit.
+    let quotient = (next_total / factor).floor();
+    let mut start = quotient
+        .to_u32()
+        .map_or(band.max, |whole| whole.saturating_add(1))
+        .clamp(band.min, band.max);
+    while start > band.min && Decimal::from(start - 1) * factor > next_total {
+        start -= 1;
+    }
+    while start < band.max && Decimal::from(start) * factor <= next_total {
+        start += 1;
+    }
+    start
 }
 
 #[cfg(test)]

@@ -9,16 +9,18 @@
 
 use rust_decimal::Decimal;
 
+use crate::core::contract::{ContractBooks, ContractError, ContractSchedule, contract_schedule};
 use crate::core::cost::{CostBreakdown, CostError, analyse_cost};
+use crate::core::money::{AmountTooLarge, Checked};
 use crate::core::options::{OptionError, PricedOptions, price_quote_options, priced_with_options};
 use crate::core::price_book::PriceBook;
 use crate::core::pricing::{
     PricedQuote, PricingError, price_quote, repricing_warnings, snapshot_of,
 };
-use crate::core::quote::{PriceBookPin, Quote};
+use crate::core::quote::{ContractTerms, PriceBookPin, Quote};
 use crate::core::roi::{
     DEFAULT_DISCOUNT_RATE_PERCENT, RoiOption, RoiOptionKind, RoiPricingError, RoiResult,
-    roi_options,
+    roi_options, roi_over_series,
 };
 
 /// What an evaluation needs besides the book and the quote.
@@ -111,12 +113,20 @@ pub struct Evaluation {
     /// The quote at every tier of the book, in book order.
     pub tiers: Vec<TierEvaluation>,
     /// The internal reserve per month of the quote's device lines (internal, never shown to
-    /// the customer), in the book's currency.
+    /// the customer), in the book's currency; zero, with a cost warning, when it is too large
+    /// to compute exactly.
     pub reserve_monthly: Decimal,
     /// The cost analysis, when the quote has one (internal).
     pub cost: Option<Result<CostBreakdown, CostError>>,
-    /// The ROI of every option, when the customer's costs are known.
+    /// The ROI of every option, when the customer's costs are known (the quote as it is pays
+    /// the amended contract when it has amendments).
     pub roi: Option<Result<RoiComparison, RoiPricingError>>,
+    /// The quote priced as a contract (calendar, amendments, renewal), when it can be priced
+    /// and has contract terms (`None` for a plain quote).
+    pub contract: Option<Result<ContractSchedule, ContractError>>,
+    /// What the amended contract pays (the configuration in force at the end, the amended
+    /// schedule, options included), when it has amendments or renews a contract.
+    pub amended: Option<PricedQuote>,
     /// Every warning of every part, each once, in the order pricing, cost, ROI.
     pub warnings: Vec<EvaluationWarning>,
     /// The settings the evaluation was made with.
@@ -124,10 +134,14 @@ pub struct Evaluation {
 }
 
 impl Evaluation {
-    /// What the customer pays: the quote combined with its options when it has any, else the
-    /// priced quote; `None` when the quote cannot be priced.
+    /// What the customer pays: the amended contract when it has amendments (or renews a
+    /// contract), else the quote combined with its options when it has any, else the priced
+    /// quote; `None` when the quote cannot be priced.
     pub fn as_paid(&self) -> Option<&PricedQuote> {
-        self.combined.as_ref().or(self.priced.as_ref().ok())
+        self.amended
+            .as_ref()
+            .or(self.combined.as_ref())
+            .or(self.priced.as_ref().ok())
     }
 
     /// The quote at the tier `tier_id`, priced.
@@ -192,42 +206,102 @@ pub fn evaluate(book: &PriceBook, quote: &Quote, settings: &EvaluationSettings) 
         _ => None,
     };
     let combined = match (&priced, &options) {
-        (Ok(priced), Some(Ok(options))) => Some(priced_with_options(priced, options)),
+        (Ok(priced), Some(Ok(options))) => priced_with_options(priced, options).ok(),
         _ => None,
     };
     let cost = quote
         .cost_analysis
         .as_ref()
         .map(|analysis| analyse_cost(book, quote, analysis));
+    // Only a quote with contract terms (a start date, amendments, a renewal) is priced as a
+    // contract: a plain quote is not priced twice.
+    let contract = priced
+        .as_ref()
+        .ok()
+        .filter(|_| quote.contract != ContractTerms::default())
+        .map(|_| contract_schedule(ContractBooks::single(book), quote));
+    // A contract with amendments, or a renewal (no setup fee), pays its contract schedule.
+    let amended = match &contract {
+        Some(Ok(contract)) if quote.contract.changes_the_schedule() => {
+            Some(contract.as_priced_quote())
+        }
+        _ => None,
+    };
     let roi = quote.customer_costs.as_ref().map(|costs| {
-        roi_options(book, quote, costs, settings.roi_discount_rate_percent)
-            .map(|(options, left_out)| RoiComparison { options, left_out })
+        let (mut options, left_out) =
+            roi_options(book, quote, costs, settings.roi_discount_rate_percent)?;
+        if let Some(paid) = &amended {
+            pay_the_contract(&mut options, costs, paid, settings, book)?;
+        }
+        Ok::<_, RoiPricingError>(RoiComparison { options, left_out })
     });
-    let warnings = collect_warnings(quote, &priced, cost.as_ref(), roi.as_ref());
+    let mut warnings = collect_warnings(quote, &priced, cost.as_ref(), roi.as_ref());
+    let reserve_monthly = reserve_monthly(book, quote).unwrap_or_else(|error| {
+        warnings.push(EvaluationWarning {
+            source: WarningSource::Cost,
+            message: format!("the internal reserve is not shown: {error}"),
+        });
+        Decimal::ZERO
+    });
     Evaluation {
         priced,
         options,
         combined,
         tiers,
-        reserve_monthly: reserve_monthly(book, quote),
+        reserve_monthly,
         cost,
         roi,
+        contract,
+        amended,
         warnings,
         settings: settings.clone(),
     }
 }
 
+/// The ROI of the quote as it is, over what the amended contract pays.
+fn pay_the_contract(
+    options: &mut [RoiOption],
+    costs: &crate::core::roi::CustomerCosts,
+    paid: &PricedQuote,
+    settings: &EvaluationSettings,
+    book: &PriceBook,
+) -> Result<(), AmountTooLarge> {
+    let decimals = book.currency.decimals;
+    let series = costs.series(paid.term_months, decimals)?;
+    for option in options
+        .iter_mut()
+        .filter(|option| option.kind == RoiOptionKind::QuoteAsIs)
+    {
+        option.monthly_recurring = paid.monthly_recurring;
+        option.total_contract_value = paid.total_contract_value;
+        option.roi = roi_over_series(
+            &series,
+            &paid.schedule,
+            settings.roi_discount_rate_percent,
+            decimals,
+        )?;
+    }
+    Ok(())
+}
+
 /// The internal reserve per month of the quote's device lines: each line's count times its
 /// tier's reserve per device (a line of an unknown tier reserves nothing).
-pub fn reserve_monthly(book: &PriceBook, quote: &Quote) -> Decimal {
+///
+/// # Errors
+/// [`AmountTooLarge`] naming the tier's reserve when the sum overflows.
+pub fn reserve_monthly(book: &PriceBook, quote: &Quote) -> Result<Decimal, AmountTooLarge> {
     quote
         .devices
         .iter()
         .filter_map(|line| {
-            book.tier(&line.tier)
-                .map(|tier| tier.internal_reserve_per_device * Decimal::from(line.count))
+            let tier = book.tier(&line.tier)?;
+            Some(
+                (Checked::from(tier.internal_reserve_per_device) * line.count)
+                    .or_too_large(format!("tiers.{}.internal_reserve_per_device", tier.id)),
+            )
         })
-        .sum()
+        .sum::<Result<Checked, AmountTooLarge>>()?
+        .or_too_large("the internal reserve of the device lines")
 }
 
 /// The evaluation's warnings, each once: pricing, cost, then ROI (options left out, an

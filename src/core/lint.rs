@@ -5,8 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::bands::volume_cliffs;
-use super::money::percent_text;
-use super::money::{display, round_half_away};
+use super::money::{Checked, display, percent_text, round_half_away};
 use super::price_book::{DiscountMode, LabourRole, PriceBook};
 
 /// Warnings about a valid book: volume-band cliffs (one more device lowers the total, named
@@ -49,7 +48,7 @@ fn volume_cliff_warnings(book: &PriceBook) -> Vec<String> {
         let kind_name = book.kind_name(&schedule.counted_kind).to_lowercase();
         for cliff in volume_cliffs(&schedule.bands) {
             let below = cliff.last_of_band;
-            let above = below + 1;
+            let above = below.saturating_add(1);
             let percent_at = |count: u32| {
                 schedule
                     .bands
@@ -65,10 +64,16 @@ fn volume_cliff_warnings(book: &PriceBook) -> Vec<String> {
                     continue;
                 };
                 let total = |count: u32| {
-                    round_half_away(*list * (hundred - percent_at(count)) / hundred, decimals)
-                        * Decimal::from(count)
+                    ((Checked::from(*list) * (Checked::from(hundred) - percent_at(count))
+                        / hundred)
+                        .round(decimals)
+                        * count)
+                        .value()
                 };
-                let (before, after) = (total(below), total(above));
+                // A total too large to compute is no cliff worth a warning.
+                let (Some(before), Some(after)) = (total(below), total(above)) else {
+                    continue;
+                };
                 if after < before {
                     warnings.push(format!(
                         "volume cliff in '{}': {} {below} -> {above} {kind_name}s, the monthly total falls from {} to {}",

@@ -4,8 +4,10 @@
 //! data in, plain data out, with money as exact [`rust_decimal::Decimal`].
 
 pub mod bands;
+pub mod contract;
 pub mod cost;
 pub mod evaluate;
+pub mod limits;
 pub mod lint;
 pub mod money;
 pub mod options;

@@ -43,6 +43,9 @@ pub struct PriceBook {
     pub customer_requirements: Vec<String>,
     /// Patch-deployment targets (shown in the SOW appendix).
     pub patch_targets: Vec<PatchTarget>,
+    /// SLA response targets and service credits (shown in the SOW appendix), if the book
+    /// states them.
+    pub service_levels: Option<ServiceLevels>,
     pub branding: Branding,
     /// Cost-analysis defaults (labour roles, task catalog, markups); empty when the book has none.
     pub cost_defaults: CostDefaults,
@@ -283,6 +286,51 @@ pub struct Guardrails {
 pub struct PatchTarget {
     pub class: String,
     pub target: String,
+}
+
+/// The SLA: response targets per priority and the service credit for a missed target
+/// (pricing-rules.md section 10).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceLevels {
+    /// Targets, most urgent first.
+    pub targets: Vec<ResponseTarget>,
+    /// Credit per missed target, percent of that month's recurring fee.
+    pub credit_percent_per_miss: Decimal,
+    /// Most credit in one month, percent of that month's recurring fee.
+    pub monthly_credit_cap_percent: Decimal,
+    /// True while the credit figures are placeholders (the handbook gives none).
+    pub credits_are_placeholders: bool,
+}
+
+/// A response target for one priority ("Level 1, productivity halted: 15 minutes").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResponseTarget {
+    /// "Level 1".
+    pub priority: String,
+    /// What the priority means ("Productivity halted").
+    pub description: String,
+    /// Initial response within this many minutes.
+    pub response_minutes: u32,
+    /// Resolution target as document text ("within one business day"); empty when none.
+    pub resolution: String,
+}
+
+impl ServiceLevels {
+    /// The most credit in a month of `monthly_recurring`, rounded half away from zero.
+    pub fn monthly_credit_cap(&self, monthly_recurring: Decimal, decimals: u32) -> Decimal {
+        crate::core::money::round_half_away(
+            monthly_recurring * self.monthly_credit_cap_percent / Decimal::ONE_HUNDRED,
+            decimals,
+        )
+    }
+
+    /// The credit for one missed target in a month of `monthly_recurring`, rounded.
+    pub fn credit_per_miss(&self, monthly_recurring: Decimal, decimals: u32) -> Decimal {
+        crate::core::money::round_half_away(
+            monthly_recurring * self.credit_percent_per_miss / Decimal::ONE_HUNDRED,
+            decimals,
+        )
+    }
 }
 
 /// Paper size of generated documents.

@@ -36,6 +36,8 @@ pub struct Quote {
     pub customer_costs: Option<super::roi::costs::CustomerCosts>,
     /// Components, phases and a complete package priced beside the tiers (empty: none).
     pub options: super::quote_options::QuoteOptions,
+    /// After the signature: billing start, amendments, the contract a renewal renews.
+    pub contract: ContractTerms,
 }
 
 /// Who the quote is for.
@@ -142,12 +144,13 @@ impl Quote {
             cost_analysis: None,
             customer_costs: None,
             options: super::quote_options::QuoteOptions::default(),
+            contract: ContractTerms::default(),
         }
     }
 
-    /// Total devices on the quote, all tiers and kinds.
-    pub fn device_count(&self) -> u32 {
-        self.devices.iter().map(|line| line.count).sum()
+    /// Total devices on the quote, all tiers and kinds, summed in u64 (never wraps).
+    pub fn device_count(&self) -> u64 {
+        self.devices.iter().map(|line| u64::from(line.count)).sum()
     }
 
     /// The same quote with every device line moved to the tier `tier_id` (counts, kinds,
@@ -182,6 +185,7 @@ impl Quote {
             cost_analysis: None,
             customer_costs: None,
             options: self.options.clone(),
+            contract: self.contract.clone(),
         }
     }
 
@@ -196,5 +200,85 @@ impl Quote {
                 count: line.count,
             })
             .collect()
+    }
+}
+
+/// What a signed contract adds to its quote (pricing-rules.md section 10): the billing start,
+/// the amendments in effective-date order, and the contract a renewal renews.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ContractTerms {
+    /// Billing start (functionality acceptance); `None`: the quote date is assumed.
+    pub start_date: Option<NaiveDate>,
+    /// Change orders, each applied to the contract as the previous one left it.
+    pub amendments: Vec<Amendment>,
+    /// The contract this quote renews, when it is a renewal (no setup fee is then charged).
+    pub renews: Option<RenewedContract>,
+}
+
+impl ContractTerms {
+    /// True when the contract's schedule differs from the quote's own: it has amendments, or
+    /// it renews a contract (no setup fee).
+    pub fn changes_the_schedule(&self) -> bool {
+        !self.amendments.is_empty() || self.renews.is_some()
+    }
+}
+
+/// A change order: from `effective_date` on, the contract has `configuration`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amendment {
+    pub effective_date: NaiveDate,
+    /// The complete new configuration (not a difference).
+    pub configuration: Configuration,
+    /// Priced with the book in use instead of the pinned one.
+    pub reprice: bool,
+}
+
+/// What a contract manages in a period: device lines, add-ons and pricing options.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Configuration {
+    pub devices: Vec<DeviceLine>,
+    pub addons: Vec<AddOnLine>,
+    pub options: super::quote_options::QuoteOptions,
+}
+
+/// The contract a renewal quote renews.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenewedContract {
+    /// The renewed contract's quote number.
+    pub number: String,
+    pub revision: u32,
+}
+
+impl Quote {
+    /// The quote's own configuration (before any amendment).
+    pub fn configuration(&self) -> Configuration {
+        Configuration {
+            devices: self.devices.clone(),
+            addons: self.addons.clone(),
+            options: self.options.clone(),
+        }
+    }
+
+    /// This quote with `configuration` in place of its devices, add-ons and options.
+    pub fn with_configuration(&self, configuration: &Configuration) -> Quote {
+        Quote {
+            devices: configuration.devices.clone(),
+            addons: configuration.addons.clone(),
+            options: configuration.options.clone(),
+            ..self.clone()
+        }
+    }
+
+    /// The configuration in force after every amendment (the quote's own without any).
+    pub fn configuration_in_force(&self) -> Configuration {
+        self.contract
+            .amendments
+            .last()
+            .map_or_else(|| self.configuration(), |last| last.configuration.clone())
+    }
+
+    /// The billing start: the contract's start date, or the quote date when none is set.
+    pub fn billing_start(&self) -> NaiveDate {
+        self.contract.start_date.unwrap_or(self.date)
     }
 }

@@ -11,10 +11,12 @@
 
 mod appendix;
 mod chart;
+pub mod contract;
 mod export;
 mod layout;
 mod pdf;
 mod proposal;
+mod service_levels;
 mod tables;
 
 use chrono::NaiveDate;
@@ -157,13 +159,14 @@ fn render_with(
             });
         }
     };
-    let priced = match (&evaluation.priced, &evaluation.combined) {
+    // What the customer pays: the amended contract, else the quote with its options.
+    let priced = match (&evaluation.priced, evaluation.as_paid()) {
         (Err(error), _) => {
             return Err(DocumentError::Pricing {
                 reason: error.to_string(),
             });
         }
-        (Ok(_), Some(combined)) => combined,
+        (Ok(_), Some(paid)) => paid,
         (Ok(priced), None) => priced,
     };
     let roi_warnings: Vec<&str> = evaluation.warnings_from(WarningSource::Roi).collect();

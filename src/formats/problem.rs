@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::core::limits::{MAX_AMOUNT, MAX_COUNT, MAX_HOURS, MAX_MARKUP_PERCENT, MAX_TERM_MONTHS};
+
 /// Where in an input a problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
@@ -134,8 +136,8 @@ impl Checker {
         self.problems.push(Problem::at_field(path, message));
     }
 
-    /// Parses a non-negative amount with at most `decimals` places; records a problem and
-    /// returns zero otherwise.
+    /// Parses a non-negative amount of at most [`MAX_AMOUNT`] with at most `decimals` places;
+    /// records a problem and returns zero otherwise.
     pub fn amount(&mut self, path: &str, text: &str, decimals: u32) -> rust_decimal::Decimal {
         let Some(value) = self.decimal(path, text) else {
             return rust_decimal::Decimal::ZERO;
@@ -143,6 +145,7 @@ impl Checker {
         if value.is_sign_negative() && !value.is_zero() {
             self.error(path, format!("amount '{text}' is negative"));
         }
+        self.at_most(path, text, value, MAX_AMOUNT, "1,000,000,000");
         if value.normalize().scale() > decimals {
             self.error(
                 path,
@@ -163,15 +166,75 @@ impl Checker {
         value
     }
 
-    /// Parses a non-negative quantity (hours); records a problem and returns zero otherwise.
+    /// Parses a non-negative quantity of money (any number of decimals) of at most
+    /// [`MAX_AMOUNT`]; records a problem and returns zero otherwise.
     pub fn quantity(&mut self, path: &str, text: &str) -> rust_decimal::Decimal {
+        self.bounded(path, text, MAX_AMOUNT, "1,000,000,000")
+    }
+
+    /// Parses a non-negative number of hours of at most [`MAX_HOURS`]; records a problem and
+    /// returns zero otherwise.
+    pub fn hours(&mut self, path: &str, text: &str) -> rust_decimal::Decimal {
+        self.bounded(path, text, MAX_HOURS, "1,000,000 hours")
+    }
+
+    /// Parses a markup (or burden) percent within 0 to [`MAX_MARKUP_PERCENT`]; records a
+    /// problem and returns zero otherwise.
+    pub fn markup(&mut self, path: &str, text: &str) -> rust_decimal::Decimal {
+        self.bounded(path, text, MAX_MARKUP_PERCENT, "1000%")
+    }
+
+    /// Records a problem when a count is above [`MAX_COUNT`]; returns it unchanged.
+    pub fn count(&mut self, path: impl Into<String>, count: u32) -> u32 {
+        if count > MAX_COUNT {
+            self.error(path, format!("{count} is above the limit of 10,000,000"));
+        }
+        count
+    }
+
+    /// Records a problem when a number of months is 0 or above [`MAX_TERM_MONTHS`]; returns it
+    /// unchanged.
+    pub fn months(&mut self, path: impl Into<String>, months: u32) -> u32 {
+        if !(1..=MAX_TERM_MONTHS).contains(&months) {
+            self.error(
+                path,
+                format!("{months} months is outside 1-{MAX_TERM_MONTHS}"),
+            );
+        }
+        months
+    }
+
+    fn bounded(
+        &mut self,
+        path: &str,
+        text: &str,
+        max: rust_decimal::Decimal,
+        max_text: &str,
+    ) -> rust_decimal::Decimal {
         let Some(value) = self.decimal(path, text) else {
             return rust_decimal::Decimal::ZERO;
         };
         if value.is_sign_negative() && !value.is_zero() {
             self.error(path, format!("'{text}' is negative"));
         }
+        self.at_most(path, text, value, max, max_text);
         value
+    }
+
+    fn at_most(
+        &mut self,
+        path: &str,
+        text: &str,
+        value: rust_decimal::Decimal,
+        max: rust_decimal::Decimal,
+        max_text: &str,
+    ) {
+        if value > max {
+            self.error(
+                path,
+                format!("'{}' is above the limit of {max_text}", text.trim()),
+            );
+        }
     }
 
     /// Parses any decimal number written as a string.

@@ -310,32 +310,47 @@ fn non_regular_files_are_never_replaced() {
 }
 
 #[test]
-fn of_two_concurrent_saves_the_last_to_report_success_wins_and_no_temporary_remains() {
+fn of_two_concurrent_saves_the_file_is_one_whole_save_and_no_temporary_remains() {
+    // The old writers shared one temporary name, so a racing pair could install the other's
+    // half-written bytes and both report success. Now each writer has its own temporary and the
+    // last rename wins: the file is always one writer's complete content. Which writer's rename
+    // came last cannot be observed from outside the call (a thread may be preempted between its
+    // rename and its return), so the test asserts the whole-content property, then that a save
+    // made after the race is the one on disk.
     let dir = hostile_dir("concurrent");
     let path = dir.join("quote.ron");
+    let contents: Vec<Vec<u8>> = (0..2u8)
+        .map(|writer| vec![b'a' + writer; 1 + usize::from(writer) * 300_000])
+        .collect();
     for round in 0..30 {
-        let order = Arc::new(AtomicUsize::new(0));
-        let finished: Vec<(usize, Vec<u8>)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..2u8)
-                .map(|writer| {
-                    let order = Arc::clone(&order);
-                    let path = path.clone();
-                    scope.spawn(move || {
-                        // Different sizes, so the writes take different times.
-                        let content = vec![b'a' + writer; 1 + usize::from(writer) * 300_000];
-                        write_atomically(&path, &content).unwrap();
-                        (order.fetch_add(1, Ordering::SeqCst), content)
-                    })
-                })
-                .collect();
-            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        let barrier = Arc::new(std::sync::Barrier::new(2));
+        let reported = Arc::new(AtomicUsize::new(0));
+        std::thread::scope(|scope| {
+            for content in &contents {
+                let barrier = Arc::clone(&barrier);
+                let reported = Arc::clone(&reported);
+                let path = path.clone();
+                scope.spawn(move || {
+                    barrier.wait();
+                    write_atomically(&path, content).unwrap();
+                    reported.fetch_add(1, Ordering::SeqCst);
+                });
+            }
         });
-        let last = finished.iter().max_by_key(|(rank, _)| *rank).unwrap();
+        assert_eq!(reported.load(Ordering::SeqCst), 2, "round {round}");
+        let on_disk = std::fs::read(&path).unwrap();
         assert!(
-            std::fs::read(&path).unwrap() == last.1,
-            "round {round}: the file on disk is not the last reported save"
+            contents.contains(&on_disk),
+            "round {round}: the file on disk is not one whole save ({} bytes)",
+            on_disk.len()
         );
         assert!(temporaries_in(&dir).is_empty(), "round {round}");
+        write_atomically(&path, b"after the race").unwrap();
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            b"after the race",
+            "round {round}"
+        );
     }
 }
 

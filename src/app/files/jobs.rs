@@ -107,27 +107,11 @@ impl QuoteApp {
                 return;
             }
         };
-        let mut text = format!(
-            "Imported {} cost lines from {} (sheet {})",
-            lines.line_count(),
-            path.display(),
-            lines.sheet
-        );
-        if !lines.skipped.is_empty() {
-            text.push_str(&format!("; {} rows or cells skipped:", lines.skipped.len()));
-            for problem in lines.skipped.iter().take(5) {
-                text.push_str(&format!(" [{problem}]"));
-            }
-        }
-        for problem in lines.warnings.iter().take(5) {
-            text.push_str(&format!(" [{problem}]"));
-        }
-        self.notices.push(info_notice(text));
-        lines.append_to(
-            self.quote
-                .cost_analysis
-                .get_or_insert_with(Default::default),
-        );
+        // Shown in the import preview first; applied when the user answers Import.
+        self.files.import_preview = Some(crate::app::import_preview::PendingImport::CostLines {
+            path: path.to_path_buf(),
+            lines,
+        });
     }
 
     fn customer_costs_imported(&mut self, path: &Path, result: Result<Box<ImportedCosts>, String>) {
@@ -141,24 +125,11 @@ impl QuoteApp {
                 return;
             }
         };
-        let mut text = format!(
-            "Imported {} customer cost lines from {} (sheet {})",
-            imported.costs.lines.len(),
-            path.display(),
-            imported.sheet
-        );
-        for problem in imported.skipped.iter().chain(&imported.warnings).take(8) {
-            text.push_str(&format!(" [{problem}]"));
-        }
-        self.notices.push(info_notice(text));
-        let costs = self
-            .quote
-            .customer_costs
-            .get_or_insert_with(Default::default);
-        costs.lines.extend(imported.costs.lines.iter().cloned());
-        if costs.avoided_hire.is_none() {
-            costs.avoided_hire = imported.costs.avoided_hire;
-        }
+        self.files.import_preview =
+            Some(crate::app::import_preview::PendingImport::CustomerCosts {
+                path: path.to_path_buf(),
+                imported,
+            });
     }
 }
 

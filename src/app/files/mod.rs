@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
-use super::dialogs::{DialogRequest, FileDialogs};
+use super::dialogs::{DialogAnswer, DialogRequest, FileDialogs};
 use super::documents_tab::DocumentKind;
 use super::{Notice, QuoteApp, error_notice, info_notice};
 use crate::core::quote::Quote;
@@ -60,6 +60,8 @@ pub struct Files {
     allow_close: bool,
     /// Open exported documents in the desktop's viewer (off in tests).
     pub(crate) open_exports: bool,
+    /// An import read and shown for the user's answer before it changes the quote.
+    pub(crate) import_preview: Option<crate::app::import_preview::PendingImport>,
 }
 
 /// Work running on a background thread.
@@ -176,6 +178,7 @@ impl Files {
             autosaved_generation: 0,
             allow_close: false,
             open_exports: false,
+            import_preview: None,
         }
     }
 
@@ -243,6 +246,11 @@ impl Files {
                 error.one_line()
             ))),
         }
+    }
+
+    /// Asks the file dialogs for a path (the price-book editor's "Save as a new version").
+    pub(crate) fn ask_dialog(&mut self, request: &DialogRequest) -> DialogAnswer {
+        self.dialogs.ask(request)
     }
 
     fn remember_book(&mut self, path: &Path) {

@@ -9,6 +9,7 @@ use crate::app::{Action, QuoteApp};
 
 /// Draws the open prompt, if any.
 pub(crate) fn prompts_ui(ctx: &egui::Context, app: &mut QuoteApp, _actions: &mut [Action]) {
+    crate::app::import_preview::pending_import_ui(ctx, app);
     let Some(prompt) = app.files.prompt.take() else {
         return;
     };

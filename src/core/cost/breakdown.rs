@@ -227,6 +227,15 @@ pub struct CostError {
     pub message: String,
 }
 
+impl From<crate::core::money::AmountTooLarge> for CostError {
+    fn from(error: crate::core::money::AmountTooLarge) -> Self {
+        CostError {
+            field: error.figure,
+            message: "too large to compute exactly (amounts are limited to 1,000,000,000 per field; see docs/COST-ANALYSIS.md)".to_string(),
+        }
+    }
+}
+
 impl CostError {
     pub(crate) fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
         CostError {

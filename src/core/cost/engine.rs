@@ -10,7 +10,8 @@ use super::breakdown::{
 use super::labour::{RoleCosts, labour_lines};
 use super::lines::{LineContext, affiliate_line, hardware_lines, software_line};
 use super::model::CostAnalysis;
-use crate::core::money::{display, percent_text, round_half_away, round_percent};
+use crate::core::limits::MAX_QUOTE_DEVICES;
+use crate::core::money::{Checked, display, percent_text, round_percent};
 use crate::core::price_book::{PriceBook, Tier, join_display};
 use crate::core::pricing::price_quote;
 use crate::core::quote::{DeviceLine, Quote};
@@ -29,9 +30,21 @@ pub fn analyse_cost(
     analysis: &CostAnalysis,
 ) -> Result<CostBreakdown, CostError> {
     let decimals = book.currency.decimals;
-    let devices = analysis
-        .managed_devices
-        .unwrap_or_else(|| quote.device_count());
+    let devices = match analysis.managed_devices {
+        Some(devices) => devices,
+        None => u32::try_from(quote.device_count())
+            .ok()
+            .filter(|count| u64::from(*count) <= MAX_QUOTE_DEVICES)
+            .ok_or_else(|| {
+                CostError::new(
+                    "devices",
+                    format!(
+                        "the quote has {} devices in all; at most {MAX_QUOTE_DEVICES} can be analysed",
+                        quote.device_count()
+                    ),
+                )
+            })?,
+    };
     if devices == 0 {
         return Err(CostError::new(
             "cost_analysis.managed_devices",
@@ -66,7 +79,7 @@ pub fn analyse_cost(
         lines.extend(interest);
     }
     for (index, line) in analysis.software.iter().enumerate() {
-        lines.push(software_line(&context, index, line));
+        lines.push(software_line(&context, index, line)?);
     }
     for (index, line) in analysis.affiliates.iter().enumerate() {
         lines.push(affiliate_line(&context, index, line, &mut warnings)?);
@@ -74,21 +87,37 @@ pub fn analyse_cost(
     let roles = RoleCosts::new(book, analysis)?;
     lines.extend(labour_lines(&context, book, quote, analysis, &roles)?);
 
-    let categories = category_figures(book, analysis, &lines, decimals, &mut warnings);
-    let total_monthly_cost: Decimal = categories.iter().map(|figures| figures.cost).sum();
-    let total_monthly_markup: Decimal = categories.iter().map(|figures| figures.markup).sum();
-    let total_monthly_price = total_monthly_cost + total_monthly_markup;
-    let per_device_monthly_fee =
-        round_half_away(total_monthly_price / Decimal::from(devices), decimals);
-    let gross_margin = total_monthly_price - total_monthly_cost;
+    let categories = category_figures(book, analysis, &lines, decimals, &mut warnings)?;
+    let total_monthly_cost = categories
+        .iter()
+        .map(|figures| figures.cost)
+        .sum::<Checked>()
+        .or_too_large("the total monthly cost")?;
+    let total_monthly_markup = categories
+        .iter()
+        .map(|figures| figures.markup)
+        .sum::<Checked>()
+        .or_too_large("the total monthly markup")?;
+    let total_monthly_price = (Checked::from(total_monthly_cost) + total_monthly_markup)
+        .or_too_large("the total monthly price")?;
+    let per_device_monthly_fee = (Checked::from(total_monthly_price) / devices)
+        .round(decimals)
+        .or_too_large("the per-device monthly fee")?;
+    let gross_margin = (Checked::from(total_monthly_price) - total_monthly_cost)
+        .or_too_large("the gross margin")?;
     let gross_margin_percent = percent_of(gross_margin, total_monthly_price);
     let floor = book.guardrails.margin_floor_percent;
     let money = |amount| display(amount, &book.currency.symbol, decimals);
 
     if gross_margin_percent < floor && floor < Decimal::ONE_HUNDRED {
-        let needed_price = total_monthly_cost / (Decimal::ONE - floor / Decimal::ONE_HUNDRED);
-        let shortfall = round_half_away(needed_price - total_monthly_price, decimals);
-        let needed_fee = round_half_away(needed_price / Decimal::from(devices), decimals);
+        let needed_price = Checked::from(total_monthly_cost)
+            / (Checked::from(Decimal::ONE) - floor / Decimal::ONE_HUNDRED);
+        let shortfall = (needed_price - total_monthly_price)
+            .round(decimals)
+            .or_too_large("the price the margin floor needs")?;
+        let needed_fee = (needed_price / devices)
+            .round(decimals)
+            .or_too_large("the per-device fee the margin floor needs")?;
         warnings.push(CostWarning {
             kind: CostWarningKind::MarginBelowFloor,
             message: format!(
@@ -102,7 +131,7 @@ pub fn analyse_cost(
         });
     }
 
-    let tier_comparison = compare_tiers(book, quote, devices, total_monthly_cost, &mut warnings);
+    let tier_comparison = compare_tiers(book, quote, devices, total_monthly_cost, &mut warnings)?;
 
     Ok(CostBreakdown {
         currency: book.currency.clone(),
@@ -131,13 +160,17 @@ fn markup_ids() -> String {
     )
 }
 
-/// `part / whole x 100`, rounded to two decimals; zero when `whole` is not positive.
+/// `part / whole x 100`, rounded to two decimals; zero when `whole` is not positive. The
+/// division comes first when `part x 100` would overflow (the percent itself then still fits
+/// or is reported as zero: it only decides warnings).
 fn percent_of(part: Decimal, whole: Decimal) -> Decimal {
     if whole <= Decimal::ZERO {
-        Decimal::ZERO
-    } else {
-        round_percent(part * Decimal::ONE_HUNDRED / whole)
+        return Decimal::ZERO;
     }
+    (Checked::from(part) * Decimal::ONE_HUNDRED / whole)
+        .value()
+        .or_else(|| (Checked::from(part) / whole * Decimal::ONE_HUNDRED).value())
+        .map_or(Decimal::ZERO, round_percent)
 }
 
 /// Sums the lines per category and applies each category's markup.
@@ -147,7 +180,7 @@ fn category_figures(
     lines: &[CostLine],
     decimals: u32,
     warnings: &mut Vec<CostWarning>,
-) -> Vec<CategoryFigures> {
+) -> Result<Vec<CategoryFigures>, CostError> {
     let mut figures = Vec::new();
     for category in CostCategory::ALL {
         let mut in_category = lines
@@ -157,7 +190,10 @@ fn category_figures(
         if in_category.peek().is_none() {
             continue;
         }
-        let cost: Decimal = in_category.map(|line| line.monthly_cost).sum();
+        let cost = in_category
+            .map(|line| line.monthly_cost)
+            .sum::<Checked>()
+            .or_too_large(format!("the {} cost", category.id()))?;
         let markup_percent = if category.takes_markup() {
             match analysis
                 .markups
@@ -179,16 +215,20 @@ fn category_figures(
         } else {
             Decimal::ZERO
         };
-        let markup = round_half_away(cost * markup_percent / Decimal::ONE_HUNDRED, decimals);
+        let markup_figure = || format!("the {} markup", category.id());
+        let markup = Checked::from(cost)
+            .percent(markup_percent)
+            .round(decimals)
+            .or_too_large(markup_figure())?;
         figures.push(CategoryFigures {
             category,
             cost,
             markup_percent,
             markup,
-            price: cost + markup,
+            price: (Checked::from(cost) + markup).or_too_large(markup_figure())?,
         });
     }
-    figures
+    Ok(figures)
 }
 
 /// What each tier of the book would earn for the quote's devices (or, when the quote has no
@@ -200,7 +240,7 @@ fn compare_tiers(
     devices: u32,
     total_cost: Decimal,
     warnings: &mut Vec<CostWarning>,
-) -> Vec<TierMargin> {
+) -> Result<Vec<TierMargin>, CostError> {
     let decimals = book.currency.decimals;
     let money = |amount| display(amount, &book.currency.symbol, decimals);
     let floor = book.guardrails.margin_floor_percent;
@@ -209,7 +249,8 @@ fn compare_tiers(
         let Some(lines) = tier_lines(tier, quote, devices) else {
             continue;
         };
-        let count: u32 = lines.iter().map(|line| line.count).sum();
+        let count = u32::try_from(lines.iter().map(|line| u64::from(line.count)).sum::<u64>())
+            .unwrap_or(u32::MAX);
         let candidate = Quote {
             number: quote.number.clone(),
             customer: quote.customer.clone(),
@@ -228,9 +269,16 @@ fn compare_tiers(
                 continue;
             }
         };
-        let monthly_price: Decimal = priced.lines.iter().map(|line| line.monthly).sum();
-        let reserve = tier.internal_reserve_per_device * Decimal::from(count);
-        let margin = monthly_price - reserve - total_cost;
+        let monthly_price = priced
+            .lines
+            .iter()
+            .map(|line| line.monthly)
+            .sum::<Checked>()
+            .or_too_large(format!("the monthly price of {}", tier.id))?;
+        let reserve = (Checked::from(tier.internal_reserve_per_device) * count)
+            .or_too_large(format!("tiers.{}.internal_reserve_per_device", tier.id))?;
+        let margin = (Checked::from(monthly_price) - reserve - total_cost)
+            .or_too_large(format!("the margin of {}", tier.id))?;
         let margin_percent = percent_of(margin, monthly_price);
         let discount = percent_text(priced.discount_percent());
         if margin < Decimal::ZERO {
@@ -239,14 +287,16 @@ fn compare_tiers(
                 message: format!(
                     "{} for {count} devices ({discount}% quantity discount) loses {} a month: price {} minus reserve {} is below the cost {}",
                     tier.name,
-                    money(-margin),
+                    money(margin.abs()),
                     money(monthly_price),
                     money(reserve),
                     money(total_cost)
                 ),
             });
         } else if margin_percent < floor {
-            let needed = round_half_away(monthly_price * floor / Decimal::ONE_HUNDRED, decimals);
+            let needed = (Checked::from(monthly_price) * floor / Decimal::ONE_HUNDRED)
+                .round(decimals)
+                .or_too_large(format!("the margin floor of {}", tier.id))?;
             warnings.push(CostWarning {
                 kind: CostWarningKind::TierMarginBelowFloor,
                 message: format!(
@@ -255,7 +305,7 @@ fn compare_tiers(
                     percent_text(margin_percent),
                     percent_text(floor - margin_percent),
                     percent_text(floor),
-                    money(needed - margin)
+                    money((Checked::from(needed) - margin).value().unwrap_or(needed))
                 ),
             });
         }
@@ -269,7 +319,7 @@ fn compare_tiers(
             margin_percent,
         });
     }
-    comparison
+    Ok(comparison)
 }
 
 /// The quote's device lines moved to `tier`, or `devices` of the first kind the tier prices

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::breakdown::{CostCategory, CostDetail, CostError, CostLine};
 use super::lines::LineContext;
 use super::model::{CostAnalysis, TaskUse};
-use crate::core::money::{display, round_half_away};
+use crate::core::money::{Checked, display};
 use crate::core::price_book::{CostDefaults, PriceBook, join_display};
 use crate::core::quote::Quote;
 
@@ -90,7 +90,6 @@ pub(super) fn labour_lines(
 ) -> Result<Vec<CostLine>, CostError> {
     let plan = &analysis.labour;
     let money = |amount| display(amount, context.symbol, context.decimals);
-    let round = |amount| round_half_away(amount, context.decimals);
     let mut lines = Vec::new();
 
     let catalog_uses: Vec<TaskUse>;
@@ -138,7 +137,12 @@ pub(super) fn labour_lines(
                     money(rate),
                     roles.name(&task.role)
                 )),
-                monthly_cost: round(hours * rate),
+                monthly_cost: (Checked::from(hours) * rate)
+                    .round(context.decimals)
+                    .or_too_large(format!(
+                        "{field} (hours x the hourly cost of '{}')",
+                        task.role
+                    ))?,
                 field,
                 source: None,
             });
@@ -150,7 +154,7 @@ pub(super) fn labour_lines(
         } else {
             (usage.devices.unwrap_or(context.devices), "device")
         };
-        let hours = hours_each * Decimal::from(times);
+        let hours = Checked::from(hours_each) * times;
         lines.push(CostLine {
             category: CostCategory::Labour,
             description: task.name.clone(),
@@ -161,7 +165,12 @@ pub(super) fn labour_lines(
                 money(rate),
                 roles.name(&task.role)
             )),
-            monthly_cost: round(hours * rate),
+            monthly_cost: (hours * rate)
+                .round(context.decimals)
+                .or_too_large(format!(
+                    "{field} (hours x the hourly cost of '{}')",
+                    task.role
+                ))?,
             field,
             source: None,
         });
@@ -179,7 +188,12 @@ pub(super) fn labour_lines(
                 money(rate),
                 roles.name(&extra.role)
             )),
-            monthly_cost: round(extra.hours_per_month * rate),
+            monthly_cost: (Checked::from(extra.hours_per_month) * rate)
+                .round(context.decimals)
+                .or_too_large(format!(
+                    "{field}.hours_per_month (x the hourly cost of '{}')",
+                    extra.role
+                ))?,
             field,
             source: None,
         });
@@ -188,7 +202,7 @@ pub(super) fn labour_lines(
     if plan.include_tier_hours {
         let role = included_hours_role(book, analysis);
         let field = "cost_analysis.labour.included_hours_role";
-        let mut hours = Decimal::ZERO;
+        let mut hours = Checked::ZERO;
         for (index, line) in quote.devices.iter().enumerate() {
             let tier = book.tier(&line.tier).ok_or_else(|| {
                 CostError::new(
@@ -200,9 +214,11 @@ pub(super) fn labour_lines(
                     ),
                 )
             })?;
-            hours += (tier.included_support_hours + tier.included_flex_hours)
-                * Decimal::from(line.count);
+            hours = hours
+                + (Checked::from(tier.included_support_hours) + tier.included_flex_hours)
+                    * line.count;
         }
+        let hours = hours.or_too_large("the tiers' included hours of the device lines")?;
         if !hours.is_zero() {
             let role = role.ok_or_else(|| {
                 CostError::new(
@@ -220,7 +236,9 @@ pub(super) fn labour_lines(
                     money(rate),
                     roles.name(&role)
                 )),
-                monthly_cost: round(hours * rate),
+                monthly_cost: (Checked::from(hours) * rate)
+                    .round(context.decimals)
+                    .or_too_large(format!("cost_analysis.hourly_costs.{role}"))?,
                 field: "devices".to_string(),
                 source: None,
             });
@@ -240,9 +258,9 @@ pub(super) fn labour_lines(
                 money(setup_each),
                 context.devices
             )),
-            monthly_cost: round(
-                setup_each * Decimal::from(context.devices) / Decimal::from(months),
-            ),
+            monthly_cost: (Checked::from(setup_each) * context.devices / months)
+                .round(context.decimals)
+                .or_too_large("cost_analysis.labour.setup_cost_per_device")?,
             field: "cost_analysis.labour.setup_cost_per_device".to_string(),
             source: None,
         });

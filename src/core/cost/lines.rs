@@ -10,7 +10,7 @@ use super::model::{
     SoftwareBilling, SoftwareLine, SubscriptionBand,
 };
 use crate::core::bands::band_for_count;
-use crate::core::money::{display, percent_text, round_half_away};
+use crate::core::money::{Checked, display, percent_text};
 use crate::core::price_book::Band;
 
 /// What line costing needs to know about the customer and the currency.
@@ -27,8 +27,9 @@ impl LineContext<'_> {
         display(amount, self.symbol, self.decimals)
     }
 
-    fn round(&self, amount: Decimal) -> Decimal {
-        round_half_away(amount, self.decimals)
+    /// `amount` rounded to the cent, or the error naming `field` when it overflowed.
+    fn round(&self, amount: Checked, field: &str) -> Result<Decimal, CostError> {
+        Ok(amount.round(self.decimals).or_too_large(field)?)
     }
 }
 
@@ -49,30 +50,12 @@ pub fn lease_payment(
     }
     let rate = apr_percent.checked_div(Decimal::from(1200))?;
     if rate.is_zero() {
-        return Some(round_half_away(principal / Decimal::from(months), decimals));
+        return (Checked::from(principal) / months).round(decimals).value();
     }
-    let growth = power(Decimal::ONE + rate, months)?;
-    let payment = principal
-        .checked_mul(rate)?
-        .checked_mul(growth)?
-        .checked_div(growth - Decimal::ONE)?;
-    Some(round_half_away(payment, decimals))
-}
-
-/// `base^exponent` by squaring, `None` on overflow.
-fn power(base: Decimal, mut exponent: u32) -> Option<Decimal> {
-    let mut result = Decimal::ONE;
-    let mut square = base;
-    while exponent > 0 {
-        if exponent & 1 == 1 {
-            result = result.checked_mul(square)?;
-        }
-        exponent >>= 1;
-        if exponent > 0 {
-            square = square.checked_mul(square)?;
-        }
-    }
-    Some(result)
+    let growth = (Checked::from(Decimal::ONE) + rate).power(months);
+    (Checked::from(principal) * rate * growth / (growth - Decimal::ONE))
+        .round(decimals)
+        .value()
 }
 
 /// The cost lines of one hardware line: one line, or for a lease its principal part
@@ -84,8 +67,8 @@ pub(super) fn hardware_lines(
     line: &HardwareLine,
 ) -> Result<(CostLine, Option<CostLine>), CostError> {
     let field = format!("cost_analysis.hardware[{index}]");
-    let quantity = Decimal::from(line.quantity);
-    let total = line.unit_cost * quantity;
+    let unit_cost_field = format!("{field}.unit_cost");
+    let total = (Checked::from(line.unit_cost) * line.quantity).or_too_large(&unit_cost_field)?;
     let make = |category, detail: CostDetail, monthly_cost| CostLine {
         category,
         description: line.description.clone(),
@@ -105,7 +88,7 @@ pub(super) fn hardware_lines(
                         unit_cost: line.unit_cost,
                         months,
                     },
-                    context.round(total / Decimal::from(months)),
+                    context.round(Checked::from(total) / months, &unit_cost_field)?,
                 ),
                 None,
             )
@@ -117,7 +100,7 @@ pub(super) fn hardware_lines(
                     quantity: line.quantity,
                     unit_cost: line.unit_cost,
                 },
-                context.round(total),
+                context.round(total.into(), &unit_cost_field)?,
             ),
             None,
         ),
@@ -125,14 +108,19 @@ pub(super) fn hardware_lines(
             apr_percent,
             months,
         } => {
+            if months == 0 {
+                return Err(CostError::new(
+                    format!("{field}.acquisition"),
+                    "the lease payment cannot be computed (months must be at least 1)",
+                ));
+            }
             let payment =
                 lease_payment(total, apr_percent, months, context.decimals).ok_or_else(|| {
-                    CostError::new(
-                        format!("{field}.acquisition"),
-                        "the lease payment cannot be computed (months must be at least 1)",
-                    )
+                    CostError::from(crate::core::money::AmountTooLarge {
+                        figure: format!("{field}.acquisition (the lease payment)"),
+                    })
                 })?;
-            let principal = context.round(total / Decimal::from(months));
+            let principal = context.round(Checked::from(total) / months, &unit_cost_field)?;
             let detail = format!(
                 "{} x {} leased at {}% APR over {} months: {} a month",
                 line.quantity,
@@ -146,7 +134,7 @@ pub(super) fn hardware_lines(
                 Some(make(
                     CostCategory::Financing,
                     CostDetail::Text(format!("interest part of {}", context.money(payment))),
-                    payment - principal,
+                    context.round(Checked::from(payment) - principal, &unit_cost_field)?,
                 )),
             )
         }
@@ -158,7 +146,7 @@ pub(super) fn software_line(
     context: &LineContext<'_>,
     index: usize,
     line: &SoftwareLine,
-) -> CostLine {
+) -> Result<CostLine, CostError> {
     let (default_quantity, unit) = match line.basis {
         SoftwareBasis::PerDevice => (context.devices, "device"),
         SoftwareBasis::PerUser => (context.users, "user"),
@@ -166,11 +154,12 @@ pub(super) fn software_line(
     };
     let quantity = line.quantity.unwrap_or(default_quantity);
     let (divisor, period) = match line.billing {
-        SoftwareBilling::Monthly => (1, "month"),
+        SoftwareBilling::Monthly => (1u32, "month"),
         SoftwareBilling::Annual => (12, "year"),
     };
-    let total = line.unit_cost * Decimal::from(quantity);
-    CostLine {
+    let field = format!("cost_analysis.software[{index}]");
+    let total = Checked::from(line.unit_cost) * quantity;
+    Ok(CostLine {
         category: CostCategory::Software,
         description: line.description.clone(),
         detail: CostDetail::Text(format!(
@@ -178,10 +167,10 @@ pub(super) fn software_line(
             if quantity == 1 { "" } else { "s" },
             context.money(line.unit_cost)
         )),
-        monthly_cost: context.round(total / Decimal::from(divisor)),
-        field: format!("cost_analysis.software[{index}]"),
+        monthly_cost: context.round(total / divisor, &format!("{field}.unit_cost"))?,
+        field,
         source: line.source.clone(),
-    }
+    })
 }
 
 /// The monthly cost line of an affiliate service (negative for agent-fee income).
@@ -193,7 +182,10 @@ pub(super) fn affiliate_line(
 ) -> Result<CostLine, CostError> {
     let field = format!("cost_analysis.affiliates[{index}]");
     let per_period = |unit_cost: Decimal, quantity: u32, period: FeePeriod| {
-        context.round(unit_cost * Decimal::from(quantity) / Decimal::from(period.months()))
+        context.round(
+            Checked::from(unit_cost) * quantity / period.months(),
+            &format!("{field}.model.unit_cost"),
+        )
     };
     let period_name = |period: FeePeriod| match period {
         FeePeriod::Month => "month",
@@ -210,7 +202,10 @@ pub(super) fn affiliate_line(
                 percent_text(*royalty_percent),
                 context.money(*monthly_sell_price)
             ),
-            -context.round(*monthly_sell_price * *royalty_percent / Decimal::ONE_HUNDRED),
+            -context.round(
+                Checked::from(*monthly_sell_price) * *royalty_percent / Decimal::ONE_HUNDRED,
+                &format!("{field}.model.monthly_sell_price"),
+            )?,
         ),
         AffiliateModel::UserBased {
             unit_cost,
@@ -225,7 +220,7 @@ pub(super) fn affiliate_line(
                     context.money(*unit_cost),
                     period_name(*period)
                 ),
-                per_period(*unit_cost, quantity, *period),
+                per_period(*unit_cost, quantity, *period)?,
             )
         }
         AffiliateModel::DeviceBased {
@@ -241,7 +236,7 @@ pub(super) fn affiliate_line(
                     context.money(*unit_cost),
                     period_name(*period)
                 ),
-                per_period(*unit_cost, quantity, *period),
+                per_period(*unit_cost, quantity, *period)?,
             )
         }
         AffiliateModel::Subscription {
@@ -275,7 +270,7 @@ pub(super) fn affiliate_line(
                     chosen.min,
                     chosen.max
                 ),
-                per_period(chosen.unit_cost, quantity, *period),
+                per_period(chosen.unit_cost, quantity, *period)?,
             )
         }
         AffiliateModel::IncidentBased {
@@ -288,7 +283,10 @@ pub(super) fn affiliate_line(
                 incidents_per_month.normalize(),
                 context.money(*cost_per_incident)
             ),
-            context.round(*incidents_per_month * *cost_per_incident),
+            context.round(
+                Checked::from(*incidents_per_month) * *cost_per_incident,
+                &format!("{field}.model.cost_per_incident"),
+            )?,
         ),
     };
     Ok(CostLine {
@@ -354,12 +352,5 @@ mod tests {
             None,
             "zero months"
         );
-    }
-
-    #[test]
-    fn power_squares_exactly() {
-        assert_eq!(power(dec!(1.1), 3), Some(dec!(1.331)));
-        assert_eq!(power(dec!(2), 10), Some(dec!(1024)));
-        assert_eq!(power(dec!(7), 0), Some(dec!(1)));
     }
 }

@@ -15,7 +15,7 @@
 use rust_decimal::Decimal;
 
 use super::OptionError;
-use crate::core::money::round_half_away;
+use crate::core::money::Checked;
 use crate::core::price_book::{HourlyRate, PriceBook, join_display};
 
 /// What is assessed.
@@ -96,35 +96,36 @@ pub fn price_assessment(
     let servers = Decimal::from(request.servers);
     let locations = Decimal::from(request.locations);
     let factor = kind.analysis_factor;
-    let plan: [(&'static str, &'static str, Decimal, &str); 5] = [
+    let plan: [(&'static str, &'static str, Checked, &str); 5] = [
         (
             "travel",
             "Travel",
-            rules.travel_hours_per_location * locations,
+            Checked::from(rules.travel_hours_per_location) * locations,
             &rules.travel_rate,
         ),
         (
             "discovery",
             "Pre-assessment discovery",
-            rules.discovery_hours,
+            rules.discovery_hours.into(),
             &rules.discovery_rate,
         ),
         (
             "server-analysis",
             "Analysis of the servers",
-            rules.analysis_hours_per_server * servers * factor,
+            Checked::from(rules.analysis_hours_per_server) * servers * factor,
             &rules.analysis_rate,
         ),
         (
             "site-analysis",
             "Analysis of each site's supporting infrastructure",
-            rules.analysis_hours_per_site * locations * factor,
+            Checked::from(rules.analysis_hours_per_site) * locations * factor,
             &rules.analysis_rate,
         ),
         (
             "report",
             "Assessment and recommendation report",
-            rules.report_hours + rules.report_hours_per_server * servers,
+            Checked::from(rules.report_hours)
+                + Checked::from(rules.report_hours_per_server) * servers,
             &rules.report_rate,
         ),
     ];
@@ -132,13 +133,14 @@ pub fn price_assessment(
     let mut activities = Vec::with_capacity(plan.len());
     for (id, name, hours, rate_id) in plan {
         let rate = rate_of(book, rate_id)?;
+        let figure = || format!("the assessment's {id} hours");
         activities.push(AssessmentActivity {
             id,
             name,
-            hours,
+            hours: hours.or_too_large(figure())?,
             rate_id: rate.id.clone(),
             hourly_rate: rate.rate,
-            amount: round_half_away(hours * rate.rate, decimals),
+            amount: (hours * rate.rate).round(decimals).or_too_large(figure())?,
         });
     }
     Ok(AssessmentFee {
@@ -147,8 +149,16 @@ pub fn price_assessment(
         analysis_factor: factor,
         servers: request.servers,
         locations: request.locations,
-        hours: activities.iter().map(|a| a.hours).sum(),
-        total: activities.iter().map(|a| a.amount).sum(),
+        hours: activities
+            .iter()
+            .map(|a| a.hours)
+            .sum::<Checked>()
+            .or_too_large("the assessment's hours")?,
+        total: activities
+            .iter()
+            .map(|a| a.amount)
+            .sum::<Checked>()
+            .or_too_large("the assessment's total")?,
         activities,
     })
 }

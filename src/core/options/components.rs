@@ -15,7 +15,7 @@
 use rust_decimal::Decimal;
 
 use super::OptionError;
-use crate::core::money::round_half_away;
+use crate::core::money::{AmountTooLarge, Checked};
 use crate::core::price_book::{PriceBook, join_display};
 
 pub use crate::core::quote_options::{ComponentChoice, ComponentLine};
@@ -114,7 +114,7 @@ pub fn price_component(
             allowed: join_display(book.cost_defaults.markups.keys()),
         })?;
     let group = Decimal::from(line.count);
-    let mut cost_per_device = Decimal::ZERO;
+    let mut cost_per_device = Checked::ZERO;
     let mut tasks = Vec::new();
     for task in &book.cost_defaults.tasks {
         if !task.components.iter().any(|tag| tags.contains(tag)) {
@@ -130,19 +130,29 @@ pub fn price_component(
                 id: task.role.clone(),
                 allowed: join_display(book.cost_defaults.labour_roles.iter().map(|r| &r.id)),
             })?;
-        let task_cost = task.hours_per_month * role.hourly_cost;
-        cost_per_device += if task.per_group {
-            task_cost / group
-        } else {
-            task_cost
-        };
+        let task_cost = Checked::from(task.hours_per_month) * role.hourly_cost;
+        cost_per_device = cost_per_device
+            + if task.per_group {
+                task_cost / group
+            } else {
+                task_cost
+            };
+        if cost_per_device.value().is_none() {
+            return Err(AmountTooLarge {
+                figure: format!("cost_defaults.labour_roles.{}.hourly_cost", role.id),
+            }
+            .into());
+        }
         tasks.push(task.id.clone());
     }
     let decimals = book.currency.decimals;
-    let per_device_monthly_fee = round_half_away(
-        cost_per_device * (Decimal::ONE + markup_percent / Decimal::ONE_HUNDRED),
-        decimals,
-    );
+    let cost_per_device = cost_per_device.or_too_large("the component's cost per device")?;
+    let per_device_monthly_fee = (Checked::from(cost_per_device)
+        * (Checked::from(Decimal::ONE) + markup_percent / Decimal::ONE_HUNDRED))
+        .round(decimals)
+        .or_too_large(format!("cost_defaults.markups.{}", rules.labour_markup))?;
+    let monthly = (Checked::from(per_device_monthly_fee) * group)
+        .or_too_large(format!("the monthly amount of {} x {}", id, line.count))?;
     Ok(PricedComponent {
         id,
         name,
@@ -152,6 +162,6 @@ pub fn price_component(
         cost_per_device,
         markup_percent,
         per_device_monthly_fee,
-        monthly: per_device_monthly_fee * group,
+        monthly,
     })
 }

@@ -23,7 +23,8 @@ use rust_decimal::Decimal;
 
 use super::OptionError;
 use super::time_materials::{Place, Urgency, rate_for};
-use crate::core::money::round_half_away;
+use crate::core::limits::{MAX_COUNT, MAX_HOURS};
+use crate::core::money::{AmountTooLarge, Checked};
 use crate::core::price_book::{PriceBook, join_display};
 
 /// A calendar month.
@@ -39,13 +40,13 @@ impl YearMonth {
     pub fn next(self) -> YearMonth {
         if self.month >= 12 {
             YearMonth {
-                year: self.year + 1,
+                year: self.year.saturating_add(1),
                 month: 1,
             }
         } else {
             YearMonth {
                 year: self.year,
-                month: self.month + 1,
+                month: self.month.saturating_add(1),
             }
         }
     }
@@ -185,6 +186,19 @@ pub fn build_ledger(book: &PriceBook, request: &LedgerRequest) -> Result<Ledger,
             allowed: join_display(book.tiers.iter().map(|t| &t.id)),
         })?;
     check_request(request)?;
+    // Within these limits no hour figure below can overflow; amounts are checked where
+    // they are computed.
+    for (field, hours) in [
+        ("included_support_hours", tier.included_support_hours),
+        ("included_flex_hours", tier.included_flex_hours),
+    ] {
+        if hours > MAX_HOURS {
+            return Err(AmountTooLarge {
+                figure: format!("tiers.{}.{field}", tier.id),
+            }
+            .into());
+        }
+    }
     let increment_minutes = Decimal::from(book.technical_support.accrual_increment_minutes);
     let devices = Decimal::from(request.devices);
     let support_included =
@@ -229,12 +243,28 @@ pub fn build_ledger(book: &PriceBook, request: &LedgerRequest) -> Result<Ledger,
             flex_expired,
             flex_closing: bank,
             flex_expires_on: if expires { month.year_end() } else { None },
-            billable_amount: usage.iter().map(|u| u.amount).sum(),
+            billable_amount: usage
+                .iter()
+                .map(|u| u.amount)
+                .sum::<Checked>()
+                .or_too_large(format!("the billable amount of {month}"))?,
             usage,
         });
         month = month.next();
     }
-    let total = |field: fn(&LedgerMonth) -> Decimal| months.iter().map(field).sum::<Decimal>();
+    let total = |field: fn(&LedgerMonth) -> Decimal| {
+        months
+            .iter()
+            .map(field)
+            .sum::<Checked>()
+            .value()
+            .unwrap_or(Decimal::MAX)
+    };
+    let billable_amount = months
+        .iter()
+        .map(|m| m.billable_amount)
+        .sum::<Checked>()
+        .or_too_large("the ledger's billable amount")?;
     Ok(Ledger {
         tier: tier.id.clone(),
         devices: request.devices,
@@ -252,17 +282,17 @@ pub fn build_ledger(book: &PriceBook, request: &LedgerRequest) -> Result<Ledger,
             .map(|m| m.flex_opening + m.flex_accrued)
             .max()
             .unwrap_or_default(),
-        billable_amount: total(|m| m.billable_amount),
+        billable_amount,
         months,
     })
 }
 
 fn check_request(request: &LedgerRequest) -> Result<(), OptionError> {
-    if request.devices == 0 {
+    if !(1..=MAX_COUNT).contains(&request.devices) {
         return Err(OptionError::OutOfRange {
             what: "the number of devices",
-            value: "0".to_string(),
-            rule: "it starts at 1".to_string(),
+            value: request.devices.to_string(),
+            rule: format!("allowed: 1-{MAX_COUNT}"),
         });
     }
     if !(1..=MAX_LEDGER_MONTHS).contains(&request.months) {
@@ -291,11 +321,11 @@ fn check_request(request: &LedgerRequest) -> Result<(), OptionError> {
                 rule: format!("the ledger runs {} to {last}", request.start),
             });
         }
-        if entry.hours <= Decimal::ZERO {
+        if entry.hours <= Decimal::ZERO || entry.hours > MAX_HOURS {
             return Err(OptionError::OutOfRange {
                 what: "a usage entry's hours",
                 value: entry.hours.to_string(),
-                rule: "hours must be more than 0".to_string(),
+                rule: format!("hours must be more than 0 and at most {MAX_HOURS}"),
             });
         }
     }
@@ -322,12 +352,13 @@ fn round_up_to_minutes(hours: Decimal, minutes: Decimal) -> Decimal {
     }
 }
 
-/// `value` rounded up to a multiple of `step` (unchanged when `step` is 0).
-fn round_up_to(value: Decimal, step: Decimal) -> Decimal {
+/// `value` rounded up to a multiple of `step` (unchanged when `step` is 0); failed when a
+/// tiny step makes the quotient overflow.
+fn round_up_to(value: Decimal, step: Decimal) -> Checked {
     if step.is_zero() {
-        value
+        value.into()
     } else {
-        (value / step).ceil() * step
+        (Checked::from(value) / step).map(|blocks| blocks.ceil()) * step
     }
 }
 
@@ -364,13 +395,25 @@ impl Rules<'_> {
                 )
             }
             UsageKind::FlexOnSite => {
-                let counted = round_up_to(entry.hours, self.block);
+                let block_figure = || AmountTooLarge {
+                    figure: "flex_time.on_site_block_hours (hours / block)".to_string(),
+                };
+                let counted = round_up_to(entry.hours, self.block)
+                    .value()
+                    .ok_or_else(block_figure)?;
                 let from_flex = if self.block.is_zero() {
                     counted.min(*bank)
                 } else {
-                    let blocks_needed = counted / self.block;
-                    let blocks_held = (*bank / self.block).floor();
-                    blocks_needed.min(blocks_held) * self.block
+                    let blocks_needed = (Checked::from(counted) / self.block)
+                        .value()
+                        .ok_or_else(block_figure)?;
+                    let blocks_held = (Checked::from(*bank) / self.block)
+                        .value()
+                        .ok_or_else(block_figure)?
+                        .floor();
+                    (Checked::from(blocks_needed.min(blocks_held)) * self.block)
+                        .value()
+                        .ok_or_else(block_figure)?
                 };
                 *bank -= from_flex;
                 let uncovered = (entry.hours - from_flex).max(Decimal::ZERO);
@@ -381,7 +424,9 @@ impl Rules<'_> {
             let rate = rate_for(self.book, place, Urgency::Normal)?;
             let step = Decimal::from(rate.billing_increment_minutes);
             let hours = round_up_to_minutes(uncovered, step);
-            let amount = round_half_away(hours * rate.rate, self.book.currency.decimals);
+            let amount = (Checked::from(hours) * rate.rate)
+                .round(self.book.currency.decimals)
+                .or_too_large(format!("hourly_rates.{}.rate x {hours} h", rate.id))?;
             (Some(rate.id.clone()), rate.rate, hours, amount)
         } else {
             (None, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO)
@@ -418,8 +463,16 @@ mod tests {
             assert_eq!(round_up_to_minutes(hours, dec!(15)), up, "case {name}");
             assert_eq!(round_down_to_minutes(hours, dec!(15)), down, "case {name}");
         }
-        assert_eq!(round_up_to(dec!(6), dec!(4)), dec!(8), "two 4-hour blocks");
-        assert_eq!(round_up_to(dec!(6), dec!(0)), dec!(6), "no block size");
+        assert_eq!(
+            round_up_to(dec!(6), dec!(4)).value(),
+            Some(dec!(8)),
+            "two 4-hour blocks"
+        );
+        assert_eq!(
+            round_up_to(dec!(6), dec!(0)).value(),
+            Some(dec!(6)),
+            "no block size"
+        );
     }
 
     #[test]

@@ -49,6 +49,9 @@ pub enum OptionError {
     /// A number too large to compute exactly.
     #[error("{what} is too large to compute")]
     Overflow { what: &'static str },
+    /// A figure overflowed exact decimal arithmetic; names the field or figure.
+    #[error(transparent)]
+    AmountTooLarge(#[from] crate::core::money::AmountTooLarge),
 }
 
 use rust_decimal::Decimal;
@@ -70,11 +73,23 @@ pub struct CombinedTotals {
 /// again by the quote's rule (in their month, never making a month negative, the excess
 /// carried forward, lost after the last month): a credit the quote alone could not use may be
 /// used against the options. The setup fee is the quote's (counted once).
-pub fn combine_with_quote(priced: &PricedQuote, options_monthly: Decimal) -> CombinedTotals {
-    let (schedule, _) = combined_schedule(priced, options_monthly);
-    CombinedTotals {
-        monthly_recurring: priced.monthly_recurring + options_monthly,
+///
+/// # Errors
+/// [`AmountTooLarge`](crate::core::money::AmountTooLarge) naming the figure that overflows.
+pub fn combine_with_quote(
+    priced: &PricedQuote,
+    options_monthly: Decimal,
+) -> Result<CombinedTotals, crate::core::money::AmountTooLarge> {
+    use crate::core::money::Checked;
+    let (schedule, _) = combined_schedule(priced, options_monthly)?;
+    Ok(CombinedTotals {
+        monthly_recurring: (Checked::from(priced.monthly_recurring) + options_monthly)
+            .or_too_large("the monthly recurring total with options")?,
         first_invoice: schedule.first().map_or(Decimal::ZERO, |month| month.due),
-        total_contract_value: schedule.iter().map(|month| month.due).sum(),
-    }
+        total_contract_value: schedule
+            .iter()
+            .map(|month| month.due)
+            .sum::<Checked>()
+            .or_too_large("the total contract value with options")?,
+    })
 }

@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 
 use super::OptionError;
 use super::book::PackageBand;
-use crate::core::money::{round_half_away, split_keeping_remainder};
+use crate::core::money::{Checked, round_half_away, split_keeping_remainder};
 use crate::core::price_book::{PriceBook, join_display};
 use crate::core::pricing::price_quote;
 use crate::core::quote::{DeviceLine, Quote, SetupMode};
@@ -176,7 +176,10 @@ pub fn price_package(
                 id: item.category.clone(),
                 allowed: join_display(book.cost_defaults.markups.keys()),
             })?;
-        let marked_up = item.cost * (Decimal::ONE + markup / Decimal::ONE_HUNDRED);
+        let item_figure = || format!("packages.{}.items ({}).cost", band.id, item.name);
+        let marked_up = (Checked::from(item.cost)
+            * (Checked::from(Decimal::ONE) + markup / Decimal::ONE_HUNDRED))
+            .or_too_large(item_figure())?;
         let monthly = match request.acquisition {
             Acquisition::Owned => marked_up / term,
             Acquisition::Leased => annuity_payment(marked_up, monthly_rate, request.term_months)?,
@@ -187,8 +190,13 @@ pub fn price_package(
             monthly: round_half_away(monthly, decimals),
         });
     }
-    let equipment_monthly: Decimal = items.iter().map(|item| item.monthly).sum();
-    let monthly_fee = services.monthly_recurring + equipment_monthly;
+    let equipment_monthly = items
+        .iter()
+        .map(|item| item.monthly)
+        .sum::<Checked>()
+        .or_too_large("the package's monthly equipment amount")?;
+    let monthly_fee = (Checked::from(services.monthly_recurring) + equipment_monthly)
+        .or_too_large("the package's monthly fee")?;
     let setup_fee = book.setup.amount;
     let setup_by_month = match request.setup_mode {
         SetupMode::Amortized => split_keeping_remainder(setup_fee, request.term_months, decimals),
@@ -200,7 +208,11 @@ pub fn price_package(
             months
         }
     };
-    let first_month_due = monthly_fee + setup_by_month.first().copied().unwrap_or_default();
+    let first_month_due = (Checked::from(monthly_fee)
+        + setup_by_month.first().copied().unwrap_or_default())
+    .or_too_large("the package's first month")?;
+    let total_over_term = (Checked::from(monthly_fee) * term + setup_fee)
+        .or_too_large("the package's total over the term")?;
     Ok(PricedPackage {
         band_id: band.id.clone(),
         band_name: band.name.clone(),
@@ -218,7 +230,7 @@ pub fn price_package(
         setup_mode: request.setup_mode,
         setup_by_month,
         first_month_due,
-        total_over_term: monthly_fee * term + setup_fee,
+        total_over_term,
     })
 }
 
@@ -246,11 +258,10 @@ pub fn annuity_payment(
     let overflow = OptionError::Overflow {
         what: "the lease payment",
     };
-    let growth = Decimal::ONE + monthly_rate;
-    let mut compounded = Decimal::ONE;
-    for _ in 0..months {
-        compounded = compounded.checked_mul(growth).ok_or(overflow.clone())?;
-    }
+    let compounded = (Checked::from(Decimal::ONE) + monthly_rate)
+        .power(months)
+        .value()
+        .ok_or(overflow.clone())?;
     let denominator = compounded - Decimal::ONE;
     if denominator.is_zero() {
         return Err(overflow);

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::OptionError;
 use super::components::{PricedComponent, price_component};
 use super::package::{PackageRequest, PricedPackage, package_band_by_id, price_package};
-use crate::core::money::round_half_away;
+use crate::core::money::{AmountTooLarge, Checked, round_half_away};
 use crate::core::pricing::{PricedQuote, ScheduleMonth};
 
 pub use crate::core::quote_options::{PackageChoice, PackageSelector, QuoteOptions};
@@ -56,10 +56,11 @@ pub fn price_quote_options(
             Some(price_package(book, &request)?)
         }
     };
-    let options_monthly = components.iter().map(|line| line.monthly).sum::<Decimal>()
-        + package.as_ref().map_or(Decimal::ZERO, |p| p.monthly_fee);
+    let options_monthly = (components.iter().map(|line| line.monthly).sum::<Checked>()
+        + package.as_ref().map_or(Decimal::ZERO, |p| p.monthly_fee))
+    .or_too_large("the options' monthly amount")?;
     Ok(PricedOptions {
-        combined: super::combine_with_quote(priced, options_monthly),
+        combined: super::combine_with_quote(priced, options_monthly)?,
         components,
         package,
         options_monthly,
@@ -69,55 +70,79 @@ pub fn price_quote_options(
 /// The quote's schedule with `options_monthly` added to each month's recurring amount and
 /// the term credits applied again by the quote's rule (in their month, never making a month
 /// negative, the excess carried forward); also returns the credit lost after the last month.
+///
+/// # Errors
+/// [`AmountTooLarge`] naming the month whose amount overflows.
 pub fn combined_schedule(
     priced: &PricedQuote,
     options_monthly: Decimal,
-) -> (Vec<ScheduleMonth>, Decimal) {
+) -> Result<(Vec<ScheduleMonth>, Decimal), AmountTooLarge> {
     let mut carried = Decimal::ZERO;
     let schedule = priced
         .schedule
         .iter()
         .map(|row| {
-            carried += priced
-                .credits
-                .iter()
-                .filter(|credit| credit.month == row.month)
-                .map(|credit| credit.amount)
-                .sum::<Decimal>();
-            let recurring = row.recurring + options_monthly;
-            let gross = recurring + row.setup;
+            let figure = || {
+                format!(
+                    "the amount due with options in contract month {}",
+                    row.month
+                )
+            };
+            carried = (Checked::from(carried)
+                + priced
+                    .credits
+                    .iter()
+                    .filter(|credit| credit.month == row.month)
+                    .map(|credit| credit.amount)
+                    .sum::<Checked>())
+            .or_too_large("the term credits")?;
+            let recurring =
+                (Checked::from(row.recurring) + options_monthly).or_too_large(figure())?;
+            let gross = (Checked::from(recurring) + row.setup).or_too_large(figure())?;
             let credit = carried.min(gross);
-            carried -= credit;
-            ScheduleMonth {
+            carried = (Checked::from(carried) - credit).or_too_large("the term credits")?;
+            Ok(ScheduleMonth {
                 month: row.month,
                 recurring,
                 setup: row.setup,
                 credit,
-                due: gross - credit,
-            }
+                due: (Checked::from(gross) - credit).or_too_large(figure())?,
+            })
         })
-        .collect();
-    (schedule, carried)
+        .collect::<Result<Vec<ScheduleMonth>, AmountTooLarge>>()?;
+    Ok((schedule, carried))
 }
 
 /// The priced quote as the customer pays it with its options: monthly recurring, schedule,
 /// credit lost, total contract value and effective monthly all combined (equal to
 /// [`PricedOptions::combined`]); lines and add-ons are the quote's own.
-pub fn priced_with_options(priced: &PricedQuote, options: &PricedOptions) -> PricedQuote {
-    let (schedule, credit_lost) = combined_schedule(priced, options.options_monthly);
-    let total_contract_value: Decimal = schedule.iter().map(|month| month.due).sum();
+///
+/// # Errors
+/// [`AmountTooLarge`] naming the figure that overflows (never for `options` that
+/// [`price_quote_options`] priced for this `priced`: it checks the same figures).
+pub fn priced_with_options(
+    priced: &PricedQuote,
+    options: &PricedOptions,
+) -> Result<PricedQuote, AmountTooLarge> {
+    let (schedule, credit_lost) = combined_schedule(priced, options.options_monthly)?;
+    let total_contract_value = schedule
+        .iter()
+        .map(|month| month.due)
+        .sum::<Checked>()
+        .or_too_large("the total contract value with options")?;
     let effective_monthly = round_half_away(
         total_contract_value / Decimal::from(priced.term_months.max(1)),
         priced.currency.decimals,
     );
-    PricedQuote {
-        monthly_recurring: priced.monthly_recurring + options.options_monthly,
+    Ok(PricedQuote {
+        monthly_recurring: (Checked::from(priced.monthly_recurring) + options.options_monthly)
+            .or_too_large("the monthly recurring total with options")?,
         schedule,
         credit_lost,
         total_contract_value,
         effective_monthly,
         ..priced.clone()
-    }
+    })
 }
 
 /// The priced quote as the customer pays it: `priced` itself when the quote has no options,
@@ -134,5 +159,5 @@ pub fn priced_as_paid(
         return Ok(priced.clone());
     }
     let options = price_quote_options(book, &quote.options, priced)?;
-    Ok(priced_with_options(priced, &options))
+    Ok(priced_with_options(priced, &options)?)
 }

@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 
 use super::OptionError;
 use super::book::TimeMaterialsRates;
-use crate::core::money::round_half_away;
+use crate::core::money::Checked;
 use crate::core::price_book::{HourlyRate, PriceBook};
 
 /// Where the work happens.
@@ -91,7 +91,8 @@ pub struct BilledItem {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Estimate {
     pub items: Vec<BilledItem>,
-    pub billed_minutes: u32,
+    /// Sum of the items' billed minutes (in u64: never wraps).
+    pub billed_minutes: u64,
     pub labour: Decimal,
     pub travel: Decimal,
     /// Sum of the items' amounts. No quantity discount.
@@ -154,10 +155,12 @@ pub fn estimate(book: &PriceBook, items: &[WorkItem]) -> Result<Estimate, Option
         }
         let rate = rate_for(book, item.place, item.urgency)?;
         let billed_minutes = round_up_to_increment(item.minutes, rate.billing_increment_minutes);
-        let labour = round_half_away(
-            Decimal::from(billed_minutes) * rate.rate / Decimal::from(60),
-            decimals,
-        );
+        let labour = (Checked::from(billed_minutes) * rate.rate / 60u32)
+            .round(decimals)
+            .or_too_large(format!(
+                "hourly_rates.{}.rate x {billed_minutes} minutes",
+                rate.id
+            ))?;
         let travel_premium = match item.place {
             Place::OnSite => rate.travel_premium,
             Place::Remote => Decimal::ZERO,
@@ -174,14 +177,25 @@ pub fn estimate(book: &PriceBook, items: &[WorkItem]) -> Result<Estimate, Option
             billed_minutes,
             labour,
             travel_premium,
-            amount: labour + travel_premium,
+            amount: (Checked::from(labour) + travel_premium)
+                .or_too_large(format!("hourly_rates.{}.travel_premium", rate.id))?,
         });
     }
+    let total = |figure: &str, amount: fn(&BilledItem) -> Decimal| {
+        billed
+            .iter()
+            .map(amount)
+            .sum::<Checked>()
+            .or_too_large(figure)
+    };
     Ok(Estimate {
-        billed_minutes: billed.iter().map(|item| item.billed_minutes).sum(),
-        labour: billed.iter().map(|item| item.labour).sum(),
-        travel: billed.iter().map(|item| item.travel_premium).sum(),
-        total: billed.iter().map(|item| item.amount).sum(),
+        billed_minutes: billed
+            .iter()
+            .map(|item| u64::from(item.billed_minutes))
+            .sum(),
+        labour: total("the estimate's labour", |item| item.labour)?,
+        travel: total("the estimate's travel premiums", |item| item.travel_premium)?,
+        total: total("the estimate's total", |item| item.amount)?,
         items: billed,
     })
 }

@@ -4,12 +4,14 @@ use rust_decimal::Decimal;
 
 use super::kinds::{applied_bands, with_user_counts};
 use super::schedule::build_schedule;
+use super::waterfall::{discounted, waterfall};
 use super::{
     AppliedBand, LineSegment, PricedAddOn, PricedLine, PricedQuote, PricingError, Warning,
-    WarningField, WarningKind, WaterfallStep, WaterfallStepKind,
+    WarningField, WarningKind,
 };
 use crate::core::bands::{band_for_count, graduated_split, volume_cliffs};
-use crate::core::money::{display, percent_text, round_half_away};
+use crate::core::limits::{MAX_QUOTE_DEVICES, MAX_TERM_MONTHS};
+use crate::core::money::{AmountTooLarge, Checked, display, percent_text, round_half_away};
 use crate::core::price_book::{
     DiscountMode, DiscountSchedule, PastLastBand, PriceBook, Tier, join_display,
 };
@@ -20,7 +22,9 @@ use crate::core::quote::{Quote, SetupMode};
 /// # Errors
 /// A [`PricingError`] when the quote names a tier, kind, add-on or term the book does not
 /// offer, has a zero count, an extra discount outside 0-100, a setup mode the book does not
-/// offer, or a count above the last band of a schedule that refuses such counts.
+/// offer, or a count above the last band of a schedule that refuses such counts; more than
+/// [`MAX_QUOTE_DEVICES`] devices or a term above [`MAX_TERM_MONTHS`]; an amount too large to
+/// compute exactly (naming the field or figure).
 pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, PricingError> {
     let with_users;
     let quote = match with_user_counts(book, quote)? {
@@ -31,6 +35,12 @@ pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, Prici
         None => quote,
     };
     let decimals = book.currency.decimals;
+    if quote.term_months > MAX_TERM_MONTHS {
+        return Err(PricingError::TermTooLong {
+            term: quote.term_months,
+            max: MAX_TERM_MONTHS,
+        });
+    }
     let term = book
         .term(quote.term_months)
         .ok_or_else(|| PricingError::TermNotOffered {
@@ -40,6 +50,14 @@ pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, Prici
     check_setup_mode(book, quote.setup_mode)?;
     let extra_percent = extra_discount_percent(quote)?;
     let tiers = resolve_tiers(book, quote)?;
+    // Every u32 sum of counts below stays far from wrapping once the total is checked here.
+    let total_devices = quote.device_count();
+    if total_devices > MAX_QUOTE_DEVICES {
+        return Err(PricingError::TooManyDevices {
+            count: total_devices,
+            max: MAX_QUOTE_DEVICES,
+        });
+    }
 
     let mut warnings = Vec::new();
     let bands = applied_bands(book, quote, &mut warnings)?;
@@ -57,22 +75,29 @@ pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, Prici
 
     let mut position_by_schedule = std::collections::BTreeMap::<&str, u32>::new();
     let mut lines = Vec::with_capacity(quote.devices.len());
-    for (line, tier) in quote.devices.iter().zip(&tiers) {
+    for (index, (line, tier)) in quote.devices.iter().zip(&tiers).enumerate() {
         let schedule = book.schedule_for(tier, &line.kind);
         let first_position = schedule
             .filter(|schedule| schedule.counted_kind == line.kind)
             .map(|schedule| {
                 let next = position_by_schedule.entry(&schedule.id).or_insert(1);
                 let first = *next;
-                *next += line.count;
+                *next = next.saturating_add(line.count);
                 first
             });
-        lines.push(context.price_line(tier, &line.kind, line.count, schedule, first_position));
+        let priced = context.price_line(tier, &line.kind, line.count, schedule, first_position);
+        lines.push(priced.map_err(|error| AmountTooLarge {
+            figure: format!(
+                "devices[{index}] ({}:{}) at {}",
+                line.tier, line.kind, error.figure
+            ),
+        })?);
     }
 
     let addons = price_addons(&context, quote, band.as_ref())?;
-    let monthly_recurring = lines.iter().map(|line| line.monthly).sum::<Decimal>()
-        + addons.iter().map(|addon| addon.monthly).sum::<Decimal>();
+    let monthly_recurring = (lines.iter().map(|line| line.monthly).sum::<Checked>()
+        + addons.iter().map(|addon| addon.monthly).sum::<Checked>())
+    .or_too_large("the monthly recurring total")?;
 
     if let Some(percent) = extra_percent
         && percent > book.guardrails.max_extra_discount_percent
@@ -88,7 +113,7 @@ pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, Prici
         });
     }
 
-    let schedule = build_schedule(book, term, quote, monthly_recurring, decimals);
+    let schedule = build_schedule(book, term, quote, monthly_recurring, decimals)?;
     if schedule.credit_lost > Decimal::ZERO {
         warnings.push(Warning {
             kind: WarningKind::CreditLost,
@@ -100,11 +125,15 @@ pub fn price_quote(book: &PriceBook, quote: &Quote) -> Result<PricedQuote, Prici
             ),
         });
     }
-    let total_contract_value: Decimal = schedule.months.iter().map(|month| month.due).sum();
-    let effective_monthly = round_half_away(
-        total_contract_value / Decimal::from(quote.term_months.max(1)),
-        decimals,
-    );
+    let total_contract_value = schedule
+        .months
+        .iter()
+        .map(|month| month.due)
+        .sum::<Checked>()
+        .or_too_large("the total contract value")?;
+    let effective_monthly = (Checked::from(total_contract_value) / quote.term_months.max(1))
+        .round(decimals)
+        .or_too_large("the effective monthly amount")?;
 
     Ok(PricedQuote {
         currency: book.currency.clone(),
@@ -269,7 +298,7 @@ impl DiscountContext<'_> {
         count: u32,
         schedule: Option<&DiscountSchedule>,
         first_position: Option<u32>,
-    ) -> PricedLine {
+    ) -> Result<PricedLine, AmountTooLarge> {
         let unit_list = tier.monthly_prices.get(kind).copied().unwrap_or_default();
         let total_count = schedule
             .and_then(|schedule| self.counted_totals.get(schedule.id.as_str()).copied())
@@ -286,25 +315,33 @@ impl DiscountContext<'_> {
                 _ => vec![(volume_percent(schedule, total_count), count)],
             },
         };
-        let segments: Vec<LineSegment> = percents
+        let price_field = || format!("tiers.{}.monthly_prices.{kind}", tier.id);
+        let segments = percents
             .iter()
             .map(|&(percent, units)| {
-                let unit_net = self.net_unit_price(unit_list, percent);
-                LineSegment {
+                let unit_net = self
+                    .net_unit_price(unit_list, percent)
+                    .or_too_large(price_field())?;
+                Ok(LineSegment {
                     count: units,
                     discount_percent: percent,
                     unit_net,
-                    amount: unit_net * Decimal::from(units),
-                }
+                    amount: (Checked::from(unit_net) * units)
+                        .or_too_large(format!("{} x {units} devices", price_field()))?,
+                })
             })
-            .collect();
-        let monthly: Decimal = segments.iter().map(|segment| segment.amount).sum();
+            .collect::<Result<Vec<LineSegment>, AmountTooLarge>>()?;
+        let monthly = segments
+            .iter()
+            .map(|segment| segment.amount)
+            .sum::<Checked>()
+            .or_too_large(format!("{} (the line's monthly amount)", price_field()))?;
         let first_percent = percents.first().map_or(Decimal::ZERO, |p| p.0);
         let unit_net = match segments.as_slice() {
             [only] => only.unit_net,
             _ => round_half_away(monthly / Decimal::from(count.max(1)), self.decimals),
         };
-        PricedLine {
+        Ok(PricedLine {
             tier: tier.id.clone(),
             tier_name: tier.name.clone(),
             kind: kind.to_string(),
@@ -316,8 +353,17 @@ impl DiscountContext<'_> {
             unit_net,
             monthly,
             segments,
-            waterfall: self.waterfall(unit_list, first_percent, schedule.is_some()),
-        }
+            waterfall: waterfall(
+                unit_list,
+                first_percent,
+                self.extra_percent_for(schedule.is_some()),
+                schedule.is_some(),
+                self.decimals,
+            )
+            .ok_or_else(|| AmountTooLarge {
+                figure: price_field(),
+            })?,
+        })
     }
 
     fn extra_percent_for(&self, discountable: bool) -> Decimal {
@@ -328,11 +374,9 @@ impl DiscountContext<'_> {
     }
 
     /// list x (1 - band%) x (1 - extra%), rounded half away from zero to the currency's places.
-    fn net_unit_price(&self, unit_list: Decimal, band_percent: Decimal) -> Decimal {
-        round_half_away(
-            self.unrounded_net(unit_list, band_percent, true),
-            self.decimals,
-        )
+    fn net_unit_price(&self, unit_list: Decimal, band_percent: Decimal) -> Checked {
+        self.unrounded_net(unit_list, band_percent, true)
+            .round(self.decimals)
     }
 
     fn unrounded_net(
@@ -340,68 +384,23 @@ impl DiscountContext<'_> {
         unit_list: Decimal,
         band_percent: Decimal,
         discountable: bool,
-    ) -> Decimal {
-        let hundred = Decimal::ONE_HUNDRED;
-        let after_band = unit_list * (hundred - band_percent) / hundred;
-        after_band * (hundred - self.extra_percent_for(discountable)) / hundred
-    }
-
-    fn waterfall(
-        &self,
-        unit_list: Decimal,
-        percent: Decimal,
-        discountable: bool,
-    ) -> Vec<WaterfallStep> {
-        let hundred = Decimal::ONE_HUNDRED;
-        let mut steps = vec![WaterfallStep {
-            kind: WaterfallStepKind::List,
-            change: unit_list,
-            running: unit_list,
-        }];
-        let mut running = unit_list;
-        if discountable && !percent.is_zero() {
-            let after = running * (hundred - percent) / hundred;
-            steps.push(WaterfallStep {
-                kind: WaterfallStepKind::QuantityDiscount { percent },
-                change: after - running,
-                running: after,
-            });
-            running = after;
-        }
-        let extra = self.extra_percent_for(discountable);
-        if !extra.is_zero() {
-            let after = running * (hundred - extra) / hundred;
-            steps.push(WaterfallStep {
-                kind: WaterfallStepKind::ExtraDiscount { percent: extra },
-                change: after - running,
-                running: after,
-            });
-            running = after;
-        }
-        let net = round_half_away(running, self.decimals);
-        if net != running {
-            steps.push(WaterfallStep {
-                kind: WaterfallStepKind::Rounding,
-                change: net - running,
-                running: net,
-            });
-        }
-        steps.push(WaterfallStep {
-            kind: WaterfallStepKind::Net,
-            change: Decimal::ZERO,
-            running: net,
-        });
-        steps
+    ) -> Checked {
+        let after_band = discounted(unit_list.into(), band_percent);
+        discounted(after_band, self.extra_percent_for(discountable))
     }
 }
 
+/// The schedule's counted devices on the quote, summed in u64 (never wrapped); a total past
+/// `u32::MAX` counts as `u32::MAX`, which `price_quote` has refused before (it caps the
+/// quote's devices at [`MAX_QUOTE_DEVICES`]).
 pub(super) fn counted_total(schedule: &DiscountSchedule, quote: &Quote) -> u32 {
-    quote
+    let total: u64 = quote
         .devices
         .iter()
         .filter(|line| line.kind == schedule.counted_kind)
-        .map(|line| line.count)
-        .sum()
+        .map(|line| u64::from(line.count))
+        .sum();
+    u32::try_from(total).unwrap_or(u32::MAX)
 }
 
 /// The band rate for the schedule's total count (0% when the count is below every band).
@@ -440,10 +439,11 @@ fn price_addons(
                 Some(band) if discountable => band.discount_percent,
                 _ => Decimal::ZERO,
             };
-            let unit_net = round_half_away(
-                context.unrounded_net(addon.monthly_price, percent, discountable),
-                context.decimals,
-            );
+            let price_field = || format!("addons.{}.monthly_price", addon.id);
+            let unit_net = context
+                .unrounded_net(addon.monthly_price, percent, discountable)
+                .round(context.decimals)
+                .or_too_large(price_field())?;
             Ok(PricedAddOn {
                 id: addon.id.clone(),
                 name: addon.name.clone(),
@@ -451,7 +451,10 @@ fn price_addons(
                 unit_list: addon.monthly_price,
                 discount_percent: percent,
                 unit_net,
-                monthly: unit_net * Decimal::from(line.quantity),
+                monthly: (Checked::from(unit_net) * line.quantity).or_too_large(format!(
+                    "the monthly amount of add-on '{}' x {}",
+                    addon.id, line.quantity
+                ))?,
             })
         })
         .collect()

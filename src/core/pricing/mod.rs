@@ -8,6 +8,7 @@ mod compare;
 mod engine;
 mod kinds;
 mod schedule;
+mod waterfall;
 
 pub use compare::{LineChange, compare_with_snapshot, repricing_warnings, snapshot_of};
 pub use engine::price_quote;
@@ -276,4 +277,11 @@ pub enum PricingError {
         "{count} {kind} devices are above the last discount band ({max}); this book refuses them"
     )]
     AboveLastBand { count: u32, kind: String, max: u32 },
+    #[error("the quote has {count} devices in all; at most {max} can be priced")]
+    TooManyDevices { count: u64, max: u64 },
+    #[error("a term of {term} months is longer than the {max} months that can be priced")]
+    TermTooLong { term: u32, max: u32 },
+    /// A figure overflowed exact decimal arithmetic; names the field or figure.
+    #[error(transparent)]
+    AmountTooLarge(#[from] crate::core::money::AmountTooLarge),
 }

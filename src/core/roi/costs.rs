@@ -12,7 +12,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::core::money::round_half_away;
+use crate::core::money::{AmountTooLarge, Checked};
 
 /// The customer's current IT costs.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -181,19 +181,19 @@ pub enum CostAmount {
 }
 
 impl CostAmount {
-    /// The exact (unrounded) monthly amount.
-    pub fn monthly_exact(&self) -> Decimal {
+    /// The exact (unrounded) monthly amount; failed when it overflows.
+    pub fn monthly_exact(&self) -> Checked {
         match *self {
-            CostAmount::Periodic { amount, period } => period.monthly(amount),
+            CostAmount::Periodic { amount, period } => period.monthly(amount).into(),
             CostAmount::Hourly {
                 hours_per_month,
                 rate_per_hour,
-            } => hours_per_month * rate_per_hour,
+            } => Checked::from(hours_per_month) * rate_per_hour,
             CostAmount::RateOf {
                 rate_percent,
                 amount,
                 period,
-            } => period.monthly(amount) * rate_percent / Decimal::ONE_HUNDRED,
+            } => Checked::from(period.monthly(amount)).percent(rate_percent),
         }
     }
 }
@@ -215,20 +215,24 @@ impl AvoidedHire {
     /// The hire's cost in contract month `month` (1-based), rounded to the cent:
     /// salary x (1 + burden) / 12 from the start month on, plus the recruiting fee once in the
     /// start month; zero before it.
-    pub fn cost_in_month(&self, month: u32, decimals: u32) -> Decimal {
+    ///
+    /// # Errors
+    /// [`AmountTooLarge`] naming the salary or the recruiting fee when the cost overflows.
+    pub fn cost_in_month(&self, month: u32, decimals: u32) -> Result<Decimal, AmountTooLarge> {
         if month < self.start_month {
-            return Decimal::ZERO;
+            return Ok(Decimal::ZERO);
         }
-        let monthly = round_half_away(
-            self.salary * (Decimal::ONE_HUNDRED + self.burden_percent)
-                / Decimal::ONE_HUNDRED
-                / Decimal::from(12),
-            decimals,
-        );
+        let monthly = (Checked::from(self.salary)
+            * (Checked::from(Decimal::ONE_HUNDRED) + self.burden_percent)
+            / Decimal::ONE_HUNDRED
+            / 12u32)
+            .round(decimals)
+            .or_too_large("customer_costs.avoided_hire.salary")?;
         if month == self.start_month {
-            monthly + self.recruiting_fee
+            (Checked::from(monthly) + self.recruiting_fee)
+                .or_too_large("customer_costs.avoided_hire.recruiting_fee")
         } else {
-            monthly
+            Ok(monthly)
         }
     }
 }
@@ -243,36 +247,55 @@ pub struct MonthCosts {
 }
 
 impl CustomerCosts {
-    /// The growth factor of contract month `month` (1-based): (1 + g)^(year - 1).
-    pub fn growth_factor(&self, month: u32) -> Decimal {
+    /// The growth factor of contract month `month` (1-based): (1 + g)^(year - 1), computed
+    /// by squaring (a handful of multiplications for any month); failed when it overflows.
+    pub fn growth_factor(&self, month: u32) -> Checked {
         let years = month.saturating_sub(1) / 12;
-        let step = Decimal::ONE + self.annual_growth_percent / Decimal::ONE_HUNDRED;
-        (0..years).fold(Decimal::ONE, |factor, _| factor * step)
+        (Checked::from(Decimal::ONE) + self.annual_growth_percent / Decimal::ONE_HUNDRED)
+            .power(years)
     }
 
     /// The costs of contract month `month` (1-based), each line and amount rounded to
     /// `decimals` places once.
-    pub fn month_costs(&self, month: u32, decimals: u32) -> MonthCosts {
+    ///
+    /// # Errors
+    /// [`AmountTooLarge`] naming the line (`customer_costs.lines[2]`) or figure that
+    /// overflows.
+    pub fn month_costs(&self, month: u32, decimals: u32) -> Result<MonthCosts, AmountTooLarge> {
         let factor = self.growth_factor(month);
-        let mut costs = MonthCosts::default();
-        for line in &self.lines {
-            let full = line.amount.monthly_exact() * factor;
-            costs.current_cost += round_half_away(full, decimals);
-            costs.avoided += round_half_away(
-                full * line.avoidable_percent / Decimal::ONE_HUNDRED,
-                decimals,
-            );
+        let mut current_cost = Checked::ZERO;
+        let mut avoided = Checked::ZERO;
+        for (index, line) in self.lines.iter().enumerate() {
+            let figure = || format!("customer_costs.lines[{index}] in contract month {month}");
+            let full = (line.amount.monthly_exact() * factor)
+                .value()
+                .ok_or_else(|| AmountTooLarge { figure: figure() })?;
+            current_cost = current_cost + Checked::from(full).round(decimals);
+            avoided = avoided
+                + Checked::from(full)
+                    .percent(line.avoidable_percent)
+                    .round(decimals);
+            if current_cost.value().is_none() || avoided.value().is_none() {
+                return Err(AmountTooLarge { figure: figure() });
+            }
         }
         if let Some(hire) = &self.avoided_hire {
-            let hire_cost = hire.cost_in_month(month, decimals);
-            costs.current_cost += hire_cost;
-            costs.avoided += hire_cost;
+            let hire_cost = hire.cost_in_month(month, decimals)?;
+            current_cost = current_cost + hire_cost;
+            avoided = avoided + hire_cost;
         }
-        costs
+        let total = || format!("the customer's costs in contract month {month}");
+        Ok(MonthCosts {
+            current_cost: current_cost.or_too_large(total())?,
+            avoided: avoided.or_too_large(total())?,
+        })
     }
 
     /// The costs of contract months 1 to `months`, as [`CustomerCosts::month_costs`].
-    pub fn series(&self, months: u32, decimals: u32) -> Vec<MonthCosts> {
+    ///
+    /// # Errors
+    /// The first month's [`AmountTooLarge`].
+    pub fn series(&self, months: u32, decimals: u32) -> Result<Vec<MonthCosts>, AmountTooLarge> {
         (1..=months)
             .map(|month| self.month_costs(month, decimals))
             .collect()
@@ -327,7 +350,11 @@ mod tests {
             ),
         ];
         for (name, amount, expected) in cases {
-            assert_eq!(amount.monthly_exact(), expected, "case {name}");
+            assert_eq!(
+                amount.monthly_exact().value(),
+                Some(expected),
+                "case {name}"
+            );
         }
     }
 
@@ -344,7 +371,7 @@ mod tests {
             )],
             ..CustomerCosts::default()
         };
-        let month = costs.month_costs(1, 2);
+        let month = costs.month_costs(1, 2).unwrap();
         assert_eq!(month.current_cost, dec!(83.33));
         assert_eq!(month.avoided, dec!(41.67));
     }
@@ -365,7 +392,11 @@ mod tests {
             (36, dec!(1.21)),
         ];
         for (month, expected) in cases {
-            assert_eq!(costs.growth_factor(month), expected, "month {month}");
+            assert_eq!(
+                costs.growth_factor(month).value(),
+                Some(expected),
+                "month {month}"
+            );
         }
     }
 
@@ -385,7 +416,7 @@ mod tests {
             (4, dec!(6250)),
         ];
         for (month, expected) in cases {
-            assert_eq!(hire.cost_in_month(month, 2), expected, "month {month}");
+            assert_eq!(hire.cost_in_month(month, 2), Ok(expected), "month {month}");
         }
     }
 }

@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::{CustomerCosts, RoiResult, roi_over_series};
+use crate::core::limits::MAX_TERM_MONTHS;
 use crate::core::options::{OptionError, priced_as_paid};
 use crate::core::price_book::PriceBook;
 use crate::core::pricing::{PricingError, price_quote};
@@ -15,6 +16,9 @@ pub enum RoiPricingError {
     Pricing(#[from] PricingError),
     #[error(transparent)]
     Options(#[from] OptionError),
+    /// A figure of the ROI overflowed exact decimal arithmetic; names the field or figure.
+    #[error(transparent)]
+    AmountTooLarge(#[from] crate::core::money::AmountTooLarge),
 }
 
 /// Which configuration an option prices.
@@ -65,8 +69,15 @@ pub fn roi_options(
     discount_rate_percent: Decimal,
 ) -> Result<(Vec<RoiOption>, Vec<String>), RoiPricingError> {
     let decimals = book.currency.decimals;
+    if quote.term_months > MAX_TERM_MONTHS {
+        return Err(PricingError::TermTooLong {
+            term: quote.term_months,
+            max: MAX_TERM_MONTHS,
+        }
+        .into());
+    }
     // Every option has the quote's term: the customer's costs are computed once.
-    let series = costs.series(quote.term_months, decimals);
+    let series = costs.series(quote.term_months, decimals)?;
     let mut options = Vec::with_capacity(book.tiers.len() + 1);
     let mut left_out = Vec::new();
     let option_of = |kind: RoiOptionKind, name: String, quote: &Quote| {
@@ -76,7 +87,7 @@ pub fn roi_options(
             name,
             monthly_recurring: priced.monthly_recurring,
             total_contract_value: priced.total_contract_value,
-            roi: roi_over_series(&series, &priced.schedule, discount_rate_percent, decimals),
+            roi: roi_over_series(&series, &priced.schedule, discount_rate_percent, decimals)?,
         })
     };
     for tier in &book.tiers {

@@ -47,6 +47,16 @@ pub(super) fn render(
         ("Patch deployment targets", patch_targets),
         ("Pricing basis", pricing_basis),
     ];
+    if inputs.book.service_levels.is_some() {
+        let before_basis = sections.len() - 1;
+        sections.insert(
+            before_basis,
+            (
+                "Service levels and service credits",
+                super::service_levels::section,
+            ),
+        );
+    }
     if options.is_some() {
         sections.insert(1, (OPTIONS_TITLE, |_, _, _| {}));
     }

@@ -10,6 +10,23 @@ pub struct Header {
     pub row: usize,
     /// One entry per [`ColumnSpec`], in the caller's order.
     pub columns: Vec<Option<usize>>,
+    /// The header text each found column was matched by ("Labour hrs"; "Monthly cost Hardware"
+    /// when a group row above gave the first words).
+    pub names: Vec<Option<String>>,
+}
+
+/// How well one sheet's best header row matched the wanted columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetScore {
+    pub sheet: String,
+    /// The best header row found (index into the grid's rows), if any column matched.
+    pub row: Option<usize>,
+    /// Which of the caller's layouts it matched.
+    pub layout: usize,
+    /// The header texts matched.
+    pub matched: Vec<String>,
+    /// Required columns the row lacks (empty when it is usable).
+    pub missing: Vec<&'static str>,
 }
 
 /// Lowercase words of `text`, punctuation and line breaks folded to single spaces.
@@ -32,52 +49,183 @@ pub fn header_matches(header: &str, synonyms: &[&str]) -> bool {
         })
 }
 
-fn header_of_row(row: &[GridCell], columns: &[ColumnSpec]) -> Option<(usize, Vec<Option<usize>>)> {
-    let mut taken = vec![false; row.len()];
-    let mut found = Vec::with_capacity(columns.len());
-    for spec in columns {
-        let index = row.iter().enumerate().position(|(index, cell)| {
-            !taken[index]
-                && matches!(cell, GridCell::Text(text) if header_matches(text, spec.synonyms))
-        });
-        if let Some(index) = index {
-            taken[index] = true;
-        } else if spec.required {
-            return None;
-        }
-        found.push(index);
+fn text_at(grid: &Grid, row: usize, column: usize) -> Option<&str> {
+    match grid.rows.get(row)?.get(column)? {
+        GridCell::Text(text) if !text.trim().is_empty() => Some(text.trim()),
+        _ => None,
     }
-    let score = found.iter().flatten().count();
-    (score > 0).then_some((score, found))
 }
 
-/// The sheet and header row matching the most wanted columns, with every required one, in
-/// the first [`HEADER_SEARCH_ROWS`] rows of any sheet. Ties go to the earlier sheet and row.
-pub fn best_sheet<'a>(grids: &'a [Grid], columns: &[ColumnSpec]) -> Option<(&'a Grid, Header)> {
-    let mut best: Option<(usize, &Grid, Header)> = None;
-    for grid in grids {
-        for (row_index, row) in grid.rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
-            if let Some((score, found)) = header_of_row(row, columns)
-                && best
-                    .as_ref()
-                    .is_none_or(|(best_score, _, _)| score > *best_score)
-            {
-                best = Some((
-                    score,
-                    grid,
-                    Header {
-                        row: row_index,
-                        columns: found,
-                    },
-                ));
+/// The group label above `column` of header row `row`: the cell itself, or a horizontally
+/// merged cell of the row above spanning it. `None` unless the row above has at least two
+/// labels (a lone title is not a group row).
+fn group_label(grid: &Grid, row: usize, column: usize) -> Option<&str> {
+    let above = row.checked_sub(1)?;
+    let labels = grid
+        .rows
+        .get(above)?
+        .iter()
+        .filter(|cell| matches!(cell, GridCell::Text(t) if !t.trim().is_empty()))
+        .count();
+    if labels < 2 {
+        return None;
+    }
+    text_at(grid, above, column).or_else(|| {
+        grid.merged_across
+            .iter()
+            .find(|(merged_row, left, right)| {
+                *merged_row == above && (*left..=*right).contains(&column)
+            })
+            .and_then(|(_, left, _)| text_at(grid, above, *left))
+    })
+}
+
+/// Matches `columns` against header row `row`: first by each cell's own text, then (for the
+/// columns still missing) by the group label above joined with the cell's text, or the label
+/// alone over an empty cell. Returns the score (columns found) and the header.
+fn header_of_row(
+    grid: &Grid,
+    row: usize,
+    columns: &[ColumnSpec],
+) -> (usize, Header, Vec<&'static str>) {
+    let width = grid.rows.get(row).map_or(0, Vec::len);
+    let mut taken = vec![false; width];
+    let mut found: Vec<Option<usize>> = vec![None; columns.len()];
+    let mut names: Vec<Option<String>> = vec![None; columns.len()];
+    // Each candidate text with the length of its group-label words: a grouped match must name
+    // more than the label ("Labour hrs" is labour hours; "Monthly cost Hardware" is not
+    // "monthly" money, it is hardware).
+    let own = |column: usize| text_at(grid, row, column).map(|text| (text.to_string(), 0usize));
+    let grouped = |column: usize| match (group_label(grid, row, column), text_at(grid, row, column))
+    {
+        (Some(group), Some(cell)) if normalize(group) != normalize(cell) => {
+            Some((format!("{group} {cell}"), normalize(group).len()))
+        }
+        (Some(group), None) => Some((group.to_string(), 0usize)),
+        _ => None,
+    };
+    for pass in [&own as &dyn Fn(usize) -> Option<(String, usize)>, &grouped] {
+        for (index, spec) in columns.iter().enumerate() {
+            if found[index].is_some() {
+                continue;
+            }
+            let hit = (0..width).find_map(|column| {
+                let (text, label) = pass(column)?;
+                let longer: Vec<&str> = spec
+                    .synonyms
+                    .iter()
+                    .copied()
+                    .filter(|synonym| normalize(synonym).len() > label)
+                    .collect();
+                (!taken[column] && header_matches(&text, &longer)).then_some((column, text))
+            });
+            if let Some((column, text)) = hit {
+                taken[column] = true;
+                found[index] = Some(column);
+                names[index] = Some(text);
             }
         }
     }
-    best.map(|(_, grid, header)| (grid, header))
+    let missing = columns
+        .iter()
+        .zip(&found)
+        .filter(|(spec, column)| spec.required && column.is_none())
+        .map(|(spec, _)| spec.synonyms.first().copied().unwrap_or(spec.key))
+        .collect();
+    let score = found.iter().flatten().count();
+    (
+        score,
+        Header {
+            row,
+            columns: found,
+            names,
+        },
+        missing,
+    )
+}
+
+/// A layout the caller can read: its columns, and how many must match at least.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout<'a> {
+    pub columns: &'a [ColumnSpec],
+    pub min_matched: usize,
+}
+
+/// The best header of one grid over every layout, as (score, layout, header, missing).
+fn best_of_grid(
+    grid: &Grid,
+    layouts: &[Layout<'_>],
+) -> Option<(usize, usize, Header, Vec<&'static str>)> {
+    let mut best: Option<(usize, usize, Header, Vec<&'static str>)> = None;
+    for row in 0..grid.rows.len().min(HEADER_SEARCH_ROWS) {
+        for (layout_index, layout) in layouts.iter().enumerate() {
+            let (score, header, missing) = header_of_row(grid, row, layout.columns);
+            if score == 0 {
+                continue;
+            }
+            let usable = missing.is_empty() && score >= layout.min_matched;
+            let rank = (usable, score);
+            let better = best
+                .as_ref()
+                .is_none_or(|(best_score, _, _, best_missing)| {
+                    rank > (best_missing.is_empty(), *best_score)
+                });
+            if better {
+                let mut missing = missing;
+                if missing.is_empty() && !usable {
+                    missing.push("more of the expected columns");
+                }
+                best = Some((score, layout_index, header, missing));
+            }
+        }
+    }
+    best
+}
+
+/// Scores every sheet (or only `wanted`) against every layout: the usable header matching the
+/// most columns wins, ties going to the earlier sheet, row and layout. Returns the winner, as
+/// (grid index, layout index, header), and every sheet's score for the report.
+pub fn best_sheet(
+    grids: &[Grid],
+    layouts: &[Layout<'_>],
+    wanted: Option<&str>,
+) -> (Option<(usize, usize, Header)>, Vec<SheetScore>) {
+    let mut scores = Vec::new();
+    let mut winner: Option<(usize, usize, usize, Header)> = None;
+    for (grid_index, grid) in grids.iter().enumerate() {
+        if wanted.is_some_and(|wanted| normalize(wanted) != normalize(&grid.sheet)) {
+            continue;
+        }
+        let Some((score, layout, header, missing)) = best_of_grid(grid, layouts) else {
+            scores.push(SheetScore {
+                sheet: grid.sheet.clone(),
+                row: None,
+                layout: 0,
+                matched: Vec::new(),
+                missing: Vec::new(),
+            });
+            continue;
+        };
+        let usable = missing.is_empty();
+        scores.push(SheetScore {
+            sheet: grid.sheet.clone(),
+            row: Some(header.row),
+            layout,
+            matched: header.names.iter().flatten().cloned().collect(),
+            missing,
+        });
+        if usable && winner.as_ref().is_none_or(|(best, ..)| score > *best) {
+            winner = Some((score, grid_index, layout, header));
+        }
+    }
+    (
+        winner.map(|(_, grid, layout, header)| (grid, layout, header)),
+        scores,
+    )
 }
 
 /// Why a non-blank row after the header is not data, if it is not: a total row, or a group or
-/// title row (text, but nothing in any required number column).
+/// title row (text, but nothing in any number column, where the layout requires a number).
 pub fn non_data_row(row: &[GridCell], header: &Header, columns: &[ColumnSpec]) -> Option<String> {
     let texts: Vec<&str> = row
         .iter()
@@ -86,11 +234,28 @@ pub fn non_data_row(row: &[GridCell], header: &Header, columns: &[ColumnSpec]) -
             _ => None,
         })
         .collect();
-    if let Some(total) = texts.iter().find(|text| {
+    let is_total = |text: &str| {
         let words = normalize(text);
         ["total", "totals", "grand total", "subtotal", "sub total"].contains(&words.as_str())
             || words.starts_with("total ")
-    }) {
+    };
+    // With a Category column, a row whose category is a real one is data even when a product
+    // is called "Total Security": only an empty or "Total" category makes a total row.
+    let category_cell = columns
+        .iter()
+        .zip(&header.columns)
+        .find(|(spec, _)| spec.key == "category")
+        .and_then(|(_, column)| *column)
+        .map(|column| row.get(column).unwrap_or(&GridCell::Empty));
+    let category_allows_total = match category_cell {
+        None | Some(GridCell::Empty) => true,
+        Some(GridCell::Text(text)) => is_total(text),
+        Some(_) => false,
+    };
+    if let Some(total) = texts
+        .iter()
+        .find(|text| category_allows_total && is_total(text))
+    {
         return Some(format!(
             "total row '{}': skipped so it is not counted twice",
             total.trim()
@@ -99,7 +264,7 @@ pub fn non_data_row(row: &[GridCell], header: &Header, columns: &[ColumnSpec]) -
     let required_numbers_empty = columns
         .iter()
         .zip(&header.columns)
-        .filter(|(spec, _)| spec.required && spec.kind != ColumnKind::Text)
+        .filter(|(spec, _)| spec.kind != ColumnKind::Text)
         .all(|(_, index)| {
             index.is_none_or(|index| matches!(row.get(index), None | Some(GridCell::Empty)))
         });

@@ -9,11 +9,17 @@
 //!
 //! Callers map [`ImportedRow`]s to their own domain lines (`cost_lines`, `customer_costs`).
 
+pub mod cost_file;
 pub mod cost_lines;
 mod csv;
 pub mod customer_costs;
+mod extract;
 mod grid;
 mod header;
+mod infer;
+pub mod inventory;
+mod limits;
+pub mod report;
 mod value;
 
 use std::collections::BTreeMap;
@@ -22,11 +28,16 @@ use std::path::Path;
 use rust_decimal::Decimal;
 
 pub use grid::column_letters;
-pub use value::{decimal_from_float_lossy, parse_number_text};
+pub use header::Layout;
+pub use limits::{MAX_SHEET_CELLS, MAX_UNCOMPRESSED_BYTES};
+pub use value::{NumberNote, decimal_from_float_lossy, parse_number_text, parse_number_text_noted};
 
-use crate::core::money::round_half_away;
 use crate::formats::problem::{InputError, Location, Problem};
-use grid::{FileKind, Grid, GridCell, csv_grid, file_kind, workbook_grids};
+use csv::Encoding;
+use grid::{FileKind, csv_grid, file_kind, workbook_grids};
+
+/// Largest import file read (the shared spreadsheet limit, 64 MiB).
+pub const MAX_IMPORT_FILE_BYTES: u64 = crate::formats::SPREADSHEET_SIZE_LIMIT;
 
 /// How many rows from the top are searched for the header row.
 pub const HEADER_SEARCH_ROWS: usize = 20;
@@ -96,6 +107,10 @@ pub struct ImportedRow {
     /// The row (`Costs!7:7`, or `line 7` for CSV).
     pub location: Location,
     pub cells: BTreeMap<&'static str, ImportedCell>,
+    /// Column keys whose cell is a formula the file holds no calculated value for (empty, or
+    /// a cached 0 written by a tool that does not calculate): a caller may compute the value
+    /// from the row's inputs instead, and say so.
+    pub uncalculated: Vec<&'static str>,
 }
 
 impl ImportedRow {
@@ -115,6 +130,38 @@ impl ImportedRow {
     }
 }
 
+/// What one sheet's best header row matched, for the report.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SheetReport {
+    pub sheet: String,
+    /// The header row found, if any column matched.
+    pub header: Option<Location>,
+    /// The header texts matched ("Hardware", "Labour hrs").
+    pub matched: Vec<String>,
+    /// Required columns it lacks.
+    pub missing: Vec<String>,
+}
+
+impl std::fmt::Display for SheetReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.header {
+            None => write!(f, "{} (no matching header)", self.sheet),
+            Some(header) => {
+                write!(
+                    f,
+                    "{} (best header {header}: {}",
+                    self.sheet,
+                    self.matched.join(", ")
+                )?;
+                if !self.missing.is_empty() {
+                    write!(f, "; missing {}", self.missing.join(", "))?;
+                }
+                f.write_str(")")
+            }
+        }
+    }
+}
+
 /// What an import found.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ImportedTable {
@@ -127,23 +174,62 @@ pub struct ImportedTable {
     pub skipped: Vec<Problem>,
     /// Values read with a caveat (uncached formulas, rounded amounts, fractions as percents).
     pub warnings: Vec<Problem>,
+    /// Which of the caller's layouts the chosen header matched (0 for a single layout).
+    pub layout: usize,
+    /// The header texts the chosen sheet matched.
+    pub matched: Vec<String>,
+    /// The keys of the columns found, in the layout's order.
+    pub keys: Vec<&'static str>,
+    /// Every sheet looked at, with its best header.
+    pub sheets: Vec<SheetReport>,
+}
+
+impl ImportedTable {
+    /// Why this sheet was chosen: "Devices: matched Hardware, Software, Affiliate, Labour hrs".
+    pub fn choice(&self) -> String {
+        format!("{}: matched {}", self.sheet, self.matched.join(", "))
+    }
+}
+
+/// How to read a file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReadOptions {
+    /// Read this sheet (by name, case and punctuation folded) instead of the best-scoring one.
+    pub sheet: Option<String>,
+}
+
+/// Reads an import file's bytes through the shared reader: regular files only, at most
+/// [`MAX_IMPORT_FILE_BYTES`].
+///
+/// # Errors
+/// An [`InputError`] naming the file and the reason.
+pub fn read_file_bytes(path: &Path) -> Result<Vec<u8>, InputError> {
+    crate::formats::read_input_file(path, MAX_IMPORT_FILE_BYTES)
+}
+
+/// The file name of `path` (for messages and CSV sheet names).
+fn file_name_of(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }
 
 /// Reads the table of `columns` from a file.
 ///
 /// # Errors
 /// An [`InputError`] when the file cannot be read, is of an unknown kind, is not a readable
-/// workbook, or no sheet has a header row with the required columns (the error names them).
+/// workbook, is over the size limits, or no sheet has a header row with the required columns
+/// (the error names the sheets looked at and the best header found).
 pub fn read_table(path: &Path, columns: &[ColumnSpec]) -> Result<ImportedTable, InputError> {
-    let name = path.display().to_string();
-    let bytes = crate::formats::read_input_file(path, crate::formats::SPREADSHEET_SIZE_LIMIT)?;
-    let file_name = path
-        .file_name()
-        .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
-    read_table_from_bytes(&bytes, &file_name, columns).map_err(|mut error| {
-        error.source_name = name;
-        error
-    })
+    read_layouts(
+        path,
+        &[Layout {
+            columns,
+            min_matched: 1,
+        }],
+        &ReadOptions::default(),
+    )
 }
 
 /// Reads the table of `columns` from file bytes; `file_name`'s extension tells the format.
@@ -155,17 +241,69 @@ pub fn read_table_from_bytes(
     file_name: &str,
     columns: &[ColumnSpec],
 ) -> Result<ImportedTable, InputError> {
+    read_layouts_from_bytes(
+        bytes,
+        file_name,
+        &[Layout {
+            columns,
+            min_matched: 1,
+        }],
+        &ReadOptions::default(),
+    )
+}
+
+/// Reads whichever of `layouts` the file's best sheet matches (see [`read_layouts_from_bytes`]).
+///
+/// # Errors
+/// As [`read_table`].
+pub fn read_layouts(
+    path: &Path,
+    layouts: &[Layout<'_>],
+    options: &ReadOptions,
+) -> Result<ImportedTable, InputError> {
+    let bytes = read_file_bytes(path)?;
+    read_layouts_from_bytes(&bytes, &file_name_of(path), layouts, options).map_err(|mut error| {
+        error.source_name = path.display().to_string();
+        error
+    })
+}
+
+/// Scores every sheet's first [`HEADER_SEARCH_ROWS`] rows against every layout and reads the
+/// best usable header's rows (or the sheet `options` names). `ImportedTable::layout` says
+/// which layout won, `sheets` what every sheet matched.
+///
+/// # Errors
+/// As [`read_table`].
+pub fn read_layouts_from_bytes(
+    bytes: &[u8],
+    file_name: &str,
+    layouts: &[Layout<'_>],
+    options: &ReadOptions,
+) -> Result<ImportedTable, InputError> {
     let fail = |message: String| InputError::single(file_name, Location::Whole, message);
     let mut warnings = Vec::new();
     let grids = match file_kind(file_name) {
-        Some(FileKind::Workbook) => workbook_grids(bytes)
-            .map_err(|error| fail(format!("not a readable workbook: {error}")))?,
+        Some(FileKind::Workbook) => {
+            limits::check_workbook_limits(bytes).map_err(fail)?;
+            let (grids, unreadable) = workbook_grids(bytes)
+                .map_err(|error| fail(format!("not a readable workbook: {error}")))?;
+            warnings.extend(unreadable.into_iter().map(|message| Problem {
+                location: Location::Whole,
+                message,
+            }));
+            grids
+        }
         Some(FileKind::Csv) => {
-            let (grid, lossy) = csv_grid(bytes, file_name);
-            if lossy {
+            let (grid, encoding) = csv_grid(bytes, file_name);
+            let note = match encoding {
+                Encoding::Utf8 => None,
+                Encoding::Utf8Lossy => Some("not valid UTF-8: unreadable characters were replaced"),
+                Encoding::Utf16 => Some("UTF-16 text (byte-order mark): decoded"),
+            };
+            if let Some(note) = note {
                 warnings.push(Problem {
                     location: Location::Whole,
-                    message: "not valid UTF-8: unreadable characters were replaced".to_string(),
+                    message: note.to_string(),
                 });
             }
             vec![grid]
@@ -176,201 +314,80 @@ pub fn read_table_from_bytes(
             ));
         }
     };
-    let Some((grid, header)) = header::best_sheet(&grids, columns) else {
-        let required: Vec<&str> = columns
+    if let Some(wanted) = &options.sheet
+        && !grids
+            .iter()
+            .any(|grid| header::normalize(&grid.sheet) == header::normalize(wanted))
+    {
+        let names: Vec<&str> = grids.iter().map(|grid| grid.sheet.as_str()).collect();
+        return Err(fail(format!(
+            "no sheet named '{wanted}' (the sheets: {})",
+            names.join(", ")
+        )));
+    }
+    let (winner, scores) = header::best_sheet(&grids, layouts, options.sheet.as_deref());
+    let sheets: Vec<SheetReport> = scores
+        .iter()
+        .map(|score| {
+            let grid = grids.iter().find(|grid| grid.sheet == score.sheet);
+            SheetReport {
+                sheet: score.sheet.clone(),
+                header: score
+                    .row
+                    .zip(grid)
+                    .map(|(row, grid)| extract::row_location(grid, row)),
+                matched: score.matched.clone(),
+                missing: score.missing.iter().map(ToString::to_string).collect(),
+            }
+        })
+        .collect();
+    let Some((grid_index, layout, header)) = winner else {
+        let first_columns = layouts
+            .first()
+            .map(|layout| layout.columns)
+            .unwrap_or_default();
+        let mut required: Vec<&str> = first_columns
             .iter()
             .filter(|column| column.required)
             .map(|column| column.synonyms.first().copied().unwrap_or(column.key))
             .collect();
+        if required.is_empty() {
+            // Nothing is required on its own: name the first columns looked for.
+            required = first_columns
+                .iter()
+                .take(4)
+                .map(|column| column.synonyms.first().copied().unwrap_or(column.key))
+                .collect();
+            required.insert(0, "at least two of");
+        }
+        let looked: Vec<String> = sheets
+            .iter()
+            .map(ToString::to_string)
+            .chain(warnings.iter().map(|problem| problem.message.clone()))
+            .collect();
         return Err(fail(format!(
-            "no sheet has a header row with the columns {} in its first {HEADER_SEARCH_ROWS} rows",
-            required.join(", ")
+            "no sheet has a header row with the columns {} in its first {HEADER_SEARCH_ROWS} rows; sheets looked at: {}",
+            required.join(", ").replacen("of, ", "of ", 1),
+            if looked.is_empty() {
+                "none (the file is empty)".to_string()
+            } else {
+                looked.join("; ")
+            }
         )));
     };
-    let mut table = extract_rows(grid, &header, columns);
+    let grid = &grids[grid_index];
+    let columns = layouts[layout].columns;
+    let mut table = extract::extract_rows(grid, &header, columns);
     warnings.append(&mut table.warnings);
     table.warnings = warnings;
-    Ok(table)
-}
-
-fn row_location(grid: &Grid, row_index: usize) -> Location {
-    match &grid.csv_lines {
-        Some(lines) => Location::Line(lines.get(row_index).copied().unwrap_or(row_index + 1)),
-        None => Location::Row {
-            sheet: grid.sheet.clone(),
-            row: grid.first_row + row_index as u32 + 1,
-        },
-    }
-}
-
-fn cell_location(grid: &Grid, row_index: usize, column_index: usize) -> Location {
-    let row = match &grid.csv_lines {
-        Some(lines) => lines.get(row_index).copied().unwrap_or(row_index + 1) as u32,
-        None => grid.first_row + row_index as u32 + 1,
-    };
-    Location::Cell {
-        sheet: grid.sheet.clone(),
-        cell: format!(
-            "{}{row}",
-            column_letters(grid.first_column + column_index as u32)
-        ),
-    }
-}
-
-fn extract_rows(grid: &Grid, header: &header::Header, columns: &[ColumnSpec]) -> ImportedTable {
-    let mut table = ImportedTable {
-        sheet: grid.sheet.clone(),
-        header_location: Some(row_location(grid, header.row)),
-        ..ImportedTable::default()
-    };
-    let header_width = grid.rows[header.row]
+    table.layout = layout;
+    table.matched = header.names.iter().flatten().cloned().collect();
+    table.keys = columns
         .iter()
-        .rposition(|cell| *cell != GridCell::Empty)
-        .map_or(0, |last| last + 1);
-    for (row_index, row) in grid.rows.iter().enumerate().skip(header.row + 1) {
-        if row.iter().all(|cell| *cell == GridCell::Empty) {
-            continue;
-        }
-        let location = row_location(grid, row_index);
-        if grid.csv_lines.is_some() {
-            let width = row.len();
-            if width > header_width {
-                table.skipped.push(Problem {
-                    location,
-                    message: format!(
-                        "{width} fields where the header has {header_width} (an unquoted delimiter inside a value?): row skipped"
-                    ),
-                });
-                continue;
-            }
-            if width < header_width {
-                table.warnings.push(Problem {
-                    location: location.clone(),
-                    message: format!("{width} fields where the header has {header_width}: missing fields read as empty"),
-                });
-            }
-        }
-        if let Some(reason) = header::non_data_row(row, header, columns) {
-            table.skipped.push(Problem {
-                location,
-                message: reason,
-            });
-            continue;
-        }
-        let mut cells = BTreeMap::new();
-        for (spec, &column_index) in columns.iter().zip(&header.columns) {
-            let Some(column_index) = column_index else {
-                continue;
-            };
-            let cell = row.get(column_index).unwrap_or(&GridCell::Empty);
-            let location = cell_location(grid, row_index, column_index);
-            if let Some(value) = read_cell(cell, spec, &location, &mut table) {
-                cells.insert(spec.key, ImportedCell { location, value });
-            }
-        }
-        table.rows.push(ImportedRow { location, cells });
-    }
-    table
-}
-
-/// Reads one cell per its column's kind; unreadable cells are listed in `skipped`.
-fn read_cell(
-    cell: &GridCell,
-    spec: &ColumnSpec,
-    location: &Location,
-    table: &mut ImportedTable,
-) -> Option<CellValue> {
-    let skip = |table: &mut ImportedTable, message: String| {
-        table.skipped.push(Problem {
-            location: location.clone(),
-            message,
-        });
-    };
-    let number = match (cell, spec.kind) {
-        (GridCell::Empty, _) => return None,
-        (GridCell::UncachedFormula(formula), _) => {
-            table.warnings.push(Problem {
-                location: location.clone(),
-                message: format!(
-                    "formula ={formula} has no cached value (the file was saved by a tool that does not calculate): open and save it in Excel or LibreOffice; cell read as empty"
-                ),
-            });
-            return None;
-        }
-        (GridCell::ZeroFormula(formula), kind) => {
-            table.warnings.push(Problem {
-                location: location.clone(),
-                message: format!(
-                    "formula ={formula} has a cached value of 0: if the file was written by a tool that does not calculate, open and save it in Excel or LibreOffice"
-                ),
-            });
-            if kind == ColumnKind::Text {
-                return Some(CellValue::Text("0".to_string()));
-            }
-            (Decimal::ZERO, false)
-        }
-        (GridCell::Error(error), _) => {
-            skip(
-                table,
-                format!("error value {error} in column '{}': cell skipped", spec.key),
-            );
-            return None;
-        }
-        (GridCell::Text(text), ColumnKind::Text) => {
-            return Some(CellValue::Text(text.trim().to_string()));
-        }
-        (GridCell::Number(value), ColumnKind::Text) => {
-            return Some(CellValue::Text(value.to_string()));
-        }
-        (GridCell::Text(text), _) => match parse_number_text(text) {
-            Ok(number) => (number, false),
-            Err(_) => {
-                skip(
-                    table,
-                    format!(
-                        "'{}' in number column '{}' is not a number: cell skipped",
-                        text.trim(),
-                        spec.key
-                    ),
-                );
-                return None;
-            }
-        },
-        (GridCell::Number(value), _) => match decimal_from_float_lossy(*value) {
-            Ok(number) => (number, true),
-            Err(error) => {
-                skip(
-                    table,
-                    format!("'{}' is out of range: cell skipped", error.text),
-                );
-                return None;
-            }
-        },
-    };
-    let (mut value, from_numeric_cell) = number;
-    let mut warn = |message: String| {
-        table.warnings.push(Problem {
-            location: location.clone(),
-            message,
-        });
-    };
-    match spec.kind {
-        ColumnKind::Amount if value.normalize().scale() > 2 => {
-            let rounded = round_half_away(value, 2);
-            warn(format!("{value} has more than cents: read as {rounded}"));
-            value = rounded;
-        }
-        ColumnKind::Percent
-            if from_numeric_cell && value > Decimal::ZERO && value <= Decimal::ONE =>
-        {
-            let percent = value * Decimal::ONE_HUNDRED;
-            warn(format!(
-                "{value} read as a fraction: {}%",
-                percent.normalize()
-            ));
-            value = percent;
-        }
-        _ => {}
-    }
-    Some(CellValue::Number(value))
+        .zip(&header.columns)
+        .filter(|(_, column)| column.is_some())
+        .map(|(spec, _)| spec.key)
+        .collect();
+    table.sheets = sheets;
+    Ok(table)
 }

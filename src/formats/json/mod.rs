@@ -1,5 +1,6 @@
 //! JSON views of engine results: money as strings with exactly two decimals.
 
+pub mod contract;
 pub mod cost;
 pub mod options;
 pub mod roi;

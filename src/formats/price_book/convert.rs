@@ -151,9 +151,9 @@ pub fn validate(raw: &RawPriceBook) -> Result<PriceBook, Vec<Problem>> {
         );
     }
     let flex_time = FlexTimeRules {
-        bank_cap_hours: check.quantity("flex_time.bank_cap_hours", &raw.flex_time.bank_cap_hours),
+        bank_cap_hours: check.hours("flex_time.bank_cap_hours", &raw.flex_time.bank_cap_hours),
         expires_at_calendar_year_end: raw.flex_time.expires_at_calendar_year_end,
-        on_site_block_hours: check.quantity(
+        on_site_block_hours: check.hours(
             "flex_time.on_site_block_hours",
             &raw.flex_time.on_site_block_hours,
         ),
@@ -181,6 +181,10 @@ pub fn validate(raw: &RawPriceBook) -> Result<PriceBook, Vec<Problem>> {
         .map(|defaults| cost_defaults_of(&mut check, defaults, decimals, &kinds))
         .unwrap_or_default();
     let options = super::options::options_of(&mut check, raw, decimals);
+    let service_levels = raw
+        .service_levels
+        .as_ref()
+        .map(|levels| super::service_levels::service_levels_of(&mut check, levels));
 
     let book = PriceBook {
         id: raw.id.clone(),
@@ -223,6 +227,7 @@ pub fn validate(raw: &RawPriceBook) -> Result<PriceBook, Vec<Problem>> {
                 target: target.target.clone(),
             })
             .collect(),
+        service_levels,
         branding,
         cost_defaults,
         options,
@@ -292,11 +297,11 @@ fn tier_of(
         name: tier.name.clone(),
         monthly_prices,
         inclusions: tier.inclusions.clone(),
-        included_support_hours: check.quantity(
+        included_support_hours: check.hours(
             &format!("{path}.included_support_hours"),
             &tier.included_support_hours,
         ),
-        included_flex_hours: check.quantity(
+        included_flex_hours: check.hours(
             &format!("{path}.included_flex_hours"),
             &tier.included_flex_hours,
         ),
@@ -445,6 +450,8 @@ fn terms_of(check: &mut Checker, raw: &[RawTerm], decimals: u32) -> Vec<TermOpti
                         term.months
                     ),
                 );
+            } else {
+                check.months(format!("{path}.months"), term.months);
             }
             if !seen.insert(term.months) {
                 check.error(
@@ -571,7 +578,7 @@ fn cost_defaults_of(
                     name: task.name.clone(),
                     role: task.role.clone(),
                     hours_per_month: check
-                        .quantity(&format!("{path}.hours_per_month"), &task.hours_per_month),
+                        .hours(&format!("{path}.hours_per_month"), &task.hours_per_month),
                     hours_by_kind: super::kinds::hours_by_kind(check, &path, task, kinds),
                     per_group: task.per_group,
                     components: task.components.clone(),
@@ -582,14 +589,7 @@ fn cost_defaults_of(
             .markups
             .iter()
             .map(|(category, text)| {
-                let value = check.decimal(&format!("cost_defaults.markups.{category}"), text);
-                let value = value.unwrap_or_default();
-                if value.is_sign_negative() && !value.is_zero() {
-                    check.error(
-                        format!("cost_defaults.markups.{category}"),
-                        "markup is negative",
-                    );
-                }
+                let value = check.markup(&format!("cost_defaults.markups.{category}"), text);
                 (category.clone(), value)
             })
             .collect(),

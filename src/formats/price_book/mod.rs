@@ -4,7 +4,8 @@ mod convert;
 mod kinds;
 mod logo;
 mod options;
-mod raw;
+pub mod raw;
+pub mod service_levels;
 mod to_raw;
 pub mod xlsx;
 
@@ -17,7 +18,7 @@ pub use logo::STANDARD_LOGO_PNG;
 
 use crate::core::price_book::PriceBook;
 use crate::core::quote::PriceBookPin;
-use crate::formats::problem::{InputError, ron_problem};
+use crate::formats::problem::{InputError, Problem, ron_problem};
 
 /// The standard price book's RON text, embedded in the binary.
 pub const STANDARD_BOOK_RON: &str = include_str!("../../../price-books/standard.ron");
@@ -121,6 +122,28 @@ pub fn load_or_standard(path: Option<&Path>) -> Result<LoadedBook, InputError> {
 /// Only if RON serialisation fails, which plain strings and numbers do not.
 pub fn price_book_to_ron(book: &PriceBook) -> Result<String, ron::Error> {
     ron::ser::to_string_pretty(&to_raw::to_raw(book), ron::ser::PrettyConfig::default())
+}
+
+/// Validates a raw book exactly as a file's contents are validated (the window's editor
+/// edits the raw form and checks it after every edit).
+///
+/// # Errors
+/// Every problem, each located by its field path.
+pub fn validate_raw_price_book(raw: &raw::RawPriceBook) -> Result<PriceBook, Vec<Problem>> {
+    convert::validate(raw)
+}
+
+/// The raw (editable, string-amount) form of a validated book.
+pub fn raw_price_book(book: &PriceBook) -> raw::RawPriceBook {
+    to_raw::to_raw(book)
+}
+
+/// A raw book as RON text, as a saved file holds it.
+///
+/// # Errors
+/// Only if RON serialisation fails, which plain strings and numbers do not.
+pub fn raw_price_book_to_ron(raw: &raw::RawPriceBook) -> Result<String, ron::Error> {
+    ron::ser::to_string_pretty(raw, ron::ser::PrettyConfig::default())
 }
 
 /// The book as RON text with the comments of `source` (the RON it came from) kept where

@@ -204,6 +204,7 @@ fn packages_of(
             if band.service_devices == 0 {
                 check.error(format!("{path}.service_devices"), "must be at least 1");
             }
+            check.count(format!("{path}.service_devices"), band.service_devices);
             if band.items.is_empty() {
                 check.error(format!("{path}.items"), "a bundle needs at least one item");
             }
@@ -324,7 +325,7 @@ fn assessment_of(
     ] {
         check_rate(check, raw, &format!("assessment.{field}"), id, None);
     }
-    let mut hours = |field: &str, text: &str| check.quantity(&format!("assessment.{field}"), text);
+    let mut hours = |field: &str, text: &str| check.hours(&format!("assessment.{field}"), text);
     let travel_hours_per_location = hours(
         "travel_hours_per_location",
         &section.travel_hours_per_location,

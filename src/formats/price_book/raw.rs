@@ -30,6 +30,8 @@ pub struct RawPriceBook {
     pub customer_requirements: Vec<String>,
     #[serde(default)]
     pub patch_targets: Vec<RawPatchTarget>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_levels: Option<super::service_levels::RawServiceLevels>,
     pub branding: RawBranding,
     #[serde(default)]
     pub cost_defaults: Option<RawCostDefaults>,

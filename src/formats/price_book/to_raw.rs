@@ -112,6 +112,10 @@ pub fn to_raw(book: &PriceBook) -> RawPriceBook {
                 target: target.target.clone(),
             })
             .collect(),
+        service_levels: book
+            .service_levels
+            .as_ref()
+            .map(super::service_levels::service_levels_to_raw),
         branding: RawBranding {
             company_name: book.branding.company_name.clone(),
             address_lines: book.branding.address_lines.clone(),

@@ -14,7 +14,7 @@ use crate::core::cost::{
 use crate::formats::problem::Checker;
 
 /// Longest lease accepted, in months (50 years).
-const MAX_LEASE_MONTHS: u32 = 600;
+const MAX_LEASE_MONTHS: u32 = crate::core::limits::MAX_TERM_MONTHS;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -205,6 +205,9 @@ pub fn cost_analysis_from_raw(check: &mut Checker, raw: &RawCostAnalysis) -> Cos
             "managed devices is 0; the fee is divided over at least 1",
         );
     }
+    if let Some(devices) = raw.managed_devices {
+        check.count(format!("{base}.managed_devices"), devices);
+    }
     let hardware = raw
         .hardware
         .iter()
@@ -262,7 +265,7 @@ pub fn cost_analysis_from_raw(check: &mut Checker, raw: &RawCostAnalysis) -> Cos
                     ),
                 );
             }
-            (category.clone(), check.quantity(&path, text))
+            (category.clone(), check.markup(&path, text))
         })
         .collect();
     let hourly_costs = raw
@@ -293,6 +296,9 @@ fn positive_quantity(check: &mut Checker, path: &str, quantity: Option<u32>) {
             "quantity is 0; leave it out to count automatically, or write at least 1",
         );
     }
+    if let Some(quantity) = quantity {
+        check.count(format!("{path}.quantity"), quantity);
+    }
 }
 
 fn hardware_from_raw(check: &mut Checker, path: &str, line: &RawHardwareLine) -> HardwareLine {
@@ -302,6 +308,7 @@ fn hardware_from_raw(check: &mut Checker, path: &str, line: &RawHardwareLine) ->
             "quantity is 0; quantities start at 1",
         );
     }
+    check.count(format!("{path}.quantity"), line.quantity);
     let acquisition = match &line.acquisition {
         RawAcquisition::Purchased => Acquisition::Purchased,
         RawAcquisition::Monthly => Acquisition::Monthly,
@@ -427,7 +434,7 @@ fn affiliate_model_from_raw(
             cost_per_incident,
         } => AffiliateModel::IncidentBased {
             incidents_per_month: check
-                .quantity(&format!("{path}.incidents_per_month"), incidents_per_month),
+                .hours(&format!("{path}.incidents_per_month"), incidents_per_month),
             cost_per_incident: check
                 .quantity(&format!("{path}.cost_per_incident"), cost_per_incident),
         },
@@ -441,12 +448,19 @@ fn labour_from_raw(check: &mut Checker, path: &str, raw: &RawLabourPlan) -> Labo
             "identical groups is 0; there is at least 1 group",
         );
     }
+    check.count(format!("{path}.identical_groups"), raw.identical_groups);
     let tasks = raw.tasks.as_ref().map(|tasks| {
         tasks
             .iter()
             .enumerate()
             .map(|(index, usage)| {
                 let task_path = format!("{path}.tasks[{index}]");
+                if let Some(devices) = usage.devices {
+                    check.count(format!("{task_path}.devices"), devices);
+                }
+                if let Some(groups) = usage.groups {
+                    check.count(format!("{task_path}.groups"), groups);
+                }
                 TaskUse {
                     task: usage.task.clone(),
                     devices: usage.devices,
@@ -454,7 +468,7 @@ fn labour_from_raw(check: &mut Checker, path: &str, raw: &RawLabourPlan) -> Labo
                     hours_per_month: usage
                         .hours_per_month
                         .as_ref()
-                        .map(|text| check.quantity(&format!("{task_path}.hours_per_month"), text)),
+                        .map(|text| check.hours(&format!("{task_path}.hours_per_month"), text)),
                 }
             })
             .collect()
@@ -466,7 +480,7 @@ fn labour_from_raw(check: &mut Checker, path: &str, raw: &RawLabourPlan) -> Labo
         .map(|(index, line)| LabourLine {
             description: line.description.clone(),
             role: line.role.clone(),
-            hours_per_month: check.quantity(
+            hours_per_month: check.hours(
                 &format!("{path}.extra[{index}].hours_per_month"),
                 &line.hours_per_month,
             ),

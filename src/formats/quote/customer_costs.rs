@@ -92,10 +92,12 @@ pub fn costs_from_raw(raw: &RawCustomerCosts, path: &str, check: &mut Checker) -
                 at("start_month"),
                 "start month is 0; contract months start at 1",
             );
+        } else {
+            check.months(at("start_month"), hire.start_month);
         }
         AvoidedHire {
             salary: check.quantity(&at("salary"), &hire.salary),
-            burden_percent: check.quantity(&at("burden_percent"), &hire.burden_percent),
+            burden_percent: check.markup(&at("burden_percent"), &hire.burden_percent),
             recruiting_fee: check.quantity(&at("recruiting_fee"), &hire.recruiting_fee),
             start_month: hire.start_month,
         }
@@ -133,7 +135,7 @@ fn line_from_raw(raw: &RawCostLine, path: &str, check: &mut Checker) -> CostLine
             hours_per_month,
             rate_per_hour,
         } => CostAmount::Hourly {
-            hours_per_month: check.quantity(&at("hours_per_month"), hours_per_month),
+            hours_per_month: check.hours(&at("hours_per_month"), hours_per_month),
             rate_per_hour: check.quantity(&at("rate_per_hour"), rate_per_hour),
         },
         RawCostAmount::RateOf {

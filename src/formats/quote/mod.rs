@@ -1,5 +1,6 @@
 //! Quotes in RON: load (every problem located), save (atomically), round-trip exactly.
 
+pub mod contract;
 mod cost;
 pub mod customer_costs;
 pub mod options;
@@ -9,6 +10,7 @@ use std::path::Path;
 
 use raw::*;
 
+use crate::core::limits::MAX_QUOTE_DEVICES;
 use crate::core::quote::*;
 use crate::formats::problem::{Checker, InputError, ron_problem};
 
@@ -64,9 +66,11 @@ fn from_raw(raw: &RawQuote) -> Result<Quote, Vec<crate::formats::problem::Proble
     let devices = raw
         .devices
         .iter()
-        .map(|line| {
+        .enumerate()
+        .map(|(index, line)| {
             // A count of 0 (or none) is for a per-user kind: the engine takes the quote's
             // users, and refuses it for any other kind.
+            check.count(format!("devices[{index}].count"), line.count);
             DeviceLine {
                 tier: line.tier.clone(),
                 kind: line.kind.clone(),
@@ -85,12 +89,28 @@ fn from_raw(raw: &RawQuote) -> Result<Quote, Vec<crate::formats::problem::Proble
                     "quantity is 0; quantities start at 1",
                 );
             }
+            check.count(format!("addons[{index}].quantity"), line.quantity);
             AddOnLine {
                 id: line.id.clone(),
                 quantity: line.quantity,
             }
         })
         .collect();
+    let total_devices: u64 = raw.devices.iter().map(|line| u64::from(line.count)).sum();
+    if total_devices > MAX_QUOTE_DEVICES {
+        check.error(
+            "devices",
+            format!("{total_devices} devices in all is above the limit of 100,000,000"),
+        );
+    }
+    check.months("term_months", raw.term_months);
+    for (field, count) in [
+        ("customer.sites", raw.customer.sites),
+        ("customer.users", raw.customer.users),
+        ("customer.desktops", raw.customer.desktops),
+    ] {
+        check.count(field, count);
+    }
     let extra_discount = raw.extra_discount.as_ref().map(|extra| ExtraDiscount {
         percent: check.percent("extra_discount.percent", &extra.percent),
         reason: extra.reason.clone(),
@@ -164,6 +184,16 @@ fn from_raw(raw: &RawQuote) -> Result<Quote, Vec<crate::formats::problem::Proble
             .as_ref()
             .map(|costs| customer_costs::costs_from_raw(costs, "customer_costs", &mut check)),
         options: options::options_from_raw(&raw.options, "options", &mut check),
+        contract: contract::contract_from_raw(
+            &contract::RawContractFields {
+                start_date: raw.start_date.as_deref(),
+                amendments: &raw.amendments,
+                renews: raw.renews.as_ref(),
+                quote_date: date,
+                term_months: raw.term_months,
+            },
+            &mut check,
+        ),
     };
     if check.problems.is_empty() {
         Ok(quote)
@@ -235,5 +265,11 @@ fn to_raw(quote: &Quote) -> RawQuote {
             .as_ref()
             .map(customer_costs::costs_to_raw),
         options: options::options_to_raw(&quote.options),
+        start_date: quote
+            .contract
+            .start_date
+            .map(|date| date.format("%Y-%m-%d").to_string()),
+        amendments: contract::amendments_to_raw(&quote.contract),
+        renews: contract::renews_to_raw(&quote.contract),
     }
 }

@@ -81,6 +81,7 @@ fn devices_part(check: &mut Checker, path: &str, kind: &str, count: u32) -> Stri
     if count == 0 {
         check.error(format!("{path}.count"), "count is 0; counts start at 1");
     }
+    check.count(format!("{path}.count"), count);
     kind.to_string()
 }
 

@@ -32,6 +32,13 @@ pub struct RawQuote {
         skip_serializing_if = "super::options::RawQuoteOptions::is_empty"
     )]
     pub options: super::options::RawQuoteOptions,
+    /// Billing start (functionality acceptance), YYYY-MM-DD.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub amendments: Vec<super::contract::RawAmendment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renews: Option<super::contract::RawRenews>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

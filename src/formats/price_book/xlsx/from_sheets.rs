@@ -229,6 +229,8 @@ pub fn raw_book(sheets: &SheetRows, assembly: &mut Assembly) -> RawPriceBook {
                 target: value(row, 1),
             })
             .collect(),
+        // From the Options sheet's "service_levels" row, when the book has the section.
+        service_levels: None,
         branding: RawBranding {
             company_name: get(assembly, "branding.company_name"),
             address_lines: address

@@ -271,8 +271,12 @@ pub fn options(raw: &mut RawPriceBook, rows: &[ReadRow], assembly: &mut Assembly
                 Ok(value) => raw.assessment = Some(value),
                 Err(error) => fail(error.to_string()),
             },
+            "service_levels" => match ron::from_str(&text) {
+                Ok(value) => raw.service_levels = Some(value),
+                Err(error) => fail(error.to_string()),
+            },
             other => fail(format!(
-                "unknown section '{other}' (service_components, phased_path, packages, time_materials, assessment)"
+                "unknown section '{other}' (service_components, phased_path, packages, time_materials, assessment, service_levels)"
             )),
         }
     }

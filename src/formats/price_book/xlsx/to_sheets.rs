@@ -355,6 +355,7 @@ fn option_rows(raw: &RawPriceBook) -> Vec<Row> {
     add("packages", raw.packages.as_ref().map(ron_text));
     add("time_materials", raw.time_materials.as_ref().map(ron_text));
     add("assessment", raw.assessment.as_ref().map(ron_text));
+    add("service_levels", raw.service_levels.as_ref().map(ron_text));
     rows
 }
 

@@ -1,177 +1,62 @@
-//! Cost lines from a spreadsheet or CSV: the tolerant table reader's rows mapped to the cost
-//! analysis's hardware, software and affiliate lines. Every line keeps the sheet row it came
-//! from; every row or cell that cannot be used is reported with its location.
-
-use std::path::Path;
+//! One row per line: each row's Category (or, without the column, the category its description
+//! names, listed in `inferred`) says which cost-analysis line it becomes.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{ColumnKind, ColumnSpec, ImportedRow, ImportedTable, read_table};
+use super::labour::labour_line;
+use super::{CostImportOptions, ImportedCostLines};
 use crate::core::cost::{
-    Acquisition, AffiliateLine, AffiliateModel, CostAnalysis, FeePeriod, HardwareLine,
-    SoftwareBasis, SoftwareBilling, SoftwareLine,
+    Acquisition, AffiliateLine, AffiliateModel, FeePeriod, HardwareLine, SoftwareBasis,
+    SoftwareBilling, SoftwareLine,
 };
-use crate::formats::problem::{InputError, Location, Problem};
+use crate::formats::import::infer::{LineKind, line_kind};
+use crate::formats::import::{ImportedRow, ImportedTable};
+use crate::formats::problem::{Location, Problem};
 
-/// The columns a cost-line sheet may have; the first synonym of each is the template's header.
-pub const COST_LINE_SPECS: [ColumnSpec; 9] = [
-    ColumnSpec {
-        key: "category",
-        synonyms: &[
-            "category",
-            "cost category",
-            "type",
-            "cost type",
-            "kind",
-            "class",
-        ],
-        required: false,
-        kind: ColumnKind::Text,
-    },
-    ColumnSpec {
-        key: "description",
-        synonyms: &[
-            "description",
-            "item",
-            "item description",
-            "name",
-            "product",
-            "component",
-            "service",
-            "line item",
-        ],
-        required: true,
-        kind: ColumnKind::Text,
-    },
-    ColumnSpec {
-        key: "quantity",
-        synonyms: &[
-            "quantity",
-            "qty",
-            "units",
-            "count",
-            "no",
-            "incidents per month",
-        ],
-        required: false,
-        kind: ColumnKind::Number,
-    },
-    ColumnSpec {
-        key: "unit_cost",
-        synonyms: &[
-            "unit cost",
-            "cost per unit",
-            "unit price",
-            "cost",
-            "price",
-            "monthly cost",
-            "amount",
-            "sell price",
-        ],
-        required: true,
-        kind: ColumnKind::Amount,
-    },
-    ColumnSpec {
-        key: "billing",
-        synonyms: &["billing", "acquisition", "frequency", "billed", "payment"],
-        required: false,
-        kind: ColumnKind::Text,
-    },
-    ColumnSpec {
-        key: "per",
-        synonyms: &["per", "basis", "counted by", "licensed per"],
-        required: false,
-        kind: ColumnKind::Text,
-    },
-    ColumnSpec {
-        key: "apr",
-        synonyms: &["apr %", "apr", "interest rate", "lease rate"],
-        required: false,
-        kind: ColumnKind::Percent,
-    },
-    ColumnSpec {
-        key: "months",
-        synonyms: &["lease months", "months", "lease term", "term months"],
-        required: false,
-        kind: ColumnKind::Number,
-    },
-    ColumnSpec {
-        key: "royalty",
-        synonyms: &["royalty %", "royalty", "commission %", "commission"],
-        required: false,
-        kind: ColumnKind::Percent,
-    },
-];
-
-/// Cost lines read from a file, and what could not be used.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ImportedCostLines {
-    /// The sheet the lines come from.
-    pub sheet: String,
-    pub hardware: Vec<HardwareLine>,
-    pub software: Vec<SoftwareLine>,
-    pub affiliates: Vec<AffiliateLine>,
-    /// Rows and cells not used, each with its location and reason.
-    pub skipped: Vec<Problem>,
-    /// Values used with a caveat.
-    pub warnings: Vec<Problem>,
-}
-
-impl ImportedCostLines {
-    /// Number of lines imported.
-    pub fn line_count(&self) -> usize {
-        self.hardware.len() + self.software.len() + self.affiliates.len()
-    }
-
-    /// Appends the lines to `analysis`.
-    pub fn append_to(&self, analysis: &mut CostAnalysis) {
-        analysis.hardware.extend(self.hardware.iter().cloned());
-        analysis.software.extend(self.software.iter().cloned());
-        analysis.affiliates.extend(self.affiliates.iter().cloned());
-    }
-}
-
-/// Reads the cost lines of a workbook (xlsx, xlsm, xls, ods) or CSV file.
-///
-/// # Errors
-/// An [`InputError`] when the file cannot be read or has no header row with a description
-/// and a cost column.
-pub fn import_cost_lines(path: &Path) -> Result<ImportedCostLines, InputError> {
-    Ok(cost_lines_from_table(read_table(path, &COST_LINE_SPECS)?))
-}
-
-/// Maps the rows of a table read with [`COST_LINE_SPECS`] to cost lines.
-pub fn cost_lines_from_table(table: ImportedTable) -> ImportedCostLines {
+/// Maps the rows of a long-layout table to cost lines.
+pub(super) fn long_lines(table: ImportedTable, options: &CostImportOptions) -> ImportedCostLines {
+    let has_billing = table.keys.contains(&"billing");
     let mut lines = ImportedCostLines {
+        choice: table.choice(),
         sheet: table.sheet,
         skipped: table.skipped,
         warnings: table.warnings,
+        sheets: table.sheets,
+        rows: table.rows.len(),
         ..ImportedCostLines::default()
     };
     for row in &table.rows {
-        if let Err(problem) = map_row(row, &mut lines) {
+        if let Err(problem) = map_row(row, &mut lines, options) {
             lines.skipped.push(problem);
         }
+    }
+    let priced = lines.hardware.len() + lines.software.len() + lines.affiliates.len();
+    if !has_billing && priced > 0 {
+        lines.warnings.push(problem(
+            &Location::Whole,
+            "no Billing column: hardware is read as purchased (spread over the term), software and affiliate fees as monthly; add a Billing column to say otherwise",
+        ));
     }
     lines
 }
 
 /// What a row's category cell says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RowCategory {
+pub(super) enum RowCategory {
     Hardware,
     Software,
     Affiliate,
     Incident,
     AgentFee,
+    Labour,
 }
 
 fn words(text: &str) -> String {
-    super::header::normalize(text)
+    crate::formats::import::header::normalize(text)
 }
 
-fn category_of(text: &str) -> Option<RowCategory> {
+pub(super) fn category_of(text: &str) -> Option<RowCategory> {
     let text = words(text);
     Some(match text.as_str() {
         "hardware" | "hw" | "equipment" | "device" | "devices" => RowCategory::Hardware,
@@ -181,6 +66,8 @@ fn category_of(text: &str) -> Option<RowCategory> {
         | "services" => RowCategory::Affiliate,
         "affiliate incident" | "incident" | "incidents" | "incident based" => RowCategory::Incident,
         "agent fee" | "agent" | "royalty" | "agent fees" => RowCategory::AgentFee,
+        "labour" | "labor" | "internal labour" | "internal labor" | "staff time"
+        | "internal support" | "labour hours" | "labor hours" => RowCategory::Labour,
         _ => return None,
     })
 }
@@ -215,19 +102,57 @@ fn whole_quantity(row: &ImportedRow) -> Result<Option<u32>, Problem> {
     }
 }
 
-fn map_row(row: &ImportedRow, lines: &mut ImportedCostLines) -> Result<(), Problem> {
+/// The category of a row without a Category cell: the one its description names, listed.
+fn inferred_category(
+    row: &ImportedRow,
+    lines: &mut ImportedCostLines,
+) -> Result<RowCategory, Problem> {
+    let cell = row.cell("description");
+    let text = cell.map(|cell| cell.value.text()).unwrap_or_default();
+    let location = cell.map_or(&row.location, |cell| &cell.location);
+    match line_kind(&text) {
+        Some((kind, words)) => {
+            let (category, name) = match kind {
+                LineKind::Hardware => (RowCategory::Hardware, "hardware"),
+                LineKind::Software => (RowCategory::Software, "software"),
+                LineKind::Affiliate => (RowCategory::Affiliate, "affiliate"),
+            };
+            lines.inferred.push(problem(
+                location,
+                format!(
+                    "'{}' read as {name} (from the words '{words}'): add a Category column to say otherwise",
+                    text.trim()
+                ),
+            ));
+            Ok(category)
+        }
+        None => Err(problem(
+            location,
+            format!(
+                "no Category column, and '{}' names no hardware, software or affiliate service: row skipped (add a Category column)",
+                text.trim()
+            ),
+        )),
+    }
+}
+
+fn map_row(
+    row: &ImportedRow,
+    lines: &mut ImportedCostLines,
+    options: &CostImportOptions,
+) -> Result<(), Problem> {
     let source = Some(row.location.to_string());
     let category = match row.cell("category") {
         Some(cell) => category_of(&cell.value.text()).ok_or_else(|| {
             problem(
                 &cell.location,
                 format!(
-                    "unknown category '{}' (allowed: hardware, software, affiliate, affiliate-incident, agent-fee): row skipped",
+                    "unknown category '{}' (allowed: hardware, software, affiliate, affiliate-incident, agent-fee, labour): row skipped",
                     cell.value.text()
                 ),
             )
         })?,
-        None => RowCategory::Hardware,
+        None => inferred_category(row, lines)?,
     };
     let description = match row
         .text("description")
@@ -242,6 +167,22 @@ fn map_row(row: &ImportedRow, lines: &mut ImportedCostLines) -> Result<(), Probl
             format!("Imported row {}", row.location)
         }
     };
+    if category == RowCategory::Labour {
+        let cost = row
+            .number("unit_cost")
+            .map(|cost| cost * row.number("quantity").unwrap_or(Decimal::ONE));
+        let line = labour_line(
+            &description,
+            row.number("hours"),
+            None,
+            cost,
+            row.text("role").as_deref(),
+            options.labour.as_ref(),
+        )
+        .map_err(|reason| problem(&row.location, format!("{reason}: row skipped")))?;
+        lines.labour.push(line);
+        return Ok(());
+    }
     let Some(unit_cost) = row.number("unit_cost") else {
         return Err(problem(
             &row.location,
@@ -296,10 +237,10 @@ fn map_row(row: &ImportedRow, lines: &mut ImportedCostLines) -> Result<(), Probl
                                 "a leased line needs its lease months (1-600): row skipped",
                             )
                         })?;
-                    if apr_percent > Decimal::ONE_HUNDRED {
+                    if apr_percent > Decimal::ONE_HUNDRED || apr_percent < Decimal::ZERO {
                         return Err(problem(
                             row.cell("apr").map_or(&row.location, |cell| &cell.location),
-                            format!("APR {apr_percent}% is above 100: row skipped"),
+                            format!("APR {apr_percent}% is outside 0-100: row skipped"),
                         ));
                     }
                     Acquisition::Leased {
@@ -394,6 +335,8 @@ fn map_row(row: &ImportedRow, lines: &mut ImportedCostLines) -> Result<(), Probl
                 source,
             });
         }
+        // Labour rows were mapped above, before a unit cost is required.
+        RowCategory::Labour => {}
         RowCategory::AgentFee => {
             let royalty_percent = row.number("royalty").ok_or_else(|| {
                 problem(
@@ -418,37 +361,4 @@ fn map_row(row: &ImportedRow, lines: &mut ImportedCostLines) -> Result<(), Probl
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::formats::xlsx::template::COST_LINE_COLUMNS;
-
-    #[test]
-    fn template_headers_are_the_specs_first_names() {
-        assert_eq!(COST_LINE_COLUMNS.len(), COST_LINE_SPECS.len());
-        for (header, spec) in COST_LINE_COLUMNS.iter().zip(&COST_LINE_SPECS) {
-            assert!(
-                super::super::header::header_matches(header, &spec.synonyms[..1]),
-                "{header} vs {}",
-                spec.key
-            );
-        }
-    }
-
-    #[test]
-    fn categories_are_read_loosely() {
-        let cases = [
-            ("Hardware", Some(RowCategory::Hardware)),
-            ("SOFTWARE licence", Some(RowCategory::Software)),
-            ("affiliate-incident", Some(RowCategory::Incident)),
-            ("Agent fee", Some(RowCategory::AgentFee)),
-            ("Affiliate services", Some(RowCategory::Affiliate)),
-            ("snacks", None),
-        ];
-        for (text, expected) in cases {
-            assert_eq!(category_of(text), expected, "{text}");
-        }
-    }
 }

@@ -1,0 +1,143 @@
+//! Contract documents after the signature: the change order (an amendment) and the
+//! termination statement. Customer-facing and deterministic like the proposal: every figure
+//! comes from the core's [`ContractSchedule`], never an internal cost, markup, margin or
+//! reserve.
+
+mod change_order;
+mod termination;
+
+pub use change_order::render_change_order;
+pub use termination::render_termination_statement;
+
+use super::layout::{Align, Column, Layout, MUTED, Row, Style, Table, tint};
+use super::pdf::{LOGO_RESOURCE, Logo};
+use super::{Document, DocumentInputs, Formats, customer_name, long_date, quote_label};
+use crate::core::contract::ContractSchedule;
+use crate::core::pricing::PricedQuote;
+
+/// What the renderers draw from: the inputs with the contract as one priced quote.
+fn document<'a>(inputs: &DocumentInputs<'a>, priced: &'a PricedQuote) -> Document<'a> {
+    Document {
+        book: inputs.book,
+        book_pin: inputs.book_pin,
+        quote: inputs.quote,
+        priced,
+        roi: None,
+        roi_warnings: &[],
+        assets: inputs.assets,
+    }
+}
+
+/// The brand, the title and the contract's facts at the top of the first page.
+fn title_block(
+    layout: &mut Layout,
+    inputs: &Document,
+    logo: Option<&Logo>,
+    title: &str,
+    contract: &ContractSchedule,
+) {
+    let top = layout.geometry.margin_top - 20.0;
+    let mut text_left = layout.left();
+    if let Some(logo) = logo {
+        layout.image(LOGO_RESOURCE, logo.pixels, layout.left(), top, 40.0);
+        text_left += 52.0;
+    }
+    let accent = layout.accent;
+    let branding = &inputs.book.branding;
+    layout.text(
+        text_left,
+        top + 16.0,
+        &branding.company_name,
+        Style::BODY.sized(13.0).bold().coloured(accent),
+    );
+    layout.text(
+        text_left,
+        top + 32.0,
+        &branding.address_lines.join(", "),
+        Style::BODY.sized(8.5).coloured(MUTED),
+    );
+    layout.set_cursor(top + 62.0);
+    layout.text(
+        layout.left(),
+        layout.cursor(),
+        title,
+        Style::BODY.sized(18.0).bold(),
+    );
+    layout.space(14.0);
+    layout.facts(
+        &[
+            (
+                "Customer".to_string(),
+                customer_name(inputs.quote).to_string(),
+            ),
+            ("Contract".to_string(), quote_label(inputs.quote)),
+            ("Billing start".to_string(), long_date(contract.start_date)),
+            ("Term ends".to_string(), long_date(contract.end_date())),
+        ],
+        100.0,
+        Style::BODY,
+    );
+}
+
+/// The schedule rows `from..=to` (contract months): dates, recurring, setup, adjustment,
+/// credit and due.
+fn schedule_table(contract: &ContractSchedule, from: u32, to: u32, formats: &Formats) -> Table {
+    let rows = contract
+        .months
+        .iter()
+        .filter(|month| (from..=to).contains(&month.month))
+        .map(|month| {
+            Row::new(vec![
+                month.month.to_string().into(),
+                format!(
+                    "{} \u{2013} {}",
+                    month.first_day.format("%-d %b %Y"),
+                    month.last_day.format("%-d %b %Y")
+                )
+                .into(),
+                formats.money(month.recurring).into(),
+                formats.money(month.setup).into(),
+                formats.money(month.adjustment).into(),
+                formats.money(-month.credit).into(),
+                formats.money(month.due).into(),
+            ])
+        })
+        .collect();
+    Table {
+        columns: vec![
+            Column::new("Month", 0.7, Align::Right),
+            Column::new("Dates", 2.6, Align::Left),
+            Column::new("Monthly fee", 1.4, Align::Right),
+            Column::new("Setup", 1.1, Align::Right),
+            Column::new("Adjustment", 1.3, Align::Right),
+            Column::new("Credit", 1.2, Align::Right),
+            Column::new("Amount due", 1.4, Align::Right),
+        ],
+        rows,
+    }
+}
+
+/// Signature lines for both parties.
+fn acceptance(layout: &mut Layout, inputs: &Document, sentence: &str) {
+    layout.heading("Acceptance", 190.0);
+    layout.paragraph(sentence, Style::BODY);
+    layout.space(10.0);
+    let top = layout.cursor();
+    let gap = 30.0;
+    let column = (layout.content_width() - gap) / 2.0;
+    let parties = [
+        customer_name(inputs.quote).to_string(),
+        inputs.book.branding.company_name.clone(),
+    ];
+    let label = Style::BODY.sized(8.5).coloured(MUTED);
+    for (index, party) in parties.iter().enumerate() {
+        let x = layout.left() + index as f32 * (column + gap);
+        layout.text(x, top + 10.0, &format!("For {party}"), Style::BODY.bold());
+        for (row, field) in ["Signature", "Name", "Title", "Date"].iter().enumerate() {
+            let line_y = top + 52.0 + row as f32 * 34.0;
+            layout.line(&[(x, line_y), (x + column, line_y)], tint(MUTED, 0.3), 0.6);
+            layout.text(x, line_y + 10.0, field, label);
+        }
+    }
+    layout.set_cursor(top + 52.0 + 4.0 * 34.0);
+}
