@@ -31,6 +31,15 @@ impl LineContext<'_> {
     fn round(&self, amount: Checked, field: &str) -> Result<Decimal, CostError> {
         Ok(amount.round(self.decimals).or_too_large(field)?)
     }
+
+    /// [`LineContext::round`] with a field path written only when the amount is too large.
+    fn round_lazy(
+        &self,
+        amount: Checked,
+        field: impl std::fmt::Display,
+    ) -> Result<Decimal, CostError> {
+        Ok(amount.round(self.decimals).or_too_large(field)?)
+    }
 }
 
 /// The monthly payment that repays `principal` in `months` equal payments at `apr_percent`
@@ -67,7 +76,8 @@ pub(super) fn hardware_lines(
     line: &HardwareLine,
 ) -> Result<(CostLine, Option<CostLine>), CostError> {
     let field = format!("cost_analysis.hardware[{index}]");
-    let unit_cost_field = format!("{field}.unit_cost");
+    // Written only when an amount is too large: no text per line on the common path.
+    let unit_cost_field = format_args_lazy(&field, ".unit_cost");
     let total = (Checked::from(line.unit_cost) * line.quantity).or_too_large(&unit_cost_field)?;
     let make = |category, detail: CostDetail, monthly_cost| CostLine {
         category,
@@ -88,7 +98,7 @@ pub(super) fn hardware_lines(
                         unit_cost: line.unit_cost,
                         months,
                     },
-                    context.round(Checked::from(total) / months, &unit_cost_field)?,
+                    context.round_lazy(Checked::from(total) / months, &unit_cost_field)?,
                 ),
                 None,
             )
@@ -100,7 +110,7 @@ pub(super) fn hardware_lines(
                     quantity: line.quantity,
                     unit_cost: line.unit_cost,
                 },
-                context.round(total.into(), &unit_cost_field)?,
+                context.round_lazy(total.into(), &unit_cost_field)?,
             ),
             None,
         ),
@@ -120,7 +130,7 @@ pub(super) fn hardware_lines(
                         figure: format!("{field}.acquisition (the lease payment)"),
                     })
                 })?;
-            let principal = context.round(Checked::from(total) / months, &unit_cost_field)?;
+            let principal = context.round_lazy(Checked::from(total) / months, &unit_cost_field)?;
             let detail = format!(
                 "{} x {} leased at {}% APR over {} months: {} a month",
                 line.quantity,
@@ -134,7 +144,7 @@ pub(super) fn hardware_lines(
                 Some(make(
                     CostCategory::Financing,
                     CostDetail::Text(format!("interest part of {}", context.money(payment))),
-                    context.round(Checked::from(payment) - principal, &unit_cost_field)?,
+                    context.round_lazy(Checked::from(payment) - principal, &unit_cost_field)?,
                 )),
             )
         }
@@ -317,6 +327,19 @@ fn subscription_band(
     bands
         .get(lookup.index)
         .map(|band| (*band, lookup.past_last_band))
+}
+
+/// `prefix` followed by `suffix`, written only when displayed (a field path of an error that
+/// is rarely raised).
+fn format_args_lazy<'a>(prefix: &'a str, suffix: &'a str) -> impl std::fmt::Display + 'a {
+    struct Joined<'a>(&'a str, &'a str);
+    impl std::fmt::Display for Joined<'_> {
+        fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            formatter.write_str(self.0)?;
+            formatter.write_str(self.1)
+        }
+    }
+    Joined(prefix, suffix)
 }
 
 #[cfg(test)]
