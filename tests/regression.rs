@@ -848,3 +848,46 @@ fn a_cost_analysis_of_ten_thousand_lines_no_longer_builds_a_widget_per_line() {
         "{built} rows built for 10,000 lines"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Clean-up pass (one conversion for a quote's and an amendment's lines)
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn an_amendments_device_and_addon_counts_escaped_the_quotes_limits() {
+    // An amendment's lines were converted by their own copy of the quote's code, without the
+    // limits: 10,000,001 devices (or add-ons) on one line, or 100,000,001 devices in all, were
+    // taken in an amendment and refused in the quote itself. Limits: counts at most 10,000,000;
+    // a quote's devices at most 100,000,000 (docs: limits of issue 15).
+    let ten_lines = (0..10)
+        .map(|_| r#"(tier: "silver", kind: "server", count: 10000001)"#)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let cases = [
+        (
+            "one device line past the count limit",
+            r#"devices: [(tier: "silver", kind: "server", count: 10000001)]"#.to_string(),
+            "amendments[0].devices[0].count: 10000001 is above the limit of 10,000,000",
+        ),
+        (
+            "one add-on line past the count limit",
+            r#"addons: [(id: "offsite-backup", quantity: 10000001)]"#.to_string(),
+            "amendments[0].addons[0].quantity: 10000001 is above the limit of 10,000,000",
+        ),
+        (
+            "devices summed past the quote's limit",
+            format!("devices: [{ten_lines}]"),
+            "amendments[0].devices: 100000010 devices in all is above the limit of 100,000,000",
+        ),
+    ];
+    for (name, lines, expected) in cases {
+        let text = format!(
+            r#"(number: "Q-1", revision: 1, date: "2026-01-05", term_months: 12, setup: upfront,
+                devices: [(tier: "silver", kind: "server", count: 7)],
+                amendments: [(effective_date: "2026-03-01", {lines})])"#
+        );
+        let error = msp_quote::formats::quote::parse_quote(&text, "c.ron").unwrap_err();
+        let problems = error.lines().join("\n");
+        assert!(problems.contains(expected), "case {name}: {problems}");
+    }
+}

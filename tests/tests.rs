@@ -7,6 +7,7 @@ mod contract;
 mod cost;
 mod documents;
 mod evaluate;
+mod export;
 mod hostile;
 mod import;
 mod options;

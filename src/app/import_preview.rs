@@ -75,26 +75,8 @@ impl PendingImport {
 
     fn report<'a>(&'a self, file: &'a str) -> ImportReport<'a> {
         match self {
-            PendingImport::CostLines { lines, .. } => ImportReport {
-                file,
-                choice: &lines.choice,
-                sheets: &lines.sheets,
-                rows: lines.rows,
-                taken: lines.line_count(),
-                skipped: &lines.skipped,
-                warnings: &lines.warnings,
-                inferred: &lines.inferred,
-            },
-            PendingImport::CustomerCosts { imported, .. } => ImportReport {
-                file,
-                choice: &imported.choice,
-                sheets: &imported.sheets,
-                rows: imported.rows,
-                taken: imported.taken(),
-                skipped: &imported.skipped,
-                warnings: &imported.warnings,
-                inferred: &imported.inferred,
-            },
+            PendingImport::CostLines { lines, .. } => lines.report(file),
+            PendingImport::CustomerCosts { imported, .. } => imported.report(file),
         }
     }
 

@@ -74,12 +74,7 @@ pub fn run(args: &AmendArgs) -> Result<String, CliError> {
     if let Some(path) = &args.output {
         super::contract_documents::write_change_order(&files, &amended, &contract, path)?;
     }
-    if contract.start_assumed {
-        super::warn_on_success(format!(
-            "{} has no start date: the quote date is assumed",
-            args.contract.display()
-        ));
-    }
+    files.warn_if_start_assumed(&contract);
     Ok(match args.format {
         OutputFormat::Json => format!(
             "{}\n",

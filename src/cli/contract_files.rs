@@ -90,6 +90,17 @@ impl ContractFiles {
         contract_schedule(self.books(), quote)
             .map_err(|error| CliError::new(format!("{}: {error}", self.path.display())))
     }
+
+    /// Says on stderr, once the command succeeds, that `contract` (a schedule of this file)
+    /// starts on the quote date because the file names no start date.
+    pub fn warn_if_start_assumed(&self, contract: &ContractSchedule) {
+        if contract.start_assumed {
+            super::warn_on_success(format!(
+                "{} has no start date: the quote date is assumed",
+                self.path.display()
+            ));
+        }
+    }
 }
 
 /// The amended schedule as a table: dates, recurring, setup, adjustment, credit, due.

@@ -15,7 +15,6 @@ use crate::formats::import::ReadOptions;
 use crate::formats::import::cost_lines::{
     CostImportOptions, ImportedCostLines, LabourPricing, RoleCost, import_cost_lines_with,
 };
-use crate::formats::import::report::ImportReport;
 use crate::formats::json::cost::cost_breakdown_json;
 use crate::formats::price_book::load_or_standard;
 use crate::formats::quote::{load_quote, save_quote};
@@ -185,16 +184,7 @@ fn import_options(
 /// refuses a file whose rows give no usable line.
 fn report_import(path: &Path, lines: &ImportedCostLines) -> Result<(), CliError> {
     let name = path.display().to_string();
-    let report = ImportReport {
-        file: &name,
-        choice: &lines.choice,
-        sheets: &lines.sheets,
-        rows: lines.rows,
-        taken: lines.line_count(),
-        skipped: &lines.skipped,
-        warnings: &lines.warnings,
-        inferred: &lines.inferred,
-    };
+    let report = lines.report(&name);
     if let Some(reason) = report.refusal() {
         return Err(CliError::new(format!("{name}: {reason}")));
     }

@@ -7,6 +7,7 @@ pub mod contract_documents;
 pub mod contract_files;
 pub mod cost;
 pub mod documents;
+pub mod export;
 pub mod options;
 pub mod price;
 pub mod price_book;
@@ -59,6 +60,8 @@ pub enum Command {
     Proposal(documents::DocumentArgs),
     /// Write the SOW pricing appendix (PDF) for a quote.
     Appendix(documents::DocumentArgs),
+    /// Evaluate a quote once and write any of its proposal, appendix, cost workbook and JSON.
+    Export(export::ExportArgs),
     /// Amend a signed contract from a date: new configuration, proration, reduction fee.
     Amend(amend::AmendArgs),
     /// What ending a contract after a month costs: damages, unbilled setup, credits lost.
@@ -160,6 +163,7 @@ where
         Command::Ledger(args) => options::run_ledger(&args)?,
         Command::Proposal(args) => documents::run(&args, documents::DocumentKind::Proposal)?,
         Command::Appendix(args) => documents::run(&args, documents::DocumentKind::Appendix)?,
+        Command::Export(args) => export::run(&args)?,
         Command::Amend(args) => amend::run(&args)?,
         Command::Terminate(args) => terminate::run(&args)?,
         Command::Renew(args) => renew::run(&args)?,

@@ -47,12 +47,7 @@ pub fn run(args: &RenewArgs) -> Result<String, CliError> {
         false,
     )?;
     let old = files.schedule(&files.quote)?;
-    if old.start_assumed {
-        super::warn_on_success(format!(
-            "{} has no start date: the quote date is assumed",
-            args.contract.display()
-        ));
-    }
+    files.warn_if_start_assumed(&old);
     let renewal = renew(
         &files.quote,
         &old,

@@ -47,12 +47,7 @@ pub fn run(args: &TerminateArgs) -> Result<String, CliError> {
         false,
     )?;
     let contract = files.schedule(&files.quote)?;
-    if contract.start_assumed {
-        super::warn_on_success(format!(
-            "{} has no start date: the quote date is assumed",
-            args.contract.display()
-        ));
-    }
+    files.warn_if_start_assumed(&contract);
     let termination = terminate(&contract, args.after_month)
         .map_err(|error| CliError::new(format!("{}: {error}", args.contract.display())))?;
     if let Some(path) = &args.output {

@@ -10,6 +10,7 @@
 //! (prices, inclusions, rules, branding), never reserves, costs, markups or margins.
 
 mod appendix;
+mod blocks;
 mod chart;
 pub mod contract;
 mod export;

@@ -1,7 +1,8 @@
 //! The customer proposal: cover, executive summary, configuration and tier comparison, fees,
 //! term credits and yearly totals, ROI, requirements, terms and acceptance.
 
-use super::layout::{Align, Column, Layout, MUTED, Row, Style, Table, tint};
+use super::blocks::acceptance;
+use super::layout::{Align, Column, Layout, MUTED, Row, Style, Table};
 use super::pdf::{self, LOGO_RESOURCE, Logo};
 use super::{
     Document, DocumentError, Formats, chart, customer_name, long_date, months, percent,
@@ -32,7 +33,7 @@ pub(super) fn render(
     }
     requirements(&mut layout, inputs);
     terms(&mut layout, inputs, &formats);
-    acceptance(&mut layout, inputs);
+    proposal_acceptance(&mut layout, inputs);
     let footer = format!(
         "{company} \u{00B7} Proposal {} \u{00B7} {customer}",
         quote_label(inputs.quote)
@@ -399,33 +400,14 @@ fn terms(layout: &mut Layout, inputs: &Document, formats: &Formats) {
     layout.bullets(&items, Style::BODY);
 }
 
-fn acceptance(layout: &mut Layout, inputs: &Document) {
-    layout.heading("Acceptance", 190.0);
-    layout.paragraph(
+fn proposal_acceptance(layout: &mut Layout, inputs: &Document) {
+    acceptance(
+        layout,
+        inputs,
         &format!(
             "Signed for and on behalf of the parties, accepting proposal {} on the terms above \
              and in the statement of work.",
             quote_label(inputs.quote)
         ),
-        Style::BODY,
     );
-    layout.space(10.0);
-    let top = layout.cursor();
-    let gap = 30.0;
-    let column = (layout.content_width() - gap) / 2.0;
-    let parties = [
-        customer_name(inputs.quote).to_string(),
-        inputs.book.branding.company_name.clone(),
-    ];
-    let label = Style::BODY.sized(8.5).coloured(MUTED);
-    for (index, party) in parties.iter().enumerate() {
-        let x = layout.left() + index as f32 * (column + gap);
-        layout.text(x, top + 10.0, &format!("For {party}"), Style::BODY.bold());
-        for (row, field) in ["Signature", "Name", "Title", "Date"].iter().enumerate() {
-            let line_y = top + 52.0 + row as f32 * 34.0;
-            layout.line(&[(x, line_y), (x + column, line_y)], tint(MUTED, 0.3), 0.6);
-            layout.text(x, line_y + 10.0, field, label);
-        }
-    }
-    layout.set_cursor(top + 52.0 + 4.0 * 34.0);
 }

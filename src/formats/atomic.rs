@@ -12,7 +12,8 @@
 //!   whose rename came last. Temporaries of this name left behind by a killed process (its pid
 //!   is gone, or older than an hour) are removed by the next save to the same path.
 
-use std::io::Write;
+use std::fs::File;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime};
@@ -64,24 +65,42 @@ pub fn write_target(path: &Path) -> std::io::Result<PathBuf> {
 /// target; otherwise the I/O error of any step. The target is untouched and the temporary
 /// removed when a step fails.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_with(path, |writer| writer.write_all(bytes))
+}
+
+/// As [`write_atomically`], with the content `write` produces into a buffered writer over the
+/// temporary file: a large output is streamed to the disk, never held whole in memory.
+///
+/// # Errors
+/// The error `write` returns, or one of [`write_atomically`]'s; then the target is untouched
+/// and the temporary removed.
+pub fn write_atomically_with<E>(
+    path: &Path,
+    write: impl FnOnce(&mut BufWriter<File>) -> Result<(), E>,
+) -> Result<(), E>
+where
+    E: From<std::io::Error>,
+{
     let target = write_target(path)?;
     let existing = match std::fs::metadata(&target) {
         Ok(metadata) => Some(metadata),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
-        Err(error) => return Err(error),
+        Err(error) => return Err(error.into()),
     };
     if let Some(metadata) = &existing {
         if !metadata.is_file() {
             return Err(refused(
                 "not a regular file (a device, FIFO, directory or socket): refusing to replace it"
                     .to_string(),
-            ));
+            )
+            .into());
         }
         if metadata.permissions().readonly() {
             return Err(refused(
                 "the file is read-only: refusing to replace it (make it writable first)"
                     .to_string(),
-            ));
+            )
+            .into());
         }
     }
     let file_name = target
@@ -100,18 +119,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     let result = (|| {
-        let mut file = std::fs::OpenOptions::new()
+        let file = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&temporary)?;
         if let Some(metadata) = &existing {
             file.set_permissions(metadata.permissions())?;
         }
-        file.write_all(bytes)?;
-        file.flush()?;
+        let mut writer = BufWriter::with_capacity(256 * 1024, file);
+        write(&mut writer)?;
+        let file = writer.into_inner().map_err(|error| error.into_error())?;
         file.sync_all()?;
         drop(file);
-        std::fs::rename(&temporary, &target)
+        std::fs::rename(&temporary, &target)?;
+        Ok(())
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&temporary);
@@ -160,5 +181,52 @@ fn process_alive(pid: u32) -> bool {
         Path::new("/proc").join(pid.to_string()).exists()
     } else {
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("msp-quote-atomic-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn the_streamed_content_replaces_the_file_and_no_temporary_stays() {
+        let dir = scratch("replace");
+        let path = dir.join("out.json");
+        std::fs::write(&path, "old").unwrap();
+        write_atomically_with(&path, |writer| writer.write_all(b"new content")).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new content");
+        assert_eq!(entries(&dir), vec!["out.json".to_string()]);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_failing_writer_leaves_the_old_file_and_no_temporary() {
+        let dir = scratch("fail");
+        let path = dir.join("out.json");
+        std::fs::write(&path, "old").unwrap();
+        let result = write_atomically_with(&path, |writer| {
+            writer.write_all(b"half")?;
+            Err(std::io::Error::other("disk full"))
+        });
+        assert_eq!(result.unwrap_err().to_string(), "disk full");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(entries(&dir), vec!["out.json".to_string()]);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -14,7 +14,7 @@ pub mod quote;
 mod scratch_dir;
 pub mod xlsx;
 
-pub use atomic::{write_atomically, write_target};
+pub use atomic::{write_atomically, write_atomically_with, write_target};
 pub use date::default_date;
 pub use input::{
     COSTS_SIZE_LIMIT, LOGO_SIZE_LIMIT, PRICE_BOOK_SIZE_LIMIT, QUOTE_SIZE_LIMIT,

@@ -356,3 +356,19 @@ pub(crate) fn map_field_ui(
         form.problems_ui(ui, &format!("{path}.{key}"));
     }
 }
+
+/// The last save's or tool's outcome, named `name` for assistive technology: an error in the
+/// error colour, anything else in the text colour; nothing before the first outcome.
+pub(crate) fn outcome_ui(ui: &mut egui::Ui, name: &str, outcome: Option<&(bool, String)>) {
+    if let Some((is_error, text)) = outcome {
+        let colour = if *is_error {
+            ui.visuals().error_fg_color
+        } else {
+            ui.visuals().text_color()
+        };
+        ui.scope(|ui| {
+            ui.visuals_mut().override_text_color = Some(colour);
+            crate::app::named_value_ui(ui, name, text.as_str());
+        });
+    }
+}

@@ -6,9 +6,10 @@
 use std::path::{Path, PathBuf};
 
 use super::changes::ChangeList;
+use super::fields::outcome_ui;
 use super::{BookEditor, QuoteApp};
 use crate::app::dialogs::{DialogAnswer, DialogRequest};
-use crate::app::{error_notice, info_notice, named_value_ui};
+use crate::app::{error_notice, info_notice};
 use crate::formats::price_book::{
     LoadedBook, load_price_book, raw_price_book_to_ron, validate_raw_price_book,
 };
@@ -94,17 +95,7 @@ pub(crate) fn save_form_ui(
             }
         });
     }
-    if let Some((is_error, text)) = &form.outcome {
-        let colour = if *is_error {
-            ui.visuals().error_fg_color
-        } else {
-            ui.visuals().text_color()
-        };
-        ui.scope(|ui| {
-            ui.visuals_mut().override_text_color = Some(colour);
-            named_value_ui(ui, "Save result", text.as_str());
-        });
-    }
+    outcome_ui(ui, "Save result", form.outcome.as_ref());
     chosen
 }
 

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use rust_decimal::Decimal;
 
 use super::changes::ChangeList;
+use super::fields::outcome_ui;
 use super::{BookEditor, QuoteApp};
 use crate::app::dialogs::{DialogAnswer, DialogRequest};
-use crate::app::named_value_ui;
 use crate::core::price_book_adjust::{AdjustScope, adjust_prices, adjusted_version};
 use crate::formats::price_book::raw::RawPriceBook;
 use crate::formats::price_book::xlsx::{export_price_book_xlsx, import_price_book_xlsx};
@@ -87,17 +87,7 @@ pub(crate) fn tools_ui(
             request = Some(ToolRequest::ImportXlsx(path));
         }
     });
-    if let Some((is_error, text)) = &editor.tools.outcome {
-        let colour = if *is_error {
-            ui.visuals().error_fg_color
-        } else {
-            ui.visuals().text_color()
-        };
-        ui.scope(|ui| {
-            ui.visuals_mut().override_text_color = Some(colour);
-            named_value_ui(ui, "Tools result", text.as_str());
-        });
-    }
+    outcome_ui(ui, "Tools result", editor.tools.outcome.as_ref());
     request
 }
 

@@ -224,3 +224,14 @@ pub enum ContractError {
     #[error("{what} is too large to compute")]
     Overflow { what: &'static str },
 }
+
+/// The value of a checked expression, or [`ContractError::Overflow`] naming `what`.
+///
+/// # Errors
+/// [`ContractError::Overflow`] when the expression overflowed.
+pub(crate) fn checked(
+    value: crate::core::money::Checked,
+    what: &'static str,
+) -> Result<rust_decimal::Decimal, ContractError> {
+    value.value().ok_or(ContractError::Overflow { what })
+}

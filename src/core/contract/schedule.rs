@@ -5,11 +5,12 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::calendar::{days_in_month, month_containing, month_first_day, month_last_day};
+use super::checked;
 use super::{
     ContractBooks, ContractError, ContractMonth, ContractSchedule, PricedAmendment, Proration,
     ReductionFee,
 };
-use crate::core::money::round_half_away;
+use crate::core::money::{Checked, round_half_away};
 use crate::core::options::priced_as_paid;
 use crate::core::price_book::PriceBook;
 use crate::core::pricing::{
@@ -85,8 +86,11 @@ pub fn contract_schedule(
         term_months: term,
         credits: base.credits.clone(),
         credit_lost: carried,
-        setup_fee: lines.setup.iter().copied().sum(),
-        total_contract_value: months.iter().map(|month| month.due).sum(),
+        setup_fee: checked(lines.setup.iter().copied().sum(), "the setup fee")?,
+        total_contract_value: checked(
+            months.iter().map(|month| month.due).sum(),
+            "the contract value",
+        )?,
         liquidated_damages_months: books.pinned.contract.liquidated_damages_months,
         base,
         amendments,
@@ -118,14 +122,20 @@ impl MonthLines {
         let mut carried = Decimal::ZERO;
         for index in 0..self.fees.len() {
             let month = index as u32 + 1;
-            carried += base
+            let granted: Checked = base
                 .credits
                 .iter()
                 .filter(|credit| credit.month == month)
                 .map(|credit| credit.amount)
-                .sum::<Decimal>()
-                + self.extra_credits[index];
-            let gross = self.fees[index] + self.setup[index] + self.charges[index];
+                .sum();
+            carried = checked(
+                granted + carried + self.extra_credits[index],
+                "the credits carried forward",
+            )?;
+            let gross = checked(
+                Checked::from(self.fees[index]) + self.setup[index] + self.charges[index],
+                "a month's charges",
+            )?;
             let credit = carried.min(gross);
             carried -= credit;
             let calendar = || ContractError::Calendar { start, month };
@@ -198,28 +208,33 @@ impl Amending<'_> {
                 self.start,
                 month,
                 date,
-                new - old,
+                checked(Checked::from(new) - old, "the change in the monthly fee")?,
                 self.decimals,
             )?)
         };
         if let Some(proration) = &proration {
             let slot = proration.month as usize - 1;
             if proration.amount > Decimal::ZERO {
-                lines.charges[slot] += proration.amount;
+                lines.charges[slot] = checked(
+                    Checked::from(lines.charges[slot]) + proration.amount,
+                    "a month's prorations",
+                )?;
             } else {
-                lines.extra_credits[slot] -= proration.amount;
+                lines.extra_credits[slot] = checked(
+                    Checked::from(lines.extra_credits[slot]) - proration.amount,
+                    "a month's proration credits",
+                )?;
             }
         }
         let reduction_fee = if new < old {
             let months = (self.books.pinned.contract.liquidated_damages_months)
                 .min(term + 1 - first_new_month);
-            let amount =
-                (old - new)
-                    .checked_mul(Decimal::from(months))
-                    .ok_or(ContractError::Overflow {
-                        what: "the reduction fee",
-                    })?;
-            lines.charges[first_new_month as usize - 1] += amount;
+            let amount = checked((Checked::from(old) - new) * months, "the reduction fee")?;
+            let slot = first_new_month as usize - 1;
+            lines.charges[slot] = checked(
+                Checked::from(lines.charges[slot]) + amount,
+                "a month's reduction fees",
+            )?;
             Some(ReductionFee {
                 month: first_new_month,
                 amount,

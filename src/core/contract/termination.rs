@@ -3,7 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{ContractError, ContractSchedule};
+use super::{ContractError, ContractSchedule, checked};
+use crate::core::money::Checked;
 use crate::core::pricing::GrantedCredit;
 
 /// What the customer owes when the contract ends after contract month `after_month`.
@@ -59,13 +60,23 @@ pub fn terminate(
     })?;
     let monthly_recurring = last.recurring;
     let liquidated_damages_months = contract.liquidated_damages_months.min(term - after_month);
-    let liquidated_damages = monthly_recurring
-        .checked_mul(Decimal::from(liquidated_damages_months))
-        .ok_or(ContractError::Overflow {
-            what: "the liquidated damages",
-        })?;
-    let billed_setup: Decimal = elapsed.iter().map(|month| month.setup).sum();
-    let unbilled_setup = contract.setup_fee - billed_setup;
+    let liquidated_damages = checked(
+        Checked::from(monthly_recurring) * liquidated_damages_months,
+        "the liquidated damages",
+    )?;
+    let billed_setup: Checked = elapsed.iter().map(|month| month.setup).sum();
+    let unbilled_setup = checked(
+        Checked::from(contract.setup_fee) - billed_setup,
+        "the setup not yet billed",
+    )?;
+    let termination_amount = checked(
+        Checked::from(liquidated_damages) + unbilled_setup,
+        "the termination amount",
+    )?;
+    let paid_to_date = checked(
+        elapsed.iter().map(|month| month.due).sum(),
+        "the amount paid to date",
+    )?;
     Ok(Termination {
         after_month,
         last_day: last.last_day,
@@ -80,8 +91,8 @@ pub fn terminate(
             .copied()
             .collect(),
         credit_lost: last.credit_carried,
-        termination_amount: liquidated_damages + unbilled_setup,
-        paid_to_date: elapsed.iter().map(|month| month.due).sum(),
+        termination_amount,
+        paid_to_date,
         full_term_value: contract.total_contract_value,
     })
 }

@@ -2,6 +2,7 @@
 
 use rust_decimal::Decimal;
 
+use super::band::counted_total;
 use super::kinds::{applied_bands, with_user_counts};
 use super::schedule::build_schedule;
 use super::waterfall::{discounted, waterfall};
@@ -9,12 +10,10 @@ use super::{
     AppliedBand, LineSegment, PricedAddOn, PricedLine, PricedQuote, PricingError, Warning,
     WarningField, WarningKind,
 };
-use crate::core::bands::{band_for_count, graduated_split, volume_cliffs};
+use crate::core::bands::{band_for_count, graduated_split};
 use crate::core::limits::{MAX_QUOTE_DEVICES, MAX_TERM_MONTHS};
 use crate::core::money::{AmountTooLarge, Checked, display, percent_text, round_half_away};
-use crate::core::price_book::{
-    DiscountMode, DiscountSchedule, PastLastBand, PriceBook, Tier, join_display,
-};
+use crate::core::price_book::{DiscountMode, DiscountSchedule, PriceBook, Tier, join_display};
 use crate::core::quote::{Quote, SetupMode};
 
 /// Prices `quote` against `book`.
@@ -219,66 +218,6 @@ fn resolve_tiers<'a>(book: &'a PriceBook, quote: &Quote) -> Result<Vec<&'a Tier>
         .collect()
 }
 
-/// The band `schedule` gives the quote, with its warnings.
-pub(super) fn applied_band(
-    book: &PriceBook,
-    schedule: &DiscountSchedule,
-    quote: &Quote,
-    warnings: &mut Vec<Warning>,
-) -> Result<Option<AppliedBand>, PricingError> {
-    let count = counted_total(schedule, quote);
-    let Some(lookup) = band_for_count(&schedule.bands, count) else {
-        return Ok(None);
-    };
-    let band = schedule.bands[lookup.index];
-    let kind_name = book.kind_name(&schedule.counted_kind).to_lowercase();
-    if lookup.past_last_band {
-        if schedule.past_last_band == PastLastBand::Refuse {
-            return Err(PricingError::AboveLastBand {
-                count,
-                kind: kind_name,
-                max: band.max,
-            });
-        }
-        warnings.push(Warning {
-            kind: WarningKind::PastLastBand,
-            field: WarningField::Devices,
-            message: format!(
-                "{count} {kind_name}s is above the last discount band ({}-{}): the last band's \
-                 {}% applies and custom pricing needs approval",
-                band.min,
-                band.max,
-                percent_text(band.discount_percent)
-            ),
-        });
-    }
-    if schedule.mode == DiscountMode::Volume {
-        for cliff in volume_cliffs(&schedule.bands) {
-            let next = cliff.last_of_band + 1;
-            if (cliff.dead_zone_start..=next).contains(&count) {
-                warnings.push(Warning {
-                    kind: WarningKind::Cliff,
-                    field: WarningField::Devices,
-                    message: format!(
-                        "volume cliff {} -> {next} {kind_name}s: {} to {} {kind_name}s cost more \
-                         in total than {next}",
-                        cliff.last_of_band, cliff.dead_zone_start, cliff.last_of_band
-                    ),
-                });
-            }
-        }
-    }
-    Ok(Some(AppliedBand {
-        schedule_id: schedule.id.clone(),
-        counted_kind: schedule.counted_kind.clone(),
-        count,
-        min: band.min,
-        max: band.max,
-        discount_percent: band.discount_percent,
-        past_last_band: lookup.past_last_band,
-    }))
-}
-
 struct DiscountContext<'a> {
     book: &'a PriceBook,
     extra_percent: Option<Decimal>,
@@ -388,19 +327,6 @@ impl DiscountContext<'_> {
         let after_band = discounted(unit_list.into(), band_percent);
         discounted(after_band, self.extra_percent_for(discountable))
     }
-}
-
-/// The schedule's counted devices on the quote, summed in u64 (never wrapped); a total past
-/// `u32::MAX` counts as `u32::MAX`, which `price_quote` has refused before (it caps the
-/// quote's devices at [`MAX_QUOTE_DEVICES`]).
-pub(super) fn counted_total(schedule: &DiscountSchedule, quote: &Quote) -> u32 {
-    let total: u64 = quote
-        .devices
-        .iter()
-        .filter(|line| line.kind == schedule.counted_kind)
-        .map(|line| u64::from(line.count))
-        .sum();
-    u32::try_from(total).unwrap_or(u32::MAX)
 }
 
 /// The band rate for the schedule's total count (0% when the count is below every band).

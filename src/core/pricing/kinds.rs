@@ -1,7 +1,7 @@
 //! Pricing any kind a book declares: per-user kinds counted from the quote's users, and the
 //! band of every schedule the quote's lines use (each kind can be banded on its own count).
 
-use super::engine::applied_band;
+use super::band::applied_band;
 use super::{AppliedBand, PricingError, Warning};
 use crate::core::price_book::{DiscountSchedule, PriceBook};
 use crate::core::quote::Quote;

@@ -4,6 +4,7 @@
 //! [`price_quote`] is a pure function: no clock, no files, no UI. Everything a screen or a
 //! document shows about a price comes out of its [`PricedQuote`].
 
+mod band;
 mod compare;
 mod engine;
 mod kinds;

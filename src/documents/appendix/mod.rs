@@ -1,8 +1,9 @@
 //! The SOW pricing appendix: numbered sections a contract specialist attaches to the statement
 //! of work, from recurring fees to the price book that produced them.
 
-use super::layout::{Align, Column, Layout, MUTED, Row, Style, Table};
-use super::pdf::{self, LOGO_RESOURCE, Logo};
+use super::blocks::brand_and_title;
+use super::layout::{Align, Column, Layout, Row, Style, Table};
+use super::pdf::{self, Logo};
 use super::{
     Document, DocumentError, Formats, customer_name, long_date, months, percent, quote_label,
     tables, valid_until,
@@ -79,33 +80,7 @@ pub(super) fn render(
 }
 
 fn title_block(layout: &mut Layout, inputs: &Document, logo: Option<&Logo>) {
-    let top = layout.geometry.margin_top - 20.0;
-    let mut text_left = layout.left();
-    if let Some(logo) = logo {
-        layout.image(LOGO_RESOURCE, logo.pixels, layout.left(), top, 40.0);
-        text_left += 52.0;
-    }
-    let accent = layout.accent;
-    layout.text(
-        text_left,
-        top + 16.0,
-        &inputs.book.branding.company_name,
-        Style::BODY.sized(13.0).bold().coloured(accent),
-    );
-    layout.text(
-        text_left,
-        top + 32.0,
-        &inputs.book.branding.address_lines.join(", "),
-        Style::BODY.sized(8.5).coloured(MUTED),
-    );
-    layout.set_cursor(top + 62.0);
-    layout.text(
-        layout.left(),
-        layout.cursor(),
-        TITLE,
-        Style::BODY.sized(18.0).bold(),
-    );
-    layout.space(14.0);
+    brand_and_title(layout, inputs, logo, TITLE);
     let quote = inputs.quote;
     layout.facts(
         &[

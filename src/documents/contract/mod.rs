@@ -9,8 +9,9 @@ mod termination;
 pub use change_order::render_change_order;
 pub use termination::render_termination_statement;
 
-use super::layout::{Align, Column, Layout, MUTED, Row, Style, Table, tint};
-use super::pdf::{LOGO_RESOURCE, Logo};
+use super::blocks::{acceptance, brand_and_title};
+use super::layout::{Align, Column, Layout, Row, Style, Table};
+use super::pdf::Logo;
 use super::{Document, DocumentInputs, Formats, customer_name, long_date, quote_label};
 use crate::core::contract::ContractSchedule;
 use crate::core::pricing::PricedQuote;
@@ -36,34 +37,7 @@ fn title_block(
     title: &str,
     contract: &ContractSchedule,
 ) {
-    let top = layout.geometry.margin_top - 20.0;
-    let mut text_left = layout.left();
-    if let Some(logo) = logo {
-        layout.image(LOGO_RESOURCE, logo.pixels, layout.left(), top, 40.0);
-        text_left += 52.0;
-    }
-    let accent = layout.accent;
-    let branding = &inputs.book.branding;
-    layout.text(
-        text_left,
-        top + 16.0,
-        &branding.company_name,
-        Style::BODY.sized(13.0).bold().coloured(accent),
-    );
-    layout.text(
-        text_left,
-        top + 32.0,
-        &branding.address_lines.join(", "),
-        Style::BODY.sized(8.5).coloured(MUTED),
-    );
-    layout.set_cursor(top + 62.0);
-    layout.text(
-        layout.left(),
-        layout.cursor(),
-        title,
-        Style::BODY.sized(18.0).bold(),
-    );
-    layout.space(14.0);
+    brand_and_title(layout, inputs, logo, title);
     layout.facts(
         &[
             (
@@ -115,29 +89,4 @@ fn schedule_table(contract: &ContractSchedule, from: u32, to: u32, formats: &For
         ],
         rows,
     }
-}
-
-/// Signature lines for both parties.
-fn acceptance(layout: &mut Layout, inputs: &Document, sentence: &str) {
-    layout.heading("Acceptance", 190.0);
-    layout.paragraph(sentence, Style::BODY);
-    layout.space(10.0);
-    let top = layout.cursor();
-    let gap = 30.0;
-    let column = (layout.content_width() - gap) / 2.0;
-    let parties = [
-        customer_name(inputs.quote).to_string(),
-        inputs.book.branding.company_name.clone(),
-    ];
-    let label = Style::BODY.sized(8.5).coloured(MUTED);
-    for (index, party) in parties.iter().enumerate() {
-        let x = layout.left() + index as f32 * (column + gap);
-        layout.text(x, top + 10.0, &format!("For {party}"), Style::BODY.bold());
-        for (row, field) in ["Signature", "Name", "Title", "Date"].iter().enumerate() {
-            let line_y = top + 52.0 + row as f32 * 34.0;
-            layout.line(&[(x, line_y), (x + column, line_y)], tint(MUTED, 0.3), 0.6);
-            layout.text(x, line_y + 10.0, field, label);
-        }
-    }
-    layout.set_cursor(top + 52.0 + 4.0 * 34.0);
 }

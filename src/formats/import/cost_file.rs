@@ -21,16 +21,7 @@ pub struct LoadedCustomerCosts {
 impl LoadedCustomerCosts {
     /// The import's report (`None` for a RON file).
     pub fn report<'a>(&'a self, file: &'a str) -> Option<ImportReport<'a>> {
-        self.import.as_ref().map(|import| ImportReport {
-            file,
-            choice: &import.choice,
-            sheets: &import.sheets,
-            rows: import.rows,
-            taken: import.taken(),
-            skipped: &import.skipped,
-            warnings: &import.warnings,
-            inferred: &import.inferred,
-        })
+        self.import.as_ref().map(|import| import.report(file))
     }
 }
 

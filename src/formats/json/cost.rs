@@ -3,23 +3,46 @@
 
 use serde_json::{Value, json};
 
-use crate::core::cost::CostBreakdown;
+use crate::core::cost::{CostBreakdown, CostLine};
 use crate::core::money::{cents, percent_text};
+use crate::core::price_book::Currency;
 
 /// The `cost --format json` object.
 pub fn cost_breakdown_json(breakdown: &CostBreakdown) -> Value {
+    let mut value = cost_summary_json(breakdown);
+    if let Some(object) = value.as_object_mut() {
+        let lines = breakdown
+            .lines
+            .iter()
+            .map(|line| cost_line_json(line, &breakdown.currency))
+            .collect();
+        object.insert(LINES_KEY.to_string(), Value::Array(lines));
+    }
+    value
+}
+
+/// The key of the cost lines in [`cost_breakdown_json`].
+pub const LINES_KEY: &str = "lines";
+
+/// One cost line of [`cost_breakdown_json`]'s `lines`; money in `currency` (the breakdown's).
+pub fn cost_line_json(line: &CostLine, currency: &Currency) -> Value {
+    json!({
+        "category": line.category.id(),
+        "description": line.description,
+        "detail": line.detail_text(currency),
+        "monthly_cost": cents(line.monthly_cost),
+        "field": line.field,
+        "source": line.source,
+    })
+}
+
+/// [`cost_breakdown_json`] without its `lines` (whose number grows with the analysis): the
+/// part a streamed writer holds whole while it writes the lines one by one.
+pub fn cost_summary_json(breakdown: &CostBreakdown) -> Value {
     json!({
         "currency": breakdown.currency.code,
         "devices": breakdown.devices,
         "term_months": breakdown.term_months,
-        "lines": breakdown.lines.iter().map(|line| json!({
-            "category": line.category.id(),
-            "description": line.description,
-            "detail": line.detail_text(&breakdown.currency),
-            "monthly_cost": cents(line.monthly_cost),
-            "field": line.field,
-            "source": line.source,
-        })).collect::<Vec<_>>(),
         "categories": breakdown.categories.iter().map(|figures| json!({
             "category": figures.category.id(),
             "cost": cents(figures.cost),

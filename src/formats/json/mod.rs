@@ -2,17 +2,57 @@
 
 pub mod contract;
 pub mod cost;
+pub mod export;
 pub mod options;
 pub mod roi;
 
 use serde_json::{Value, json};
 
 use crate::core::money::{cents, percent_text};
-use crate::core::pricing::PricedQuote;
+use crate::core::pricing::{PricedLine, PricedQuote};
 use crate::core::quote::PriceBookPin;
 
 /// The `price --format json` object.
 pub fn priced_quote_json(priced: &PricedQuote, pin: &PriceBookPin) -> Value {
+    let mut value = priced_quote_summary_json(priced, pin);
+    if let Some(object) = value.as_object_mut() {
+        let lines = priced.lines.iter().map(priced_line_json).collect();
+        object.insert(PRICED_LINES_KEY.to_string(), Value::Array(lines));
+    }
+    value
+}
+
+/// The key of the device lines in [`priced_quote_json`].
+pub const PRICED_LINES_KEY: &str = "lines";
+
+/// One device line of [`priced_quote_json`]'s `lines`, with its segments and waterfall.
+pub fn priced_line_json(line: &PricedLine) -> Value {
+    json!({
+        "tier": line.tier,
+        "kind": line.kind,
+        "count": line.count,
+        "unit_list": cents(line.unit_list),
+        "discount_percent": percent_text(line.discount_percent),
+        "extra_discount_percent": percent_text(line.extra_discount_percent),
+        "unit_net": cents(line.unit_net),
+        "monthly": cents(line.monthly),
+        "segments": line.segments.iter().map(|segment| json!({
+            "count": segment.count,
+            "discount_percent": percent_text(segment.discount_percent),
+            "unit_net": cents(segment.unit_net),
+            "amount": cents(segment.amount),
+        })).collect::<Vec<_>>(),
+        "waterfall": line.waterfall.iter().map(|step| json!({
+            "step": step.kind.label(),
+            "change": step.change.normalize().to_string(),
+            "unit_price": step.running.normalize().to_string(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// [`priced_quote_json`] without its `lines` (whose number grows with the quote): the part a
+/// streamed writer holds whole while it writes the lines one by one.
+pub fn priced_quote_summary_json(priced: &PricedQuote, pin: &PriceBookPin) -> Value {
     let band_json = |band: &crate::core::pricing::AppliedBand| {
         json!({
             "schedule": band.schedule_id,
@@ -30,27 +70,6 @@ pub fn priced_quote_json(priced: &PricedQuote, pin: &PriceBookPin) -> Value {
         "discount_percent": percent_text(priced.discount_percent()),
         "band": priced.band.as_ref().map(band_json),
         "bands": priced.bands.iter().map(band_json).collect::<Vec<_>>(),
-        "lines": priced.lines.iter().map(|line| json!({
-            "tier": line.tier,
-            "kind": line.kind,
-            "count": line.count,
-            "unit_list": cents(line.unit_list),
-            "discount_percent": percent_text(line.discount_percent),
-            "extra_discount_percent": percent_text(line.extra_discount_percent),
-            "unit_net": cents(line.unit_net),
-            "monthly": cents(line.monthly),
-            "segments": line.segments.iter().map(|segment| json!({
-                "count": segment.count,
-                "discount_percent": percent_text(segment.discount_percent),
-                "unit_net": cents(segment.unit_net),
-                "amount": cents(segment.amount),
-            })).collect::<Vec<_>>(),
-            "waterfall": line.waterfall.iter().map(|step| json!({
-                "step": step.kind.label(),
-                "change": step.change.normalize().to_string(),
-                "unit_price": step.running.normalize().to_string(),
-            })).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
         "addons": priced.addons.iter().map(|addon| json!({
             "id": addon.id,
             "quantity": addon.quantity,

@@ -17,12 +17,13 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::lines::{
+    addon_lines_from_raw, addon_lines_to_raw, device_lines_from_raw, device_lines_to_raw,
+};
 use super::options::{RawQuoteOptions, options_from_raw, options_to_raw};
 use super::raw::{RawAddOnLine, RawDeviceLine};
 use crate::core::contract::calendar::month_first_day;
-use crate::core::quote::{
-    AddOnLine, Amendment, Configuration, ContractTerms, DeviceLine, RenewedContract,
-};
+use crate::core::quote::{Amendment, Configuration, ContractTerms, RenewedContract};
 use crate::formats::problem::Checker;
 
 /// One amendment as written: its effective date and the complete new configuration.
@@ -115,44 +116,20 @@ pub fn contract_from_raw(raw: &RawContractFields<'_>, check: &mut Checker) -> Co
 }
 
 fn configuration_from_raw(raw: &RawAmendment, path: &str, check: &mut Checker) -> Configuration {
-    let devices = raw
-        .devices
-        .iter()
-        .enumerate()
-        .map(|(index, line)| {
-            if line.count == 0 {
-                check.error(
-                    format!("{path}.devices[{index}].count"),
-                    "count is 0; counts start at 1",
-                );
-            }
-            DeviceLine {
-                tier: line.tier.clone(),
-                kind: line.kind.clone(),
-                count: line.count,
-            }
-        })
-        .collect();
-    let addons = raw
-        .addons
-        .iter()
-        .enumerate()
-        .map(|(index, line)| {
-            if line.quantity == 0 {
-                check.error(
-                    format!("{path}.addons[{index}].quantity"),
-                    "quantity is 0; quantities start at 1",
-                );
-            }
-            AddOnLine {
-                id: line.id.clone(),
-                quantity: line.quantity,
-            }
-        })
-        .collect();
+    let devices_path = format!("{path}.devices");
+    // Amendments keep their own rule on top of the shared one: every device line names a
+    // count of at least 1.
+    for (index, line) in raw.devices.iter().enumerate() {
+        if line.count == 0 {
+            check.error(
+                format!("{devices_path}[{index}].count"),
+                "count is 0; counts start at 1",
+            );
+        }
+    }
     Configuration {
-        devices,
-        addons,
+        devices: device_lines_from_raw(&raw.devices, &devices_path, check),
+        addons: addon_lines_from_raw(&raw.addons, &format!("{path}.addons"), check),
         options: options_from_raw(&raw.options, &format!("{path}.options"), check),
     }
 }
@@ -164,25 +141,8 @@ pub fn amendments_to_raw(terms: &ContractTerms) -> Vec<RawAmendment> {
         .iter()
         .map(|amendment| RawAmendment {
             effective_date: amendment.effective_date.format("%Y-%m-%d").to_string(),
-            devices: amendment
-                .configuration
-                .devices
-                .iter()
-                .map(|line| RawDeviceLine {
-                    tier: line.tier.clone(),
-                    kind: line.kind.clone(),
-                    count: line.count,
-                })
-                .collect(),
-            addons: amendment
-                .configuration
-                .addons
-                .iter()
-                .map(|line| RawAddOnLine {
-                    id: line.id.clone(),
-                    quantity: line.quantity,
-                })
-                .collect(),
+            devices: device_lines_to_raw(&amendment.configuration.devices),
+            addons: addon_lines_to_raw(&amendment.configuration.addons),
             options: options_to_raw(&amendment.configuration.options),
             reprice: amendment.reprice,
         })

@@ -3,6 +3,7 @@
 pub mod contract;
 mod cost;
 pub mod customer_costs;
+mod lines;
 pub mod options;
 mod raw;
 
@@ -10,7 +11,6 @@ use std::path::Path;
 
 use raw::*;
 
-use crate::core::limits::MAX_QUOTE_DEVICES;
 use crate::core::quote::*;
 use crate::formats::problem::{Checker, InputError, ron_problem};
 
@@ -63,46 +63,8 @@ fn from_raw(raw: &RawQuote) -> Result<Quote, Vec<crate::formats::problem::Proble
     if raw.revision == 0 {
         check.error("revision", "revisions start at 1");
     }
-    let devices = raw
-        .devices
-        .iter()
-        .enumerate()
-        .map(|(index, line)| {
-            // A count of 0 (or none) is for a per-user kind: the engine takes the quote's
-            // users, and refuses it for any other kind.
-            check.count(format!("devices[{index}].count"), line.count);
-            DeviceLine {
-                tier: line.tier.clone(),
-                kind: line.kind.clone(),
-                count: line.count,
-            }
-        })
-        .collect();
-    let addons = raw
-        .addons
-        .iter()
-        .enumerate()
-        .map(|(index, line)| {
-            if line.quantity == 0 {
-                check.error(
-                    format!("addons[{index}].quantity"),
-                    "quantity is 0; quantities start at 1",
-                );
-            }
-            check.count(format!("addons[{index}].quantity"), line.quantity);
-            AddOnLine {
-                id: line.id.clone(),
-                quantity: line.quantity,
-            }
-        })
-        .collect();
-    let total_devices: u64 = raw.devices.iter().map(|line| u64::from(line.count)).sum();
-    if total_devices > MAX_QUOTE_DEVICES {
-        check.error(
-            "devices",
-            format!("{total_devices} devices in all is above the limit of 100,000,000"),
-        );
-    }
+    let devices = lines::device_lines_from_raw(&raw.devices, "devices", &mut check);
+    let addons = lines::addon_lines_from_raw(&raw.addons, "addons", &mut check);
     check.months("term_months", raw.term_months);
     for (field, count) in [
         ("customer.sites", raw.customer.sites),
@@ -220,23 +182,8 @@ fn to_raw(quote: &Quote) -> RawQuote {
             sha256: pin.sha256.clone(),
         }),
         price_book_file: quote.price_book_file.clone(),
-        devices: quote
-            .devices
-            .iter()
-            .map(|line| RawDeviceLine {
-                tier: line.tier.clone(),
-                kind: line.kind.clone(),
-                count: line.count,
-            })
-            .collect(),
-        addons: quote
-            .addons
-            .iter()
-            .map(|line| RawAddOnLine {
-                id: line.id.clone(),
-                quantity: line.quantity,
-            })
-            .collect(),
+        devices: lines::device_lines_to_raw(&quote.devices),
+        addons: lines::addon_lines_to_raw(&quote.addons),
         term_months: quote.term_months,
         setup: match quote.setup_mode {
             SetupMode::Upfront => RawSetupMode::Upfront,

@@ -55,6 +55,13 @@ pub fn cost_analysis_workbook(
     quote: &Quote,
     breakdown: &CostBreakdown,
 ) -> Result<Vec<u8>, XlsxError> {
+    cost_analysis_book(quote, breakdown)?.save_to_buffer()
+}
+
+/// The workbook, ready to save. Its sheet is in constant-memory mode: every row is written
+/// in order and flushed to a temporary file as the next one starts, so memory does not grow
+/// with the number of cost lines (strings are stored inline, not in a shared table).
+fn cost_analysis_book(quote: &Quote, breakdown: &CostBreakdown) -> Result<Workbook, XlsxError> {
     let mut workbook = Workbook::new();
     let created = ExcelDateTime::from_ymd(
         u16::try_from(chrono::Datelike::year(&quote.date)).unwrap_or(2000),
@@ -71,7 +78,7 @@ pub fn cost_analysis_workbook(
     let bold_money = Format::new().set_bold().set_num_format("#,##0.00");
     let percent = Format::new().set_num_format("0.00");
 
-    let sheet = workbook.add_worksheet();
+    let sheet = workbook.add_worksheet_with_constant_memory()?;
     sheet.set_name(COST_SHEET)?;
     sheet.set_column_width(0, 28)?;
     sheet.set_column_width(1, 40)?;
@@ -290,10 +297,11 @@ pub fn cost_analysis_workbook(
             sheet.write_string(row, 0, &warning.message)?;
         }
     }
-    workbook.save_to_buffer()
+    Ok(workbook)
 }
 
-/// Writes the workbook to `path` atomically.
+/// Writes the workbook to `path` atomically, streamed into the file (the zipped workbook is
+/// never held whole in memory).
 ///
 /// # Errors
 /// A message naming the path when the workbook cannot be built or written.
@@ -302,8 +310,25 @@ pub fn write_cost_analysis(
     quote: &Quote,
     breakdown: &CostBreakdown,
 ) -> Result<(), String> {
-    let bytes = cost_analysis_workbook(quote, breakdown)
+    let mut workbook = cost_analysis_book(quote, breakdown)
         .map_err(|error| format!("cannot build {}: {error}", path.display()))?;
-    crate::formats::write_atomically(path, &bytes)
-        .map_err(|error| format!("cannot write {}: {error}", path.display()))
+    crate::formats::write_atomically_with(path, |writer| {
+        workbook.save_to_writer(writer).map_err(WriteError::Xlsx)
+    })
+    .map_err(|error| match error {
+        WriteError::Io(error) => format!("cannot write {}: {error}", path.display()),
+        WriteError::Xlsx(error) => format!("cannot build {}: {error}", path.display()),
+    })
+}
+
+/// Why the workbook could not be saved: the file, or the workbook itself.
+enum WriteError {
+    Io(std::io::Error),
+    Xlsx(XlsxError),
+}
+
+impl From<std::io::Error> for WriteError {
+    fn from(error: std::io::Error) -> Self {
+        WriteError::Io(error)
+    }
 }

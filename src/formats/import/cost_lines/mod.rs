@@ -20,6 +20,7 @@ use super::{
     read_layouts_from_bytes,
 };
 use crate::core::cost::{AffiliateLine, CostAnalysis, HardwareLine, LabourLine, SoftwareLine};
+use crate::formats::import::report::ImportReport;
 use crate::formats::problem::{InputError, Problem};
 
 /// The columns a cost-line sheet may have; the first synonym of each is the template's header.
@@ -196,6 +197,21 @@ impl ImportedCostLines {
     /// Number of lines imported.
     pub fn line_count(&self) -> usize {
         self.hardware.len() + self.software.len() + self.affiliates.len() + self.labour.len()
+    }
+
+    /// The import's report for `file` (its name as shown): sheet, rows, lines taken, skips,
+    /// warnings and inferences.
+    pub fn report<'a>(&'a self, file: &'a str) -> ImportReport<'a> {
+        ImportReport {
+            file,
+            choice: &self.choice,
+            sheets: &self.sheets,
+            rows: self.rows,
+            taken: self.line_count(),
+            skipped: &self.skipped,
+            warnings: &self.warnings,
+            inferred: &self.inferred,
+        }
     }
 
     /// Appends the lines to `analysis`.

@@ -25,6 +25,7 @@ use super::{
     ColumnKind, ColumnSpec, Layout, ReadOptions, SheetReport, read_layouts, read_layouts_from_bytes,
 };
 use crate::core::roi::{CostCategory, CostPeriod, CustomerCosts};
+use crate::formats::import::report::ImportReport;
 use crate::formats::problem::{InputError, Problem};
 
 /// The columns of a customer-costs sheet, most specific first (the reader matches greedily).
@@ -191,6 +192,21 @@ impl ImportedCosts {
     pub fn taken(&self) -> usize {
         self.costs.lines.len() + usize::from(self.costs.avoided_hire.is_some())
     }
+
+    /// The import's report for `file` (its name as shown): sheet, rows, lines taken, skips,
+    /// warnings and inferences.
+    pub fn report<'a>(&'a self, file: &'a str) -> ImportReport<'a> {
+        ImportReport {
+            file,
+            choice: &self.choice,
+            sheets: &self.sheets,
+            rows: self.rows,
+            taken: self.taken(),
+            skipped: &self.skipped,
+            warnings: &self.warnings,
+            inferred: &self.inferred,
+        }
+    }
 }
 
 /// Reads customer costs from an xlsx / xlsm / xls / ods / csv file.
@@ -238,11 +254,7 @@ pub(crate) enum RowKind {
 }
 
 fn words(text: &str) -> String {
-    text.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::formats::import::header::normalize(text)
 }
 
 fn category_synonyms(category: CostCategory) -> &'static [&'static str] {
