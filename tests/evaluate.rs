@@ -148,6 +148,22 @@ fn at_tier_moves_every_device_line_and_keeps_the_rest() {
 }
 
 #[test]
+fn the_pricing_view_at_a_tier_is_at_tier_without_the_analyses() {
+    // Pricing at every tier copies only what pricing reads: the quote at the tier with no
+    // cost analysis, customer costs or snapshot, every other field as `at_tier` gives it.
+    let mut quote = seven_servers("bronze", 36);
+    quote.cost_analysis = Some(CostAnalysis::default());
+    quote.customer_costs = Some(costs_with_hire(3));
+    let mut expected = quote.at_tier("gold");
+    expected.cost_analysis = None;
+    expected.customer_costs = None;
+    expected.priced_snapshot = None;
+    let for_pricing = quote.for_pricing_at_tier("gold");
+    assert_eq!(for_pricing, expected);
+    assert_ne!(for_pricing, quote.at_tier("gold"));
+}
+
+#[test]
 fn the_avoided_hire_after_the_term_is_warned_once() {
     let book = standard_book().unwrap().book;
     let mut quote = seven_servers("silver", 24);

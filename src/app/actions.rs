@@ -59,10 +59,13 @@ impl QuoteApp {
     /// Records edits made during the frame, runs the actions, autosaves.
     pub(super) fn after_frame(&mut self, ctx: &egui::Context, actions: Vec<Action>) {
         self.record_edit(ctx);
-        for action in actions {
-            self.run_action(ctx, action);
+        // Comparing the quote is O(lines): compare again only when an action may have changed it.
+        if !actions.is_empty() {
+            for action in actions {
+                self.run_action(ctx, action);
+            }
+            self.record_edit(ctx);
         }
-        self.record_edit(ctx);
         self.refresh();
         let generation = self.generation;
         files::autosave_tick(ctx, self, generation);

@@ -279,7 +279,7 @@ pub fn cost_table(breakdown: &CostBreakdown) -> String {
             line.category.id().to_string(),
             line.description.clone(),
             money(line.monthly_cost),
-            line.detail.clone(),
+            line.detail_text(&breakdown.currency).into_owned(),
         ]);
     }
     let mut categories = TextTable::new(&[

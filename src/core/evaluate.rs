@@ -196,7 +196,7 @@ pub fn evaluate(book: &PriceBook, quote: &Quote, settings: &EvaluationSettings) 
         .map(|tier| TierEvaluation {
             tier_id: tier.id.clone(),
             tier_name: tier.name.clone(),
-            priced: price_quote(book, &quote.at_tier(&tier.id)),
+            priced: price_quote(book, &quote.for_pricing_at_tier(&tier.id)),
         })
         .collect();
     let options = match &priced {

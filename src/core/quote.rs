@@ -164,6 +164,31 @@ impl Quote {
         at_tier
     }
 
+    /// What pricing reads of [`Quote::at_tier`]: the same quote at the tier `tier_id` without
+    /// the cost analysis, the customer's costs and the priced snapshot (pricing never reads
+    /// them), so pricing a long analysis at every tier does not copy its lines. Prices exactly
+    /// as [`Quote::at_tier`] does.
+    pub fn for_pricing_at_tier(&self, tier_id: &str) -> Quote {
+        Quote {
+            number: self.number.clone(),
+            revision: self.revision,
+            date: self.date,
+            customer: self.customer.clone(),
+            price_book_pin: self.price_book_pin.clone(),
+            price_book_file: self.price_book_file.clone(),
+            devices: self.devices_at_tier(tier_id),
+            addons: self.addons.clone(),
+            term_months: self.term_months,
+            setup_mode: self.setup_mode,
+            extra_discount: self.extra_discount.clone(),
+            priced_snapshot: None,
+            cost_analysis: None,
+            customer_costs: None,
+            options: self.options.clone(),
+            contract: self.contract.clone(),
+        }
+    }
+
     /// The quote's device lines moved to the tier `tier_id` (the lines of [`Quote::at_tier`]),
     /// for a caller that needs only the lines.
     pub fn devices_at_tier(&self, tier_id: &str) -> Vec<DeviceLine> {

@@ -122,11 +122,8 @@ fn labour_task_hours_differ_by_device_kind() {
         .find(|line| line.description == "Monitoring")
         .expect("a monitoring line");
     assert_eq!(monitoring.monthly_cost, dec!(216.00));
-    assert!(
-        monitoring.detail.contains("0.1 h x 35 workstations"),
-        "{}",
-        monitoring.detail
-    );
+    let detail = monitoring.detail_text(&breakdown.currency);
+    assert!(detail.contains("0.1 h x 35 workstations"), "{detail}");
 }
 
 #[test]

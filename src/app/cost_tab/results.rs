@@ -190,7 +190,7 @@ fn cost_lines_ui(ui: &mut egui::Ui, book: &LoadedBook, breakdown: &CostBreakdown
             ui.label(money(book, line.monthly_cost));
         });
         row.col(|ui| {
-            ui.label(line.detail.as_str());
+            ui.label(line.detail_text(&breakdown.currency));
         });
     });
 }

@@ -75,14 +75,56 @@ impl CostCategory {
 pub struct CostLine {
     pub category: CostCategory,
     pub description: String,
-    /// How the amount was reached ("2 x $6,000.00 leased at 7.5% over 36 months").
-    pub detail: String,
+    /// How the amount was reached ("2 x $6,000.00 leased at 7.5% over 36 months"): read it
+    /// with [`CostLine::detail_text`].
+    pub detail: CostDetail,
     /// Monthly cost (negative for agent income).
     pub monthly_cost: Decimal,
     /// The quote field the line comes from (`cost_analysis.hardware[2]`).
     pub field: String,
     /// Where an imported line came from (`Costs!A7`).
     pub source: Option<String>,
+}
+
+/// How a cost line's amount was reached. The common hardware lines keep their figures and
+/// are written as text only when shown ([`CostLine::detail_text`]), so an analysis of many
+/// lines does not format a text per line at every evaluation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CostDetail {
+    /// The text as the engine wrote it.
+    Text(String),
+    /// "2 x $1,200.00 purchased, over 36 months".
+    Purchased {
+        quantity: u32,
+        unit_cost: Decimal,
+        months: u32,
+    },
+    /// "2 x $45.00 a month".
+    Monthly { quantity: u32, unit_cost: Decimal },
+}
+
+impl CostLine {
+    /// How the amount was reached, for people, with money in `currency` (the breakdown's).
+    pub fn detail_text(&self, currency: &Currency) -> std::borrow::Cow<'_, str> {
+        match &self.detail {
+            CostDetail::Text(text) => std::borrow::Cow::Borrowed(text.as_str()),
+            CostDetail::Purchased {
+                quantity,
+                unit_cost,
+                months,
+            } => std::borrow::Cow::Owned(format!(
+                "{quantity} x {} purchased, over {months} months",
+                currency.money(*unit_cost)
+            )),
+            CostDetail::Monthly {
+                quantity,
+                unit_cost,
+            } => std::borrow::Cow::Owned(format!(
+                "{quantity} x {} a month",
+                currency.money(*unit_cost)
+            )),
+        }
+    }
 }
 
 /// The figures of one category.

@@ -70,9 +70,13 @@ pub fn analyse_cost(
         decimals,
     };
     let mut warnings = Vec::new();
-    let mut lines = Vec::new();
+    let mut lines = Vec::with_capacity(
+        analysis.hardware.len() + analysis.software.len() + analysis.affiliates.len(),
+    );
     for (index, line) in analysis.hardware.iter().enumerate() {
-        lines.extend(hardware_lines(&context, index, line)?);
+        let (line, interest) = hardware_lines(&context, index, line)?;
+        lines.push(line);
+        lines.extend(interest);
     }
     for (index, line) in analysis.software.iter().enumerate() {
         lines.push(software_line(&context, index, line)?);

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::breakdown::{CostCategory, CostError, CostLine};
+use super::breakdown::{CostCategory, CostDetail, CostError, CostLine};
 use super::lines::LineContext;
 use super::model::{CostAnalysis, TaskUse};
 use crate::core::money::{Checked, display};
@@ -132,7 +132,11 @@ pub(super) fn labour_lines(
             lines.push(CostLine {
                 category: CostCategory::Labour,
                 description: task.name.clone(),
-                detail: format!("{detail} x {}/h ({})", money(rate), roles.name(&task.role)),
+                detail: CostDetail::Text(format!(
+                    "{detail} x {}/h ({})",
+                    money(rate),
+                    roles.name(&task.role)
+                )),
                 monthly_cost: (Checked::from(hours) * rate)
                     .round(context.decimals)
                     .or_too_large(format!(
@@ -154,13 +158,13 @@ pub(super) fn labour_lines(
         lines.push(CostLine {
             category: CostCategory::Labour,
             description: task.name.clone(),
-            detail: format!(
+            detail: CostDetail::Text(format!(
                 "{} h x {times} {unit}{} x {}/h ({})",
                 hours_each.normalize(),
                 if times == 1 { "" } else { "s" },
                 money(rate),
                 roles.name(&task.role)
-            ),
+            )),
             monthly_cost: (hours * rate)
                 .round(context.decimals)
                 .or_too_large(format!(
@@ -178,12 +182,12 @@ pub(super) fn labour_lines(
         lines.push(CostLine {
             category: CostCategory::Labour,
             description: extra.description.clone(),
-            detail: format!(
+            detail: CostDetail::Text(format!(
                 "{} h x {}/h ({})",
                 extra.hours_per_month.normalize(),
                 money(rate),
                 roles.name(&extra.role)
-            ),
+            )),
             monthly_cost: (Checked::from(extra.hours_per_month) * rate)
                 .round(context.decimals)
                 .or_too_large(format!(
@@ -226,12 +230,12 @@ pub(super) fn labour_lines(
             lines.push(CostLine {
                 category: CostCategory::Labour,
                 description: "Included support and flex hours".to_string(),
-                detail: format!(
+                detail: CostDetail::Text(format!(
                     "{} h x {}/h ({})",
                     hours.normalize(),
                     money(rate),
                     roles.name(&role)
-                ),
+                )),
                 monthly_cost: (Checked::from(hours) * rate)
                     .round(context.decimals)
                     .or_too_large(format!("cost_analysis.hourly_costs.{role}"))?,
@@ -249,11 +253,11 @@ pub(super) fn labour_lines(
         lines.push(CostLine {
             category: CostCategory::Labour,
             description: "Managed-services setup".to_string(),
-            detail: format!(
+            detail: CostDetail::Text(format!(
                 "{} x {} devices over {months} months",
                 money(setup_each),
                 context.devices
-            ),
+            )),
             monthly_cost: (Checked::from(setup_each) * context.devices / months)
                 .round(context.decimals)
                 .or_too_large("cost_analysis.labour.setup_cost_per_device")?,

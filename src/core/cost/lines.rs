@@ -2,7 +2,9 @@
 
 use rust_decimal::Decimal;
 
-use super::breakdown::{CostCategory, CostError, CostLine, CostWarning, CostWarningKind};
+use super::breakdown::{
+    CostCategory, CostDetail, CostError, CostLine, CostWarning, CostWarningKind,
+};
 use super::model::{
     Acquisition, AffiliateLine, AffiliateModel, FeePeriod, HardwareLine, SoftwareBasis,
     SoftwareBilling, SoftwareLine, SubscriptionBand,
@@ -27,6 +29,15 @@ impl LineContext<'_> {
 
     /// `amount` rounded to the cent, or the error naming `field` when it overflowed.
     fn round(&self, amount: Checked, field: &str) -> Result<Decimal, CostError> {
+        Ok(amount.round(self.decimals).or_too_large(field)?)
+    }
+
+    /// [`LineContext::round`] with a field path written only when the amount is too large.
+    fn round_lazy(
+        &self,
+        amount: Checked,
+        field: impl std::fmt::Display,
+    ) -> Result<Decimal, CostError> {
         Ok(amount.round(self.decimals).or_too_large(field)?)
     }
 }
@@ -58,16 +69,17 @@ pub fn lease_payment(
 
 /// The cost lines of one hardware line: one line, or for a lease its principal part
 /// (hardware: principal / months, rounded) and its interest part (financing: the payment
-/// minus the principal part).
+/// minus the principal part), as a pair so no list is allocated per line.
 pub(super) fn hardware_lines(
     context: &LineContext<'_>,
     index: usize,
     line: &HardwareLine,
-) -> Result<Vec<CostLine>, CostError> {
+) -> Result<(CostLine, Option<CostLine>), CostError> {
     let field = format!("cost_analysis.hardware[{index}]");
-    let unit_cost_field = format!("{field}.unit_cost");
+    // Written only when an amount is too large: no text per line on the common path.
+    let unit_cost_field = format_args_lazy(&field, ".unit_cost");
     let total = (Checked::from(line.unit_cost) * line.quantity).or_too_large(&unit_cost_field)?;
-    let make = |category, detail: String, monthly_cost| CostLine {
+    let make = |category, detail: CostDetail, monthly_cost| CostLine {
         category,
         description: line.description.clone(),
         detail,
@@ -78,26 +90,30 @@ pub(super) fn hardware_lines(
     Ok(match line.acquisition {
         Acquisition::Purchased => {
             let months = context.term_months.max(1);
-            vec![make(
-                CostCategory::Hardware,
-                format!(
-                    "{} x {} purchased, over {} months",
-                    line.quantity,
-                    context.money(line.unit_cost),
-                    months
+            (
+                make(
+                    CostCategory::Hardware,
+                    CostDetail::Purchased {
+                        quantity: line.quantity,
+                        unit_cost: line.unit_cost,
+                        months,
+                    },
+                    context.round_lazy(Checked::from(total) / months, &unit_cost_field)?,
                 ),
-                context.round(Checked::from(total) / months, &unit_cost_field)?,
-            )]
+                None,
+            )
         }
-        Acquisition::Monthly => vec![make(
-            CostCategory::Hardware,
-            format!(
-                "{} x {} a month",
-                line.quantity,
-                context.money(line.unit_cost)
+        Acquisition::Monthly => (
+            make(
+                CostCategory::Hardware,
+                CostDetail::Monthly {
+                    quantity: line.quantity,
+                    unit_cost: line.unit_cost,
+                },
+                context.round_lazy(total.into(), &unit_cost_field)?,
             ),
-            context.round(total.into(), &unit_cost_field)?,
-        )],
+            None,
+        ),
         Acquisition::Leased {
             apr_percent,
             months,
@@ -114,7 +130,7 @@ pub(super) fn hardware_lines(
                         figure: format!("{field}.acquisition (the lease payment)"),
                     })
                 })?;
-            let principal = context.round(Checked::from(total) / months, &unit_cost_field)?;
+            let principal = context.round_lazy(Checked::from(total) / months, &unit_cost_field)?;
             let detail = format!(
                 "{} x {} leased at {}% APR over {} months: {} a month",
                 line.quantity,
@@ -123,14 +139,14 @@ pub(super) fn hardware_lines(
                 months,
                 context.money(payment)
             );
-            vec![
-                make(CostCategory::Hardware, detail.clone(), principal),
-                make(
+            (
+                make(CostCategory::Hardware, CostDetail::Text(detail), principal),
+                Some(make(
                     CostCategory::Financing,
-                    format!("interest part of {}", context.money(payment)),
-                    context.round(Checked::from(payment) - principal, &unit_cost_field)?,
-                ),
-            ]
+                    CostDetail::Text(format!("interest part of {}", context.money(payment))),
+                    context.round_lazy(Checked::from(payment) - principal, &unit_cost_field)?,
+                )),
+            )
         }
     })
 }
@@ -156,11 +172,11 @@ pub(super) fn software_line(
     Ok(CostLine {
         category: CostCategory::Software,
         description: line.description.clone(),
-        detail: format!(
+        detail: CostDetail::Text(format!(
             "{quantity} {unit}{} x {} a {period}",
             if quantity == 1 { "" } else { "s" },
             context.money(line.unit_cost)
-        ),
+        )),
         monthly_cost: context.round(total / divisor, &format!("{field}.unit_cost"))?,
         field,
         source: line.source.clone(),
@@ -286,7 +302,7 @@ pub(super) fn affiliate_line(
     Ok(CostLine {
         category,
         description: line.description.clone(),
-        detail,
+        detail: CostDetail::Text(detail),
         monthly_cost,
         field,
         source: line.source.clone(),
@@ -311,6 +327,19 @@ fn subscription_band(
     bands
         .get(lookup.index)
         .map(|band| (*band, lookup.past_last_band))
+}
+
+/// `prefix` followed by `suffix`, written only when displayed (a field path of an error that
+/// is rarely raised).
+fn format_args_lazy<'a>(prefix: &'a str, suffix: &'a str) -> impl std::fmt::Display + 'a {
+    struct Joined<'a>(&'a str, &'a str);
+    impl std::fmt::Display for Joined<'_> {
+        fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            formatter.write_str(self.0)?;
+            formatter.write_str(self.1)
+        }
+    }
+    Joined(prefix, suffix)
 }
 
 #[cfg(test)]

@@ -91,7 +91,7 @@ pub fn roi_options(
         })
     };
     for tier in &book.tiers {
-        let at_tier = quote.at_tier(&tier.id);
+        let at_tier = quote.for_pricing_at_tier(&tier.id);
         match option_of(
             RoiOptionKind::Tier(tier.id.clone()),
             tier.name.clone(),

@@ -5,12 +5,17 @@ use serde_json::{Value, json};
 
 use crate::core::cost::{CostBreakdown, CostLine};
 use crate::core::money::{cents, percent_text};
+use crate::core::price_book::Currency;
 
 /// The `cost --format json` object.
 pub fn cost_breakdown_json(breakdown: &CostBreakdown) -> Value {
     let mut value = cost_summary_json(breakdown);
     if let Some(object) = value.as_object_mut() {
-        let lines = breakdown.lines.iter().map(cost_line_json).collect();
+        let lines = breakdown
+            .lines
+            .iter()
+            .map(|line| cost_line_json(line, &breakdown.currency))
+            .collect();
         object.insert(LINES_KEY.to_string(), Value::Array(lines));
     }
     value
@@ -19,12 +24,12 @@ pub fn cost_breakdown_json(breakdown: &CostBreakdown) -> Value {
 /// The key of the cost lines in [`cost_breakdown_json`].
 pub const LINES_KEY: &str = "lines";
 
-/// One cost line of [`cost_breakdown_json`]'s `lines`.
-pub fn cost_line_json(line: &CostLine) -> Value {
+/// One cost line of [`cost_breakdown_json`]'s `lines`; money in `currency` (the breakdown's).
+pub fn cost_line_json(line: &CostLine, currency: &Currency) -> Value {
     json!({
         "category": line.category.id(),
         "description": line.description,
-        "detail": line.detail,
+        "detail": line.detail_text(currency),
         "monthly_cost": cents(line.monthly_cost),
         "field": line.field,
         "source": line.source,

@@ -54,7 +54,7 @@ pub struct StreamedObject<'a, T> {
     /// The items of the array.
     pub items: &'a [T],
     /// One item's JSON.
-    pub item_json: fn(&T) -> Value,
+    pub item_json: Box<dyn Fn(&T) -> Value + 'a>,
 }
 
 impl<'a> StreamedObject<'a, PricedLine> {
@@ -64,7 +64,7 @@ impl<'a> StreamedObject<'a, PricedLine> {
             summary: priced_quote_summary_json(priced, pin),
             key: PRICED_LINES_KEY,
             items: &priced.lines,
-            item_json: priced_line_json,
+            item_json: Box::new(priced_line_json),
         }
     }
 }
@@ -76,7 +76,7 @@ impl<'a> StreamedObject<'a, CostLine> {
             summary: cost_summary_json(breakdown),
             key: LINES_KEY,
             items: &breakdown.lines,
-            item_json: cost_line_json,
+            item_json: Box::new(|line: &CostLine| cost_line_json(line, &breakdown.currency)),
         }
     }
 }
@@ -140,7 +140,7 @@ mod tests {
             summary: json!({"a": 0, "z": 9}),
             key: "lines",
             items: &items,
-            item_json: |item: &u32| json!({"n": item}),
+            item_json: Box::new(|item: &u32| json!({"n": item})),
         };
         let text = serde_json::to_string(&object).unwrap();
         assert_eq!(text, r#"{"a":0,"lines":[{"n":1},{"n":2}],"z":9}"#);
@@ -148,7 +148,7 @@ mod tests {
             summary: json!({"a": 0}),
             key: "lines",
             items: &items[..0],
-            item_json: |item: &u32| json!({"n": item}),
+            item_json: Box::new(|item: &u32| json!({"n": item})),
         };
         assert_eq!(
             serde_json::to_string(&last).unwrap(),

@@ -123,7 +123,7 @@ fn cost_analysis_book(quote: &Quote, breakdown: &CostBreakdown) -> Result<Workbo
     for line in &breakdown.lines {
         sheet.write_string(row, 0, line.category.id())?;
         sheet.write_string(row, 1, &line.description)?;
-        sheet.write_string(row, 2, &line.detail)?;
+        sheet.write_string(row, 2, line.detail_text(&breakdown.currency))?;
         sheet.write_number_with_format(row, 3, number_lossy(line.monthly_cost), &money)?;
         sheet.write_string(row, 4, line.source.as_deref().unwrap_or(""))?;
         row += 1;
