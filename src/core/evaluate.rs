@@ -297,7 +297,7 @@ pub fn reserve_monthly(book: &PriceBook, quote: &Quote) -> Result<Decimal, Amoun
             let tier = book.tier(&line.tier)?;
             Some(
                 (Checked::from(tier.internal_reserve_per_device) * line.count)
-                    .or_too_large(format!("tiers.{}.internal_reserve_per_device", tier.id)),
+                    .or_too_large_with(|| format!("tiers.{}.internal_reserve_per_device", tier.id)),
             )
         })
         .sum::<Result<Checked, AmountTooLarge>>()?

@@ -138,6 +138,19 @@ impl Checked {
         })
     }
 
+    /// [`Checked::or_too_large`] with the figure's name written only when it is needed (an
+    /// overflow): hot loops name their figures with `format!` without paying for it.
+    ///
+    /// # Errors
+    /// [`AmountTooLarge`] naming `figure()` when the expression overflowed.
+    pub fn or_too_large_with(
+        self,
+        figure: impl FnOnce() -> String,
+    ) -> Result<Decimal, AmountTooLarge> {
+        self.value()
+            .ok_or_else(|| AmountTooLarge { figure: figure() })
+    }
+
     /// `self x percent / 100`: multiplied first (exact, as the rules write it); when only that
     /// intermediate product overflows, `self x (percent / 100)` (equal whenever both fit).
     pub fn percent(self, percent: Decimal) -> Checked {

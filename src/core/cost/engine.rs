@@ -193,7 +193,7 @@ fn category_figures(
         let cost = in_category
             .map(|line| line.monthly_cost)
             .sum::<Checked>()
-            .or_too_large(format!("the {} cost", category.id()))?;
+            .or_too_large_with(|| format!("the {} cost", category.id()))?;
         let markup_percent = if category.takes_markup() {
             match analysis
                 .markups
@@ -219,13 +219,13 @@ fn category_figures(
         let markup = Checked::from(cost)
             .percent(markup_percent)
             .round(decimals)
-            .or_too_large(markup_figure())?;
+            .or_too_large_with(markup_figure)?;
         figures.push(CategoryFigures {
             category,
             cost,
             markup_percent,
             markup,
-            price: (Checked::from(cost) + markup).or_too_large(markup_figure())?,
+            price: (Checked::from(cost) + markup).or_too_large_with(markup_figure)?,
         });
     }
     Ok(figures)
@@ -274,11 +274,11 @@ fn compare_tiers(
             .iter()
             .map(|line| line.monthly)
             .sum::<Checked>()
-            .or_too_large(format!("the monthly price of {}", tier.id))?;
+            .or_too_large_with(|| format!("the monthly price of {}", tier.id))?;
         let reserve = (Checked::from(tier.internal_reserve_per_device) * count)
-            .or_too_large(format!("tiers.{}.internal_reserve_per_device", tier.id))?;
+            .or_too_large_with(|| format!("tiers.{}.internal_reserve_per_device", tier.id))?;
         let margin = (Checked::from(monthly_price) - reserve - total_cost)
-            .or_too_large(format!("the margin of {}", tier.id))?;
+            .or_too_large_with(|| format!("the margin of {}", tier.id))?;
         let margin_percent = percent_of(margin, monthly_price);
         let discount = percent_text(priced.discount_percent());
         if margin < Decimal::ZERO {
@@ -296,7 +296,7 @@ fn compare_tiers(
         } else if margin_percent < floor {
             let needed = (Checked::from(monthly_price) * floor / Decimal::ONE_HUNDRED)
                 .round(decimals)
-                .or_too_large(format!("the margin floor of {}", tier.id))?;
+                .or_too_large_with(|| format!("the margin floor of {}", tier.id))?;
             warnings.push(CostWarning {
                 kind: CostWarningKind::TierMarginBelowFloor,
                 message: format!(

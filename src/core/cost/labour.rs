@@ -139,10 +139,9 @@ pub(super) fn labour_lines(
                 )),
                 monthly_cost: (Checked::from(hours) * rate)
                     .round(context.decimals)
-                    .or_too_large(format!(
-                        "{field} (hours x the hourly cost of '{}')",
-                        task.role
-                    ))?,
+                    .or_too_large_with(|| {
+                        format!("{field} (hours x the hourly cost of '{}')", task.role)
+                    })?,
                 field,
                 source: None,
             });
@@ -167,10 +166,9 @@ pub(super) fn labour_lines(
             )),
             monthly_cost: (hours * rate)
                 .round(context.decimals)
-                .or_too_large(format!(
-                    "{field} (hours x the hourly cost of '{}')",
-                    task.role
-                ))?,
+                .or_too_large_with(|| {
+                    format!("{field} (hours x the hourly cost of '{}')", task.role)
+                })?,
             field,
             source: None,
         });
@@ -190,10 +188,12 @@ pub(super) fn labour_lines(
             )),
             monthly_cost: (Checked::from(extra.hours_per_month) * rate)
                 .round(context.decimals)
-                .or_too_large(format!(
-                    "{field}.hours_per_month (x the hourly cost of '{}')",
-                    extra.role
-                ))?,
+                .or_too_large_with(|| {
+                    format!(
+                        "{field}.hours_per_month (x the hourly cost of '{}')",
+                        extra.role
+                    )
+                })?,
             field,
             source: None,
         });
@@ -238,7 +238,7 @@ pub(super) fn labour_lines(
                 )),
                 monthly_cost: (Checked::from(hours) * rate)
                     .round(context.decimals)
-                    .or_too_large(format!("cost_analysis.hourly_costs.{role}"))?,
+                    .or_too_large_with(|| format!("cost_analysis.hourly_costs.{role}"))?,
                 field: "devices".to_string(),
                 source: None,
             });

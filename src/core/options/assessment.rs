@@ -137,10 +137,12 @@ pub fn price_assessment(
         activities.push(AssessmentActivity {
             id,
             name,
-            hours: hours.or_too_large(figure())?,
+            hours: hours.or_too_large_with(figure)?,
             rate_id: rate.id.clone(),
             hourly_rate: rate.rate,
-            amount: (hours * rate.rate).round(decimals).or_too_large(figure())?,
+            amount: (hours * rate.rate)
+                .round(decimals)
+                .or_too_large_with(figure)?,
         });
     }
     Ok(AssessmentFee {

@@ -150,9 +150,9 @@ pub fn price_component(
     let per_device_monthly_fee = (Checked::from(cost_per_device)
         * (Checked::from(Decimal::ONE) + markup_percent / Decimal::ONE_HUNDRED))
         .round(decimals)
-        .or_too_large(format!("cost_defaults.markups.{}", rules.labour_markup))?;
+        .or_too_large_with(|| format!("cost_defaults.markups.{}", rules.labour_markup))?;
     let monthly = (Checked::from(per_device_monthly_fee) * group)
-        .or_too_large(format!("the monthly amount of {} x {}", id, line.count))?;
+        .or_too_large_with(|| format!("the monthly amount of {} x {}", id, line.count))?;
     Ok(PricedComponent {
         id,
         name,

@@ -247,7 +247,7 @@ pub fn build_ledger(book: &PriceBook, request: &LedgerRequest) -> Result<Ledger,
                 .iter()
                 .map(|u| u.amount)
                 .sum::<Checked>()
-                .or_too_large(format!("the billable amount of {month}"))?,
+                .or_too_large_with(|| format!("the billable amount of {month}"))?,
             usage,
         });
         month = month.next();
@@ -426,7 +426,7 @@ impl Rules<'_> {
             let hours = round_up_to_minutes(uncovered, step);
             let amount = (Checked::from(hours) * rate.rate)
                 .round(self.book.currency.decimals)
-                .or_too_large(format!("hourly_rates.{}.rate x {hours} h", rate.id))?;
+                .or_too_large_with(|| format!("hourly_rates.{}.rate x {hours} h", rate.id))?;
             (Some(rate.id.clone()), rate.rate, hours, amount)
         } else {
             (None, Decimal::ZERO, Decimal::ZERO, Decimal::ZERO)

@@ -179,7 +179,7 @@ pub fn price_package(
         let item_figure = || format!("packages.{}.items ({}).cost", band.id, item.name);
         let marked_up = (Checked::from(item.cost)
             * (Checked::from(Decimal::ONE) + markup / Decimal::ONE_HUNDRED))
-            .or_too_large(item_figure())?;
+            .or_too_large_with(item_figure)?;
         let monthly = match request.acquisition {
             Acquisition::Owned => marked_up / term,
             Acquisition::Leased => annuity_payment(marked_up, monthly_rate, request.term_months)?,

@@ -97,8 +97,8 @@ pub fn combined_schedule(
                     .sum::<Checked>())
             .or_too_large("the term credits")?;
             let recurring =
-                (Checked::from(row.recurring) + options_monthly).or_too_large(figure())?;
-            let gross = (Checked::from(recurring) + row.setup).or_too_large(figure())?;
+                (Checked::from(row.recurring) + options_monthly).or_too_large_with(figure)?;
+            let gross = (Checked::from(recurring) + row.setup).or_too_large_with(figure)?;
             let credit = carried.min(gross);
             carried = (Checked::from(carried) - credit).or_too_large("the term credits")?;
             Ok(ScheduleMonth {
@@ -106,7 +106,7 @@ pub fn combined_schedule(
                 recurring,
                 setup: row.setup,
                 credit,
-                due: (Checked::from(gross) - credit).or_too_large(figure())?,
+                due: (Checked::from(gross) - credit).or_too_large_with(figure)?,
             })
         })
         .collect::<Result<Vec<ScheduleMonth>, AmountTooLarge>>()?;

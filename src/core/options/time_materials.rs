@@ -157,10 +157,9 @@ pub fn estimate(book: &PriceBook, items: &[WorkItem]) -> Result<Estimate, Option
         let billed_minutes = round_up_to_increment(item.minutes, rate.billing_increment_minutes);
         let labour = (Checked::from(billed_minutes) * rate.rate / 60u32)
             .round(decimals)
-            .or_too_large(format!(
-                "hourly_rates.{}.rate x {billed_minutes} minutes",
-                rate.id
-            ))?;
+            .or_too_large_with(|| {
+                format!("hourly_rates.{}.rate x {billed_minutes} minutes", rate.id)
+            })?;
         let travel_premium = match item.place {
             Place::OnSite => rate.travel_premium,
             Place::Remote => Decimal::ZERO,
@@ -178,7 +177,7 @@ pub fn estimate(book: &PriceBook, items: &[WorkItem]) -> Result<Estimate, Option
             labour,
             travel_premium,
             amount: (Checked::from(labour) + travel_premium)
-                .or_too_large(format!("hourly_rates.{}.travel_premium", rate.id))?,
+                .or_too_large_with(|| format!("hourly_rates.{}.travel_premium", rate.id))?,
         });
     }
     let total = |figure: &str, amount: fn(&BilledItem) -> Decimal| {

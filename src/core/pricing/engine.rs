@@ -260,13 +260,13 @@ impl DiscountContext<'_> {
             .map(|&(percent, units)| {
                 let unit_net = self
                     .net_unit_price(unit_list, percent)
-                    .or_too_large(price_field())?;
+                    .or_too_large_with(price_field)?;
                 Ok(LineSegment {
                     count: units,
                     discount_percent: percent,
                     unit_net,
                     amount: (Checked::from(unit_net) * units)
-                        .or_too_large(format!("{} x {units} devices", price_field()))?,
+                        .or_too_large_with(|| format!("{} x {units} devices", price_field()))?,
                 })
             })
             .collect::<Result<Vec<LineSegment>, AmountTooLarge>>()?;
@@ -274,7 +274,7 @@ impl DiscountContext<'_> {
             .iter()
             .map(|segment| segment.amount)
             .sum::<Checked>()
-            .or_too_large(format!("{} (the line's monthly amount)", price_field()))?;
+            .or_too_large_with(|| format!("{} (the line's monthly amount)", price_field()))?;
         let first_percent = percents.first().map_or(Decimal::ZERO, |p| p.0);
         let unit_net = match segments.as_slice() {
             [only] => only.unit_net,
@@ -369,7 +369,7 @@ fn price_addons(
             let unit_net = context
                 .unrounded_net(addon.monthly_price, percent, discountable)
                 .round(context.decimals)
-                .or_too_large(price_field())?;
+                .or_too_large_with(price_field)?;
             Ok(PricedAddOn {
                 id: addon.id.clone(),
                 name: addon.name.clone(),
@@ -377,10 +377,12 @@ fn price_addons(
                 unit_list: addon.monthly_price,
                 discount_percent: percent,
                 unit_net,
-                monthly: (Checked::from(unit_net) * line.quantity).or_too_large(format!(
-                    "the monthly amount of add-on '{}' x {}",
-                    addon.id, line.quantity
-                ))?,
+                monthly: (Checked::from(unit_net) * line.quantity).or_too_large_with(|| {
+                    format!(
+                        "the monthly amount of add-on '{}' x {}",
+                        addon.id, line.quantity
+                    )
+                })?,
             })
         })
         .collect()

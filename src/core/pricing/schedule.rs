@@ -47,10 +47,12 @@ pub(super) fn build_schedule(
                 amount: match credit.per {
                     CreditBasis::PerContract => credit.amount,
                     CreditBasis::PerDevice => (Checked::from(credit.amount) * devices)
-                        .or_too_large(format!(
-                            "terms.{}.credits (month {}) x {devices} devices",
-                            term.months, credit.month
-                        ))?,
+                        .or_too_large_with(|| {
+                            format!(
+                                "terms.{}.credits (month {}) x {devices} devices",
+                                term.months, credit.month
+                            )
+                        })?,
                 },
             })
         })
@@ -68,7 +70,7 @@ pub(super) fn build_schedule(
                 .map(|credit| credit.amount)
                 .sum::<Checked>())
         .or_too_large("the term credits")?;
-        let gross = (Checked::from(monthly_recurring) + setup).or_too_large(month_figure())?;
+        let gross = (Checked::from(monthly_recurring) + setup).or_too_large_with(month_figure)?;
         let credit = carried.min(gross);
         carried = (Checked::from(carried) - credit).or_too_large("the term credits")?;
         rows.push(ScheduleMonth {
@@ -76,7 +78,7 @@ pub(super) fn build_schedule(
             recurring: monthly_recurring,
             setup,
             credit,
-            due: (Checked::from(gross) - credit).or_too_large(month_figure())?,
+            due: (Checked::from(gross) - credit).or_too_large_with(month_figure)?,
         });
     }
     Ok(Schedule {

@@ -286,8 +286,8 @@ impl CustomerCosts {
         }
         let total = || format!("the customer's costs in contract month {month}");
         Ok(MonthCosts {
-            current_cost: current_cost.or_too_large(total())?,
-            avoided: avoided.or_too_large(total())?,
+            current_cost: current_cost.or_too_large_with(total)?,
+            avoided: avoided.or_too_large_with(total)?,
         })
     }
 
