@@ -124,7 +124,12 @@ impl Checked {
     ///
     /// A result whose magnitude reaches [`LARGEST_EXACT_AMOUNT`] counts as overflowed too.
     pub fn value(self) -> Option<Decimal> {
-        self.0.filter(|amount| amount.abs() < LARGEST_EXACT_AMOUNT)
+        // A mantissa under 10^24 is below the limit at any scale: the common case skips
+        // Decimal's comparison, which rescales (the most frequent step of every engine).
+        const LIMIT_MANTISSA: u128 = 1_000_000_000_000_000_000_000_000;
+        self.0.filter(|amount| {
+            amount.mantissa().unsigned_abs() < LIMIT_MANTISSA || amount.abs() < LARGEST_EXACT_AMOUNT
+        })
     }
 
     /// The value, or an [`AmountTooLarge`] naming `figure`.
