@@ -206,6 +206,38 @@ pub(crate) fn lines_of(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A text field over a value shown as text (`shown`), kept as typed while it has the focus so a
+/// half-typed entry is not reformatted under the cursor; named `name`. `Some(text)` when the
+/// user changed it this frame.
+fn typed_text_ui(
+    ui: &mut egui::Ui,
+    kind: &'static str,
+    path: &str,
+    name: &str,
+    shown: impl FnOnce() -> String,
+    multiline: bool,
+) -> Option<String> {
+    let id = ui.make_persistent_id((kind, path));
+    let mut text = ui
+        .data(|data| data.get_temp::<String>(id))
+        .unwrap_or_else(shown);
+    let edit = if multiline {
+        egui::TextEdit::multiline(&mut text)
+            .desired_rows(2)
+            .desired_width(TEXT_WIDTH * 2.0)
+    } else {
+        egui::TextEdit::singleline(&mut text).desired_width(TEXT_WIDTH)
+    };
+    let response = ui.add(edit).accessible_name(name);
+    let changed = response.changed();
+    if response.has_focus() {
+        ui.data_mut(|data| data.insert_temp(id, text.clone()));
+    } else {
+        ui.data_mut(|data| data.remove_temp::<String>(id));
+    }
+    changed.then_some(text)
+}
+
 /// A list of texts edited as one multi-line field, one item per line.
 pub(crate) fn list_field_ui(
     ui: &mut egui::Ui,
@@ -214,25 +246,10 @@ pub(crate) fn list_field_ui(
     name: &str,
     items: &mut Vec<String>,
 ) {
-    let id = ui.make_persistent_id(("book-editor-list", path));
-    let mut text = ui
-        .data(|data| data.get_temp::<String>(id))
-        .unwrap_or_else(|| items.join("\n"));
-    let response = ui
-        .add(
-            egui::TextEdit::multiline(&mut text)
-                .desired_rows(2)
-                .desired_width(TEXT_WIDTH * 2.0),
-        )
-        .accessible_name(name);
-    if response.changed() {
+    let shown = || items.join("\n");
+    if let Some(text) = typed_text_ui(ui, "book-editor-list", path, name, shown, true) {
         *items = lines_of(&text);
         form.mark_changed();
-    }
-    if response.has_focus() {
-        ui.data_mut(|data| data.insert_temp(id, text));
-    } else {
-        ui.data_mut(|data| data.remove_temp::<String>(id));
     }
     form.problems_ui(ui, path);
 }
@@ -293,14 +310,8 @@ pub(crate) fn tags_field_ui(
     name: &str,
     tags: &mut Vec<String>,
 ) {
-    let id = ui.make_persistent_id(("book-editor-tags", path));
-    let mut text = ui
-        .data(|data| data.get_temp::<String>(id))
-        .unwrap_or_else(|| tags.join(", "));
-    let response = ui
-        .add(egui::TextEdit::singleline(&mut text).desired_width(TEXT_WIDTH))
-        .accessible_name(name);
-    if response.changed() {
+    let shown = || tags.join(", ");
+    if let Some(text) = typed_text_ui(ui, "book-editor-tags", path, name, shown, false) {
         *tags = text
             .split(',')
             .map(str::trim)
@@ -308,11 +319,6 @@ pub(crate) fn tags_field_ui(
             .map(str::to_string)
             .collect();
         form.mark_changed();
-    }
-    if response.has_focus() {
-        ui.data_mut(|data| data.insert_temp(id, text));
-    } else {
-        ui.data_mut(|data| data.remove_temp::<String>(id));
     }
     form.problems_ui(ui, path);
 }
@@ -326,19 +332,13 @@ pub(crate) fn map_field_ui(
     name: &str,
     map: &mut std::collections::BTreeMap<String, String>,
 ) {
-    let id = ui.make_persistent_id(("book-editor-map", path));
-    let mut text = ui
-        .data(|data| data.get_temp::<String>(id))
-        .unwrap_or_else(|| {
-            map.iter()
-                .map(|(key, value)| format!("{key}={value}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        });
-    let response = ui
-        .add(egui::TextEdit::singleline(&mut text).desired_width(TEXT_WIDTH))
-        .accessible_name(name);
-    if response.changed() {
+    let shown = || {
+        map.iter()
+            .map(|(key, value)| format!("{key}={value}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(text) = typed_text_ui(ui, "book-editor-map", path, name, shown, false) {
         *map = text
             .split(',')
             .filter_map(|entry| entry.split_once('='))
@@ -346,11 +346,6 @@ pub(crate) fn map_field_ui(
             .filter(|(key, _)| !key.is_empty())
             .collect();
         form.mark_changed();
-    }
-    if response.has_focus() {
-        ui.data_mut(|data| data.insert_temp(id, text));
-    } else {
-        ui.data_mut(|data| data.remove_temp::<String>(id));
     }
     for key in map.keys() {
         form.problems_ui(ui, &format!("{path}.{key}"));
