@@ -254,3 +254,53 @@ fn export_refuses_one_path_for_two_outputs() {
     assert!(files_in(&dir).is_empty());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The outputs are made side by side; the report still lists them in the flag order, and
+/// one that fails on its own (a read-only workbook in the way) names itself, keeps the old
+/// file and leaves no temporary behind.
+#[test]
+fn export_reports_in_flag_order_and_a_failing_output_names_itself_and_keeps_the_old_file() {
+    let dir = scratch_dir("export-order");
+    let files = export_all_into(&dir);
+    let output = msp_quote(&[
+        "export",
+        QUOTE,
+        "--json",
+        path_text(&files[3]),
+        "--xlsx",
+        path_text(&files[2]),
+        "--appendix",
+        path_text(&files[1]),
+        "--proposal",
+        path_text(&files[0]),
+    ]);
+    assert!(output.status.success());
+    let report = String::from_utf8_lossy(&output.stdout);
+    let positions: Vec<usize> = files
+        .iter()
+        .map(|file| report.find(&format!("wrote {}", file.display())).unwrap())
+        .collect();
+    assert!(positions.is_sorted(), "not in flag order: {report}");
+
+    let read_only = &files[2];
+    std::fs::write(read_only, b"the analyst's old workbook").unwrap();
+    let mut permissions = std::fs::metadata(read_only).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(read_only, permissions).unwrap();
+    let output = msp_quote(&[
+        "export",
+        QUOTE,
+        "--proposal",
+        path_text(&files[0]),
+        "--appendix",
+        path_text(&files[1]),
+        "--xlsx",
+        path_text(read_only),
+        "--json",
+        path_text(&files[3]),
+    ]);
+    assert_exit_2_one_line(&output, path_text(read_only));
+    assert_eq!(bytes(read_only), b"the analyst's old workbook");
+    assert_eq!(files_in(&dir), ["a.pdf", "c.xlsx", "p.pdf", "r.json"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -13,6 +13,7 @@ use super::quote_args::{PricedInputs, QuoteArgs, parse_percent};
 use super::roi::{costs_to_use, load_costs};
 use crate::core::cost::CostBreakdown;
 use crate::core::evaluate::WarningSource;
+use crate::core::options::PricedOptions;
 use crate::core::roi::DEFAULT_DISCOUNT_RATE_PERCENT;
 use crate::documents::{DocumentKind, export_document};
 use crate::formats::json::export::{ExportJson, StreamedObject, write_export_json};
@@ -107,37 +108,71 @@ pub fn run(args: &ExportArgs) -> Result<String, CliError> {
         .iter()
         .map(|warning| format!("warning: {warning}\n"))
         .collect();
-    let mut wrote = |path: &Path| {
+    // The outputs share nothing mutable: each is made and written on its own thread (the
+    // proposal and the appendix are the slow ones), and reported in the fixed order below.
+    let written: Vec<Result<&Path, String>> = std::thread::scope(|scope| {
+        let mut jobs = Vec::new();
+        for (kind, path) in [
+            (DocumentKind::Proposal, &args.proposal),
+            (DocumentKind::Appendix, &args.appendix),
+        ] {
+            if let Some(path) = path {
+                let inputs = &inputs;
+                jobs.push(scope.spawn(move || {
+                    export_document(kind, &inputs.loaded, &inputs.quote, evaluation, path)
+                        .map(|_| path.as_path())
+                }));
+            }
+        }
+        if let (Some(path), Some(breakdown)) = (&args.xlsx, breakdown) {
+            let quote = &inputs.quote;
+            jobs.push(scope.spawn(move || {
+                write_cost_analysis(path, quote, breakdown).map(|()| path.as_path())
+            }));
+        }
+        let json = args
+            .json
+            .as_ref()
+            .map(|path| write_json(path, &inputs, options.as_ref(), breakdown, &warnings));
+        let mut written: Vec<Result<&Path, String>> = jobs
+            .into_iter()
+            .map(|job| {
+                job.join()
+                    .unwrap_or_else(|_| Err("an output could not be made".to_string()))
+            })
+            .collect();
+        written.extend(json);
+        written
+    });
+    for result in written {
+        let path = result.map_err(CliError::new)?;
         let bytes = std::fs::metadata(path).map_or(0, |metadata| metadata.len());
         report.push_str(&format!("wrote {} ({bytes} bytes)\n", path.display()));
-    };
-    for (kind, path) in [
-        (DocumentKind::Proposal, &args.proposal),
-        (DocumentKind::Appendix, &args.appendix),
-    ] {
-        if let Some(path) = path {
-            export_document(kind, &inputs.loaded, &inputs.quote, evaluation, path)
-                .map_err(CliError::new)?;
-            wrote(path);
-        }
-    }
-    if let (Some(path), Some(breakdown)) = (&args.xlsx, breakdown) {
-        write_cost_analysis(path, &inputs.quote, breakdown).map_err(CliError::new)?;
-        wrote(path);
-    }
-    if let Some(path) = &args.json {
-        let pin = inputs.loaded.pin();
-        let mut price = StreamedObject::price(&inputs.priced, &pin);
-        add_options_json(&mut price.summary, options.as_ref());
-        let json = ExportJson {
-            price,
-            cost: breakdown.map(StreamedObject::cost),
-            roi: roi_value(&inputs, &warnings)?,
-        };
-        write_export_json(path, &json).map_err(CliError::new)?;
-        wrote(path);
     }
     Ok(report)
+}
+
+/// Writes the JSON of `price` (with its options), `cost` and `roi` to `path`.
+///
+/// # Errors
+/// The ROI cannot be shown, or `path` cannot be written (the message names it).
+fn write_json<'a>(
+    path: &'a Path,
+    inputs: &PricedInputs,
+    options: Option<&PricedOptions>,
+    breakdown: Option<&CostBreakdown>,
+    warnings: &[String],
+) -> Result<&'a Path, String> {
+    let pin = inputs.loaded.pin();
+    let mut price = StreamedObject::price(&inputs.priced, &pin);
+    add_options_json(&mut price.summary, options);
+    let json = ExportJson {
+        price,
+        cost: breakdown.map(StreamedObject::cost),
+        roi: roi_value(inputs, warnings).map_err(|error| error.to_string())?,
+    };
+    write_export_json(path, &json)?;
+    Ok(path)
 }
 
 /// The cost analysis the xlsx and the JSON show: `None` when the quote has none (an error
