@@ -88,6 +88,7 @@ fn quote(devices: &[(&str, u32)], term: u32) -> Quote {
     quote
 }
 
+#[derive(Debug)]
 enum Kind {
     Proposal,
     Appendix,
@@ -401,6 +402,57 @@ fn a_thousand_line_quote_paginates_without_cutting_rows() {
         assert!(
             text_of(&bytes).contains("$562,500.00"),
             "monthly 562.50 x 1,000"
+        );
+    }
+}
+
+/// The logo in the PDF is the PNG's pixels, sample for sample: colour in the image, alpha in
+/// its soft mask (the logo is deflated once per process and embedded in every document).
+#[test]
+fn the_logo_in_the_pdf_is_the_pngs_exact_pixels() {
+    let loaded = standard_book().unwrap();
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(
+        msp_quote::documents::STANDARD_LOGO_PNG,
+    ))
+    .read_info()
+    .unwrap();
+    let mut rgba = vec![0; decoder.output_buffer_size().unwrap()];
+    let info = decoder.next_frame(&mut rgba).unwrap();
+    assert_eq!(
+        info.color_type,
+        png::ColorType::Rgba,
+        "the standard logo is RGBA"
+    );
+    let rgb: Vec<u8> = rgba
+        .chunks_exact(4)
+        .flat_map(|pixel| pixel[..3].to_vec())
+        .collect();
+    let alpha: Vec<u8> = rgba.chunks_exact(4).map(|pixel| pixel[3]).collect();
+    for kind in [Kind::Proposal, Kind::Appendix] {
+        let bytes = render(&kind, &loaded, &quote(&[("silver", 7)], 24));
+        let pdf = lopdf::Document::load_mem(&bytes).unwrap();
+        let image = pdf
+            .objects
+            .values()
+            .filter_map(|object| object.as_stream().ok())
+            .find(|stream| stream.dict.get(b"SMask").is_ok())
+            .expect("an image with a soft mask");
+        assert_eq!(
+            image.decompressed_content().unwrap(),
+            rgb,
+            "{kind:?}: colour"
+        );
+        let mask = image
+            .dict
+            .get(b"SMask")
+            .and_then(lopdf::Object::as_reference)
+            .and_then(|id| pdf.get_object(id))
+            .and_then(lopdf::Object::as_stream)
+            .unwrap();
+        assert_eq!(
+            mask.decompressed_content().unwrap(),
+            alpha,
+            "{kind:?}: alpha"
         );
     }
 }

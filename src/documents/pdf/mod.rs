@@ -6,22 +6,22 @@ use std::sync::Mutex;
 use lopdf::{Object, StringFormat};
 use printpdf::{
     FontId, ImageCompression, ImageOptimizationOptions, ParsedFont, PdfDocument, PdfFont, PdfPage,
-    PdfSaveOptions, RawImage, XObject, XObjectId,
+    PdfSaveOptions, XObjectId,
 };
 use sha2::{Digest, Sha256};
 
 use super::layout::{FONT_RESOURCE, Layout, Metrics, PageGeometry};
 use super::{Document, DocumentError};
 use crate::core::price_book::PaperSize;
+use compress::compress_streams;
+pub use logo::Logo;
+use logo::decoded_logo;
+
+mod compress;
+mod logo;
 
 /// The logo's resource name.
 pub const LOGO_RESOURCE: &str = "Logo";
-
-/// A decoded logo and its size in pixels.
-pub struct Logo {
-    image: RawImage,
-    pub pixels: (u32, u32),
-}
 
 /// Checks the assets and starts a layout on the book's paper size.
 ///
@@ -40,7 +40,7 @@ pub fn start<'a>(
                 .assets
                 .logo_png
                 .ok_or_else(|| DocumentError::MissingLogo { path: path.clone() })?;
-            Some(decode_logo(bytes)?)
+            Some(decoded_logo(bytes)?)
         }
     };
     let geometry = match inputs.book.branding.paper {
@@ -56,28 +56,6 @@ pub fn start<'a>(
         ),
         logo,
     ))
-}
-
-fn decode_logo(bytes: &[u8]) -> Result<Logo, DocumentError> {
-    const PNG_SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
-    if !bytes.starts_with(PNG_SIGNATURE) {
-        return Err(DocumentError::BadLogo {
-            reason: "the file does not start with the PNG signature".to_string(),
-        });
-    }
-    let mut warnings = Vec::new();
-    let image = RawImage::decode_from_bytes(bytes, &mut warnings)
-        .map_err(|reason| DocumentError::BadLogo { reason })?;
-    let pixels = (
-        u32::try_from(image.width).unwrap_or(0),
-        u32::try_from(image.height).unwrap_or(0),
-    );
-    if pixels.0 == 0 || pixels.1 == 0 {
-        return Err(DocumentError::BadLogo {
-            reason: "the image is empty".to_string(),
-        });
-    }
-    Ok(Logo { image, pixels })
 }
 
 /// Serialises the pages: font subset and embedded, logo Flate-compressed, metadata and the
@@ -99,10 +77,11 @@ pub fn save(
         .map
         .insert(FontId(FONT_RESOURCE.to_string()), PdfFont::new(font));
     if let Some(logo) = logo {
-        document.resources.xobjects.map.insert(
-            XObjectId(LOGO_RESOURCE.to_string()),
-            XObject::Image(logo.image),
-        );
+        document
+            .resources
+            .xobjects
+            .map
+            .insert(XObjectId(LOGO_RESOURCE.to_string()), logo.xobject);
     }
     let info = &mut document.metadata.info;
     let timestamp = inputs
@@ -156,7 +135,7 @@ pub fn save(
             Object::String(id, StringFormat::Hexadecimal),
         ]),
     );
-    pdf.compress();
+    compress_streams(&mut pdf);
     let mut bytes = Vec::new();
     pdf.save_to(&mut bytes)
         .map_err(|error| DocumentError::Assemble {
