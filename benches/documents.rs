@@ -1,10 +1,12 @@
-//! Rendering the proposal for a typical 10-device quote and for a 1,000-line quote.
+//! Rendering the proposal for a typical 10-device quote, a quote of 1,000 device lines (the
+//! documents sum them into one fee row per tier, kind and price) and a quote of 1,000 add-on
+//! lines (a fee table over some 30 pages).
 
 use std::hint::black_box;
 
 use criterion::Criterion;
 use msp_quote::core::evaluate::{EvaluationSettings, evaluate};
-use msp_quote::core::quote::Quote;
+use msp_quote::core::quote::{AddOnLine, Quote};
 use msp_quote::documents::{DocumentAssets, DocumentInputs, render_proposal};
 use msp_quote::formats::price_book::standard_book;
 
@@ -12,6 +14,18 @@ use msp_quote::formats::price_book::standard_book;
 fn quote_with_lines(lines: usize, count: u32) -> Quote {
     let mut quote = crate::pricing::quote_with_lines(lines, count);
     quote.customer.name = "Contoso Dental".to_string();
+    quote
+}
+
+/// A one-server quote with `lines` add-on lines of the quarterly review.
+fn quote_with_addon_lines(lines: usize) -> Quote {
+    let mut quote = quote_with_lines(1, 1);
+    quote.addons = (0..lines)
+        .map(|_| AddOnLine {
+            id: "quarterly-review".to_string(),
+            quantity: 1,
+        })
+        .collect();
     quote
 }
 
@@ -27,8 +41,12 @@ pub fn benches(c: &mut Criterion) {
             quote_with_lines(2, 5),
         ),
         (
-            "documents/proposal, 1,000-line quote",
+            "documents/proposal, 1,000 device lines",
             quote_with_lines(1_000, 1),
+        ),
+        (
+            "documents/proposal, 1,000 add-on lines",
+            quote_with_addon_lines(1_000),
         ),
     ] {
         let evaluation = evaluate(&loaded.book, &quote, &EvaluationSettings::default());

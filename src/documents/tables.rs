@@ -1,5 +1,7 @@
 //! Tables both documents print, built only from customer-facing figures.
 
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 
 use super::layout::{Align, Cell, Column, Row, Table};
@@ -7,7 +9,7 @@ use super::{Formats, percent};
 use crate::core::options::PricedOptions;
 use crate::core::options::components::PricedComponent;
 use crate::core::price_book::{HourlyRate, PriceBook, RateOverride, Tier};
-use crate::core::pricing::PricedQuote;
+use crate::core::pricing::{LineSegment, PricedQuote};
 use crate::core::quote::SetupMode;
 
 /// The discount a line gets, as text ("8%", "8% + 2%", "none").
@@ -20,8 +22,10 @@ fn discount_text(quantity: Decimal, extra: Decimal) -> String {
     }
 }
 
-/// Recurring fees: one row per device line, add-on, component or phase line and package, and
-/// the monthly total (combined with the options when `priced` is).
+/// Recurring fees: one row per tier, kind and price (device lines that share all three are
+/// summed into one row, however many lines the quote splits them into), then each add-on,
+/// component or phase line and package, and the monthly total (combined with the options
+/// when `priced` is).
 pub fn recurring_fees(
     priced: &PricedQuote,
     options: Option<(&PriceBook, &PricedOptions)>,
@@ -35,36 +39,17 @@ pub fn recurring_fees(
         Column::new("Net price", 1.2, Align::Right),
         Column::new("Monthly", 1.3, Align::Right),
     ];
-    let mut rows: Vec<Row> = priced
-        .lines
-        .iter()
-        .flat_map(|line| {
-            let label = format!("{} managed service, {}", line.tier_name, line.kind_name);
-            if line.segments.len() <= 1 {
-                vec![Row::new(vec![
-                    label.into(),
-                    line.count.to_string().into(),
-                    formats.money(line.unit_list).into(),
-                    discount_text(line.discount_percent, line.extra_discount_percent).into(),
-                    formats.money(line.unit_net).into(),
-                    formats.money(line.monthly).into(),
-                ])]
-            } else {
-                line.segments
-                    .iter()
-                    .map(|segment| {
-                        Row::new(vec![
-                            label.clone().into(),
-                            segment.count.to_string().into(),
-                            formats.money(line.unit_list).into(),
-                            discount_text(segment.discount_percent, line.extra_discount_percent)
-                                .into(),
-                            formats.money(segment.unit_net).into(),
-                            formats.money(segment.amount).into(),
-                        ])
-                    })
-                    .collect()
-            }
+    let mut rows: Vec<Row> = device_fee_rows(priced)
+        .into_iter()
+        .map(|row| {
+            Row::new(vec![
+                format!("{} managed service, {}", row.tier_name, row.kind_name).into(),
+                row.count.to_string().into(),
+                formats.money(row.unit_list).into(),
+                discount_text(row.discount_percent, row.extra_discount_percent).into(),
+                formats.money(row.unit_net).into(),
+                formats.money(row.monthly).into(),
+            ])
         })
         .collect();
     rows.extend(priced.addons.iter().map(|addon| {
@@ -89,6 +74,74 @@ pub fn recurring_fees(
         formats.money(priced.monthly_recurring).into(),
     ]));
     Table { columns, rows }
+}
+
+/// One row of device fees: devices of one tier and kind at one price.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct DeviceFeeRow<'a> {
+    tier_name: &'a str,
+    kind_name: &'a str,
+    count: u64,
+    unit_list: Decimal,
+    discount_percent: Decimal,
+    extra_discount_percent: Decimal,
+    unit_net: Decimal,
+    monthly: Decimal,
+}
+
+/// The device fee rows in the order of their first line: a line gives one row (one per
+/// segment when its devices get different discounts), and rows of the same tier, kind, list
+/// price, discounts and net price are summed. A sum past the exact range keeps its rows apart.
+fn device_fee_rows(priced: &PricedQuote) -> Vec<DeviceFeeRow<'_>> {
+    let mut rows: Vec<DeviceFeeRow> = Vec::new();
+    let mut index: HashMap<(&str, &str, [Decimal; 4]), usize> = HashMap::new();
+    for line in &priced.lines {
+        let single = [LineSegment {
+            count: line.count,
+            discount_percent: line.discount_percent,
+            unit_net: line.unit_net,
+            amount: line.monthly,
+        }];
+        let segments = if line.segments.len() <= 1 {
+            &single[..]
+        } else {
+            &line.segments[..]
+        };
+        for segment in segments {
+            let row = DeviceFeeRow {
+                tier_name: &line.tier_name,
+                kind_name: &line.kind_name,
+                count: u64::from(segment.count),
+                unit_list: line.unit_list,
+                discount_percent: segment.discount_percent,
+                extra_discount_percent: line.extra_discount_percent,
+                unit_net: segment.unit_net,
+                monthly: segment.amount,
+            };
+            let key = (
+                row.tier_name,
+                row.kind_name,
+                [
+                    row.unit_list,
+                    row.discount_percent,
+                    row.extra_discount_percent,
+                    row.unit_net,
+                ],
+            );
+            let summed = index.get(&key).and_then(|&at| {
+                let same = &mut rows[at];
+                let monthly = same.monthly.checked_add(row.monthly)?;
+                same.count += row.count;
+                same.monthly = monthly;
+                Some(())
+            });
+            if summed.is_none() {
+                index.insert(key, rows.len());
+                rows.push(row);
+            }
+        }
+    }
+    rows
 }
 
 /// The customer's label of a component or phase line ("Patching, Server").
