@@ -304,3 +304,47 @@ fn export_reports_in_flag_order_and_a_failing_output_names_itself_and_keeps_the_
     assert_eq!(files_in(&dir), ["a.pdf", "c.xlsx", "p.pdf", "r.json"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `price`, `cost` and `export --json` stream their long arrays; the text is still exactly what
+/// serde_json writes for the whole tree (keys sorted, two-space indent, final newline), so
+/// re-serialising what they print gives the same bytes.
+#[test]
+fn streamed_json_is_byte_for_byte_the_json_of_its_tree() {
+    let dir = scratch_dir("export-streamed-json");
+    let json_file = dir.join("r.json");
+    let exported = msp_quote(&[
+        "export",
+        QUOTE,
+        "--costs",
+        COSTS,
+        "--json",
+        path_text(&json_file),
+    ]);
+    assert!(exported.status.success());
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "price",
+            msp_quote(&["price", QUOTE, "--format", "json"]).stdout,
+        ),
+        (
+            "cost",
+            msp_quote(&["cost", QUOTE, "--format", "json"]).stdout,
+        ),
+        (
+            "price of a quote with a contract",
+            msp_quote(&["price", QUOTE, "--start", "2026-04-01", "--format", "json"]).stdout,
+        ),
+        ("export --json", bytes(&json_file)),
+    ];
+    for (case, printed) in cases {
+        let tree: Value = serde_json::from_slice(&printed)
+            .unwrap_or_else(|error| panic!("{case}: not JSON: {error}"));
+        let mut expected = serde_json::to_string_pretty(&tree).unwrap();
+        expected.push('\n');
+        assert!(
+            printed == expected.as_bytes(),
+            "{case}: the streamed text is not the tree's"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -15,7 +15,7 @@ use crate::formats::import::ReadOptions;
 use crate::formats::import::cost_lines::{
     CostImportOptions, ImportedCostLines, LabourPricing, RoleCost, import_cost_lines_with,
 };
-use crate::formats::json::cost::cost_breakdown_json;
+use crate::formats::json::export::StreamedObject;
 use crate::formats::price_book::load_or_standard;
 use crate::formats::quote::{load_quote, save_quote};
 use crate::formats::xlsx::cost::write_cost_analysis;
@@ -104,14 +104,14 @@ pub fn run(args: &CostArgs) -> Result<String, CliError> {
     }
     Ok(match args.format {
         OutputFormat::Json => {
-            let mut value = cost_breakdown_json(&breakdown);
-            if let (Some((path, lines)), Some(object)) = (&imported, value.as_object_mut()) {
+            // The cost lines are turned into JSON one at a time as the text is written.
+            let mut streamed = StreamedObject::cost(&breakdown);
+            if let (Some((path, lines)), Some(object)) =
+                (&imported, streamed.summary.as_object_mut())
+            {
                 object.insert("import".to_string(), import_json(path, lines));
             }
-            format!(
-                "{}\n",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            )
+            super::price::json_text(&streamed)?
         }
         OutputFormat::Text => {
             let mut out = String::new();

@@ -11,7 +11,7 @@ use crate::core::money::percent_text;
 use crate::core::pricing::PricedQuote;
 use crate::core::roi::DEFAULT_DISCOUNT_RATE_PERCENT;
 use crate::formats::json::contract::contract_json;
-use crate::formats::json::priced_quote_json;
+use crate::formats::json::export::StreamedObject;
 use crate::formats::quote::save_quote;
 
 /// Arguments of `price`.
@@ -50,16 +50,17 @@ pub fn run(args: &PriceArgs) -> Result<String, CliError> {
     }
     Ok(match args.format {
         OutputFormat::Json => {
-            let mut value = priced_quote_json(&inputs.priced, &inputs.loaded.pin());
-            super::options::add_options_json(&mut value, options.as_ref());
-            if let (Some(contract), serde_json::Value::Object(map)) = (&inputs.contract, &mut value)
+            // The device lines are turned into JSON one at a time as the text is written (no
+            // tree of the whole quote); the bytes are those of the tree (keys sorted).
+            let pin = inputs.loaded.pin();
+            let mut streamed = StreamedObject::price(&inputs.priced, &pin);
+            super::options::add_options_json(&mut streamed.summary, options.as_ref());
+            if let (Some(contract), serde_json::Value::Object(map)) =
+                (&inputs.contract, &mut streamed.summary)
             {
                 map.insert("contract".to_string(), contract_json(contract));
             }
-            format!(
-                "{}\n",
-                serde_json::to_string_pretty(&value).unwrap_or_default()
-            )
+            json_text(&streamed)?
         }
         OutputFormat::Text => {
             let contract = match &inputs.contract {
@@ -154,4 +155,15 @@ pub fn price_table(priced: &PricedQuote) -> String {
     out.push_str(&summary(totals));
     out.push_str(&warning_lines(priced.warnings.iter().map(|w| &w.message)));
     out
+}
+
+/// `value` as pretty JSON text with a final newline.
+///
+/// # Errors
+/// A [`CliError`] when `value` cannot be written as JSON.
+pub(super) fn json_text(value: &impl serde::Serialize) -> Result<String, CliError> {
+    let mut text = serde_json::to_string_pretty(value)
+        .map_err(|error| CliError::new(format!("cannot write the JSON: {error}")))?;
+    text.push('\n');
+    Ok(text)
 }
