@@ -891,3 +891,112 @@ fn an_amendments_device_and_addon_counts_escaped_the_quotes_limits() {
         assert!(problems.contains(expected), "case {name}: {problems}");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reproducibility: a quote or document must never pin a price book that is in no file
+// ---------------------------------------------------------------------------------------------
+
+/// The bug: with the Silver price edited in the Price book tab and not saved, Save quote wrote
+/// a pin whose SHA-256 was that of the unsaved edit (and the appendix printed it): months
+/// later no book file has it, so the quote could not be re-priced from its pin. Now saving
+/// and exporting are refused with the reason until the book is saved as a new version (or
+/// the edit undone); then the quote pins the saved file.
+#[test]
+fn saving_a_quote_priced_with_unsaved_book_edits_pinned_a_book_no_file_has() {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::{NodeT, Queryable};
+    use msp_quote::app::{AppSetup, QuoteApp, ScriptedDialogs, Tab};
+    use msp_quote::formats::price_book::sha256_hex;
+
+    let dir = std::env::temp_dir().join(format!("msp-quote-unsaved-book-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let dialogs = ScriptedDialogs::new();
+    let mut app = QuoteApp::new(AppSetup::headless(dialogs.clone()));
+    app.set_tab(Tab::PriceBook);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut QuoteApp| app.show(ui), app);
+    harness.run_steps(2);
+    let replace_text = |harness: &mut Harness<'_, QuoteApp>, name: &str, text: &str| {
+        harness.get_by_label(name).focus();
+        harness.run_steps(1);
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness.run_steps(1);
+        harness.get_by_label(name).type_text(text);
+        harness.run_steps(1);
+        harness.key_press(egui::Key::Enter);
+        harness.run_steps(3);
+    };
+    let embedded_pin = harness.state().book().pin();
+    let pin_before = harness.state().quote().price_book_pin.clone();
+    replace_text(&mut harness, "Silver monthly price, Server", "790");
+    assert_ne!(harness.state().book().sha256, embedded_pin.sha256);
+
+    // Save quote as: refused before a path is asked; nothing written, the quote kept.
+    let quote_path = dir.join("quote.ron");
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    harness.run_steps(3);
+    assert!(
+        dialogs.asked().is_empty(),
+        "a path was asked: {:?}",
+        dialogs.asked()
+    );
+    assert!(
+        !quote_path.exists(),
+        "a quote pinning an unsaved book was written"
+    );
+    let refusal = harness.state().notices().last().unwrap().text.clone();
+    assert!(refusal.contains("not saved in a file"), "{refusal}");
+    assert_eq!(
+        harness.state().quote().price_book_pin,
+        pin_before,
+        "the pin was stamped"
+    );
+
+    // The Documents tab says why export is blocked, and its buttons are off.
+    harness.state_mut().set_tab(Tab::Documents);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .get_by(|node| node.label().as_deref() == Some("Export blocked"))
+            .value()
+            .unwrap_or_default()
+            .contains("save the book as a new version")
+    );
+    assert!(
+        harness
+            .get_by_label("Export proposal (PDF)…")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(
+        harness
+            .get_by_label("Export SOW appendix (PDF)…")
+            .accesskit_node()
+            .is_disabled()
+    );
+
+    // Saved as a new version, the book is a file: the quote saves and pins that file.
+    harness.state_mut().set_tab(Tab::PriceBook);
+    harness.run_steps(2);
+    replace_text(&mut harness, "New version", "2026.2");
+    let book_path = dir.join("standard-2026.2.ron");
+    dialogs.push(&book_path);
+    harness.get_by_label("Save as a new version…").click();
+    harness.run_steps(3);
+    dialogs.push(&quote_path);
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::S,
+    );
+    harness.run_steps(3);
+    assert!(quote_path.exists(), "{:?}", harness.state().notices());
+    let pin = harness.state().quote().price_book_pin.clone().unwrap();
+    assert_eq!(pin.sha256, sha256_hex(&std::fs::read(&book_path).unwrap()));
+    assert_eq!(pin.version, "2026.2");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

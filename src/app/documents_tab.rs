@@ -28,6 +28,9 @@ pub(crate) fn export_work(
     kind: DocumentKind,
     path: PathBuf,
 ) -> Result<Box<dyn FnOnce() -> Result<(), String> + Send>, String> {
+    if let Some(reason) = app.unsaved_book_reason() {
+        return Err(format!("not exported: {reason}"));
+    }
     if let Err(message) = &app.cache.priced {
         return Err(format!(
             "the quote cannot be priced, so it cannot be exported: {message}"
@@ -62,11 +65,22 @@ pub(crate) fn documents_tab_ui(ui: &mut egui::Ui, app: &mut QuoteApp, actions: &
         "Quote revision",
         format!("Quote {} revision {}", app.quote.number, app.quote.revision),
     );
+    let unsaved_book = app.unsaved_book_reason();
+    if let Some(reason) = &unsaved_book {
+        named_value_ui(ui, "Export blocked", format!("Export blocked: {reason}."));
+    }
     ui.horizontal(|ui| {
-        if ui.button("Export proposal (PDF)…").clicked() {
+        let enabled = unsaved_book.is_none();
+        if ui
+            .add_enabled(enabled, egui::Button::new("Export proposal (PDF)…"))
+            .clicked()
+        {
             actions.push(Action::Export(DocumentKind::Proposal));
         }
-        if ui.button("Export SOW appendix (PDF)…").clicked() {
+        if ui
+            .add_enabled(enabled, egui::Button::new("Export SOW appendix (PDF)…"))
+            .clicked()
+        {
             actions.push(Action::Export(DocumentKind::Appendix));
         }
     });

@@ -56,6 +56,16 @@ pub(super) fn continue_with(ctx: &egui::Context, app: &mut QuoteApp, then: Pendi
 
 /// Asks the dialogs for a path for `purpose`, and uses it.
 pub(super) fn ask_path(ctx: &egui::Context, app: &mut QuoteApp, purpose: Purpose) {
+    // A quote or document that would pin an unsaved book is refused before a path is asked.
+    if matches!(
+        purpose,
+        Purpose::SaveQuote | Purpose::NewRevision | Purpose::Export(_)
+    ) && let Some(reason) = app.unsaved_book_reason()
+    {
+        app.notices
+            .push(error_notice(format!("Nothing was written: {reason}")));
+        return;
+    }
     let request = purpose.request(&app.quote);
     match app.files.dialogs.ask(&request) {
         DialogAnswer::Chosen(path) => use_path(ctx, app, purpose, path),
@@ -149,6 +159,13 @@ pub(super) fn use_path(ctx: &egui::Context, app: &mut QuoteApp, purpose: Purpose
 
 /// Saves the quote to `path` (as a new revision when `new_revision`); true when it worked.
 pub(super) fn save_to(app: &mut QuoteApp, path: &Path, new_revision: bool) -> bool {
+    if let Some(reason) = app.unsaved_book_reason() {
+        app.notices.push(error_notice(format!(
+            "{} was not saved (the quote is kept as it is): {reason}",
+            path.display()
+        )));
+        return false;
+    }
     let before = app.quote.clone();
     if new_revision {
         app.quote.revision = app.quote.revision.saturating_add(1);

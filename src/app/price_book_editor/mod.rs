@@ -109,6 +109,20 @@ impl BookEditor {
 }
 
 impl QuoteApp {
+    /// Why the quote cannot be saved or a document exported now: the quote is priced with
+    /// price-book edits that are in no file, so its pin (id, version, SHA-256) would name a
+    /// book nobody can load, and the appendix would print that SHA-256. `None` when the book
+    /// in use is a file (or the embedded book).
+    pub fn unsaved_book_reason(&self) -> Option<String> {
+        let editor = self.book_editor.as_ref()?;
+        (self.book.sha256 != editor.base.sha256).then(|| {
+            "the quote is priced with price-book edits that are not saved in a file, so its \
+             price-book pin could not be found again: save the book as a new version (Price \
+             book tab) or undo its edits first"
+                .to_string()
+        })
+    }
+
     /// Edits the price book as the editor's fields do: the edit is undoable, validated at
     /// once, and a valid result re-prices the quote (benchmarks and scripted runs).
     pub fn edit_book(&mut self, edit: impl FnOnce(&mut RawPriceBook)) {
