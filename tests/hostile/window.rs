@@ -186,3 +186,81 @@ fn opening_a_garbage_or_truncated_quote_shows_the_error_and_keeps_the_quote() {
     }
     assert_eq!(std::fs::read(&good).unwrap(), bytes);
 }
+
+/// The window's own files (the session and the autosaved quote) are read like any input: a
+/// FIFO, a file past the quote limit or bytes that are not UTF-8 in the autosave's place give
+/// a notice naming the file (never a hang, never silence), and the window starts.
+#[test]
+fn the_windows_own_files_are_read_with_the_input_limits() {
+    /// A case's name, how it makes the bad autosave, and what the notice must say.
+    type Case = (&'static str, fn(&Path), &'static str);
+    let autosave_cases: [Case; 3] = [
+        (
+            "a FIFO",
+            |path| {
+                let status = std::process::Command::new("mkfifo")
+                    .arg(path)
+                    .status()
+                    .unwrap();
+                assert!(status.success());
+            },
+            "not a regular file",
+        ),
+        (
+            "past the 32 MiB quote limit",
+            |path| {
+                let file = std::fs::File::create(path).unwrap();
+                file.set_len(33 * 1024 * 1024).unwrap();
+            },
+            "larger than the 32 MiB limit",
+        ),
+        (
+            "not UTF-8",
+            |path| std::fs::write(path, b"(number: \"Q-\xff\")").unwrap(),
+            // `(number: "Q-` is 12 characters: the bad byte is at column 13.
+            "1:13",
+        ),
+    ];
+    for (case, make, expected) in autosave_cases {
+        let dir = scratch_dir("own-files");
+        let data = dir.join("data");
+        std::fs::create_dir_all(&data).unwrap();
+        make(&data.join("autosave.ron"));
+        let mut setup = AppSetup::headless(ScriptedDialogs::new());
+        setup.data_dir = Some(data.clone());
+        let app = QuoteApp::new(setup);
+        let notice = app
+            .notices()
+            .iter()
+            .find(|notice| {
+                notice
+                    .text
+                    .contains("autosaved quote could not be recovered")
+            })
+            .unwrap_or_else(|| panic!("case {case}: no notice in {:?}", app.notices()));
+        assert!(notice.is_error, "case {case}");
+        assert!(
+            notice.text.contains("autosave.ron") && notice.text.contains(expected),
+            "case {case}: {}",
+            notice.text
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    // A directory where the session file goes: said once, and the window starts afresh.
+    let dir = scratch_dir("own-files-session");
+    let data = dir.join("data");
+    std::fs::create_dir_all(data.join("session.ron")).unwrap();
+    let mut setup = AppSetup::headless(ScriptedDialogs::new());
+    setup.data_dir = Some(data);
+    let app = QuoteApp::new(setup);
+    assert!(
+        app.notices().iter().any(
+            |notice| notice.text.contains("saved session could not be read")
+                && notice.text.contains("a directory")
+        ),
+        "{:?}",
+        app.notices()
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

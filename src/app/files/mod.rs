@@ -21,6 +21,7 @@ use crate::formats::import::cost_lines::ImportedCostLines;
 use crate::formats::import::customer_costs::ImportedCosts;
 use crate::formats::price_book::{LoadedBook, load_price_book};
 use crate::formats::quote::{load_quote, parse_quote, quote_to_ron};
+use crate::formats::{QUOTE_SIZE_LIMIT, read_input_text};
 
 pub(crate) use actions::{autosave_tick, close_request, run_file_action};
 pub(crate) use prompts::prompts_ui;
@@ -36,6 +37,22 @@ const AUTOSAVE_FILE: &str = "autosave.ron";
 
 /// What the session remembers besides the quote, in the data directory.
 const SESSION_FILE: &str = "session.ron";
+/// The largest session file read back (it holds a few paths).
+const SESSION_SIZE_LIMIT: u64 = 1024 * 1024;
+
+/// The text of one of the window's own files (session, autosave) at `path`, read like any
+/// input (regular files only, at most `limit` bytes, UTF-8): `Ok(None)` when there is none.
+///
+/// # Errors
+/// A one-line message naming the file: not a regular file, too large, unreadable, not UTF-8.
+fn own_file_text(path: &Path, limit: u64) -> Result<Option<String>, String> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return Ok(None);
+    }
+    read_input_text(path, limit)
+        .map(Some)
+        .map_err(|error| error.one_line())
+}
 
 /// The data directory of the app: eframe's storage folder for "msp-quote"
 /// (`$XDG_DATA_HOME/msp-quote` or `~/.local/share/msp-quote` on Linux).
@@ -192,13 +209,17 @@ impl Files {
         quote_path: Option<PathBuf>,
     ) {
         let mut session = Session::default();
-        if let Some(dir) = &self.data_dir
-            && let Ok(text) = std::fs::read_to_string(dir.join(SESSION_FILE))
-        {
-            match ron::from_str::<Session>(&text) {
-                Ok(read) => session = read,
-                Err(error) => notices.push(error_notice(format!(
-                    "the saved session could not be read ({error}); starting afresh"
+        if let Some(dir) = &self.data_dir {
+            match own_file_text(&dir.join(SESSION_FILE), SESSION_SIZE_LIMIT) {
+                Ok(None) => {}
+                Ok(Some(text)) => match ron::from_str::<Session>(&text) {
+                    Ok(read) => session = read,
+                    Err(error) => notices.push(error_notice(format!(
+                        "the saved session could not be read ({error}); starting afresh"
+                    ))),
+                },
+                Err(message) => notices.push(error_notice(format!(
+                    "the saved session could not be read ({message}); starting afresh"
                 ))),
             }
         }
@@ -229,8 +250,15 @@ impl Files {
             return;
         };
         let autosave = dir.join(AUTOSAVE_FILE);
-        let Ok(text) = std::fs::read_to_string(&autosave) else {
-            return;
+        let text = match own_file_text(&autosave, QUOTE_SIZE_LIMIT) {
+            Ok(Some(text)) => text,
+            Ok(None) => return,
+            Err(message) => {
+                notices.push(error_notice(format!(
+                    "the autosaved quote could not be recovered: {message}"
+                )));
+                return;
+            }
         };
         match parse_quote(&text, &autosave.display().to_string()) {
             Ok(restored) => {

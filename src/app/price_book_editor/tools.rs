@@ -15,9 +15,6 @@ use crate::formats::price_book::raw::RawPriceBook;
 use crate::formats::price_book::xlsx::{export_price_book_xlsx, import_price_book_xlsx};
 use crate::formats::price_book::{raw_price_book, raw_price_book_to_ron, validate_raw_price_book};
 
-/// Largest spreadsheet the editor imports, bytes.
-const MAX_XLSX_BYTES: u64 = 20 * 1024 * 1024;
-
 /// The scopes of a price increase, as offered.
 const SCOPES: [(AdjustScope, &str); 4] = [
     (AdjustScope::All, "tiers, add-ons and rates"),
@@ -160,13 +157,9 @@ fn export(editor: &BookEditor, path: &Path) -> Result<(bool, String), String> {
 
 fn import(editor: &mut BookEditor, path: &Path) -> Result<(bool, String), String> {
     let name = path.display().to_string();
-    let size = std::fs::metadata(path)
-        .map_err(|error| format!("cannot read {name}: {error}"))?
-        .len();
-    if size > MAX_XLSX_BYTES {
-        return Err(format!("{name} is {size} bytes; at most {MAX_XLSX_BYTES}"));
-    }
-    let bytes = std::fs::read(path).map_err(|error| format!("cannot read {name}: {error}"))?;
+    // The same limit as `price-book import` on the command line.
+    let bytes = crate::formats::read_input_file(path, crate::formats::SPREADSHEET_SIZE_LIMIT)
+        .map_err(|error| error.one_line())?;
     let imported = import_price_book_xlsx(&bytes, &name)
         .map_err(|error| format!("nothing imported: {}", error.lines().join("; ")))?;
     let raw: RawPriceBook = ron::from_str(&imported.ron).map_err(|error| error.to_string())?;
