@@ -874,10 +874,11 @@ fn the_cli_refuses_imported_amounts_too_large_to_compute() {
         "/examples/worked-example-9-3.ron"
     );
     let output = run_within(60, &["cost", quote, "--import", lines.to_str().unwrap()]);
-    // The worked example has one hardware line: the imported one is hardware[1].
+    // Refused at the import, by its cell, before any arithmetic: no file value is above
+    // 1,000,000,000 (and nothing usable is left, so exit 2).
     assert_import_refused(
         &output,
-        &["cost_analysis.hardware[1].unit_cost", "too large"],
+        &["huge-cost-lines.csv!D2", "above the limit of 1,000,000,000"],
     );
 
     let costs = write(
@@ -891,7 +892,13 @@ fn the_cli_refuses_imported_amounts_too_large_to_compute() {
         "/examples/roi-two-silver-servers.ron"
     );
     let output = run_within(60, &["roi", quote, "--costs", costs.to_str().unwrap()]);
-    assert_import_refused(&output, &["customer_costs.lines[0]", "too large"]);
+    assert_import_refused(
+        &output,
+        &[
+            "huge-customer-costs.csv!C2",
+            "above the limit of 1,000,000,000",
+        ],
+    );
 }
 
 /// Exit 2 with the reason on the last line of stderr (an import first reports what it read).

@@ -344,3 +344,83 @@ fn formula_looking_descriptions_are_written_to_xlsx_as_text() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Imported values past what a quote file accepts were taken (a unit cost of 2,000,000,000,
+/// a 240-month lease, 2,000,000 labour hours), so the analysis showed them and a quote saved
+/// with `--save` could not be opened again. Each is now skipped at its cell with the limit,
+/// and the saved quote opens.
+#[test]
+fn imported_values_past_the_quote_files_limits_are_skipped_at_their_cell_and_the_saved_quote_opens()
+{
+    let dir = scratch("past-limits");
+    let costs = dir.join("lines.csv");
+    std::fs::write(
+        &costs,
+        "Category,Description,Quantity,Unit cost,Billing,Months,Hours per month\n\
+         Hardware,Mainframe,1,2000000000,purchased,,\n\
+         Hardware,Racks,20000000,10,purchased,,\n\
+         Hardware,Leased firewall,1,2400,leased,240,\n\
+         Labour,Night operator,,,,,2000000\n\
+         Software,Licences,2,30,monthly,,\n",
+    )
+    .unwrap();
+    let saved = dir.join("saved.ron");
+    let (code, stdout, stderr) = run_cli(&[
+        "cost",
+        &example("medium-customer.ron"),
+        "--import",
+        costs.to_str().unwrap(),
+        "--save",
+        saved.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    for (cell, says) in [
+        ("lines.csv!D2", "above the limit of 1,000,000,000"),
+        ("lines.csv!C3", "above the limit of 10,000,000"),
+        ("lines.csv!F4", "lease months (1-120"),
+        ("line 5", "above the limit of 1,000,000 hours"),
+    ] {
+        assert!(
+            stderr
+                .lines()
+                .any(|line| line.contains(cell) && line.contains(says)),
+            "{cell}: {says}: {stderr}"
+        );
+    }
+    assert!(stdout.contains("imported 1 cost line"), "{stdout}");
+    let (code, _, stderr) = run_cli(&["price", saved.to_str().unwrap()]);
+    assert_eq!(code, 0, "the saved quote does not open: {stderr}");
+
+    let customer = dir.join("customer.csv");
+    std::fs::write(
+        &customer,
+        "Category,Description,Cost per hour,Hours per month,Monthly\n\
+         Internal staff,Admins,,,2000000000\n\
+         Consultant fees,Night cover,50,2000000,\n\
+         Internal staff,Help desk,,,4000\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run_cli(&[
+        "roi",
+        &example("medium-customer.ron"),
+        "--costs",
+        customer.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    for (cell, says) in [
+        ("customer.csv!E2", "above the limit of 1,000,000,000"),
+        ("customer.csv!D3", "above the limit of 1,000,000"),
+    ] {
+        assert!(
+            stderr
+                .lines()
+                .any(|line| line.contains(cell) && line.contains(says)),
+            "{cell}: {says}: {stderr}"
+        );
+    }
+    assert!(
+        stdout.contains("imported 1 line") || stderr.contains("imported 1 line"),
+        "{stdout}{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

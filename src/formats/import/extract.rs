@@ -9,6 +9,7 @@ use super::grid::{Grid, GridCell, column_letters};
 use super::header::{self, Header};
 use super::value::{NumberNote, decimal_from_float_lossy, parse_number_text_noted};
 use super::{CellValue, ColumnKind, ColumnSpec, ImportedCell, ImportedRow, ImportedTable};
+use crate::core::limits::MAX_AMOUNT;
 use crate::core::money::round_half_away;
 use crate::formats::problem::{Location, Problem};
 
@@ -260,6 +261,19 @@ fn read_cell(
         },
     };
     let (mut value, from_numeric_cell) = number;
+    // No imported number is larger than the largest amount a quote file takes (quantities,
+    // hours and months have lower limits, checked where the line is built).
+    if value.abs() > MAX_AMOUNT {
+        skip(
+            table,
+            format!(
+                "{} in column '{}' is above the limit of 1,000,000,000: cell skipped",
+                value.normalize(),
+                spec.key
+            ),
+        );
+        return None;
+    }
     let mut warn = |message: String| {
         table.warnings.push(Problem {
             location: location.clone(),

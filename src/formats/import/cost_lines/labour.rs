@@ -6,6 +6,7 @@
 use rust_decimal::Decimal;
 
 use crate::core::cost::LabourLine;
+use crate::core::limits::MAX_HOURS;
 use crate::core::money::round_half_away;
 use crate::formats::import::header::normalize;
 
@@ -69,8 +70,27 @@ fn equivalent_hours(cost: Decimal, role: &RoleCost) -> Result<Decimal, String> {
 ///
 /// # Errors
 /// The reason, when the row has neither hours nor a cost, a negative value, or money that
-/// cannot be priced without `pricing`.
+/// cannot be priced without `pricing`, or hours a month past the quote file's limit.
 pub fn labour_line(
+    description: &str,
+    hours: Option<Decimal>,
+    rate: Option<Decimal>,
+    cost: Option<Decimal>,
+    role_named: Option<&str>,
+    pricing: Option<&LabourPricing>,
+) -> Result<LabourLine, String> {
+    let line = labour_line_unchecked(description, hours, rate, cost, role_named, pricing)?;
+    // The same limit a quote file's labour line has, so a quote saved after the import opens.
+    if line.hours_per_month > MAX_HOURS {
+        return Err(format!(
+            "{} h a month is above the limit of 1,000,000 hours",
+            line.hours_per_month.normalize()
+        ));
+    }
+    Ok(line)
+}
+
+fn labour_line_unchecked(
     description: &str,
     hours: Option<Decimal>,
     rate: Option<Decimal>,

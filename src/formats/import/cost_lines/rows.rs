@@ -10,6 +10,7 @@ use crate::core::cost::{
     Acquisition, AffiliateLine, AffiliateModel, FeePeriod, HardwareLine, SoftwareBasis,
     SoftwareBilling, SoftwareLine,
 };
+use crate::core::limits::{MAX_COUNT, MAX_TERM_MONTHS};
 use crate::formats::import::infer::{LineKind, line_kind};
 use crate::formats::import::{ImportedRow, ImportedTable};
 use crate::formats::problem::{Location, Problem};
@@ -88,12 +89,17 @@ fn whole_quantity(row: &ImportedRow) -> Result<Option<u32>, Problem> {
         return Ok(None);
     };
     if value.fract().is_zero() && value >= Decimal::ONE {
-        value.to_u32().map(Some).ok_or_else(|| {
-            problem(
-                &cell.location,
-                format!("quantity {value} is too large: row skipped"),
-            )
-        })
+        // The same limit a quote file's quantity has, so a quote saved after the import opens.
+        value
+            .to_u32()
+            .filter(|quantity| *quantity <= MAX_COUNT)
+            .map(Some)
+            .ok_or_else(|| {
+                problem(
+                    &cell.location,
+                    format!("quantity {value} is above the limit of 10,000,000: row skipped"),
+                )
+            })
     } else {
         Err(problem(
             &cell.location,
@@ -229,12 +235,14 @@ fn map_row(
                         .number("months")
                         .filter(|months| months.fract().is_zero() && *months >= Decimal::ONE)
                         .and_then(|months| months.to_u32())
-                        .filter(|months| *months <= 600)
+                        .filter(|months| *months <= MAX_TERM_MONTHS)
                         .ok_or_else(|| {
                             problem(
                                 row.cell("months")
                                     .map_or(&row.location, |cell| &cell.location),
-                                "a leased line needs its lease months (1-600): row skipped",
+                                format!(
+                                    "a leased line needs its lease months (1-{MAX_TERM_MONTHS}, as in a quote file): row skipped"
+                                ),
                             )
                         })?;
                     if apr_percent > Decimal::ONE_HUNDRED || apr_percent < Decimal::ZERO {

@@ -6,6 +6,7 @@ use rust_decimal::prelude::ToPrimitive;
 use super::super::ImportedRow;
 use super::super::infer::customer_cost_category;
 use super::{ImportedCosts, NO_COST_LINES, RowKind, period_of, row_kind};
+use crate::core::limits::{MAX_HOURS, MAX_TERM_MONTHS};
 use crate::core::roi::{
     AvoidedHire, CostAmount, CostCategory, CostLine, CostPeriod, CustomerCosts,
 };
@@ -74,6 +75,19 @@ impl Mapper {
                 self.skip(
                     &location,
                     format!("{value} in column '{key}' is negative: row skipped"),
+                );
+                Err(())
+            }
+            // Hours have a lower limit than amounts in a quote file: the same here, so a
+            // quote saved after the import opens again.
+            Some((cell, value)) if key == "hours" && value > MAX_HOURS => {
+                let location = cell.location.clone();
+                self.skip(
+                    &location,
+                    format!(
+                        "{} hours a month is above the limit of 1,000,000: row skipped",
+                        value.normalize()
+                    ),
                 );
                 Err(())
             }
@@ -281,6 +295,7 @@ impl Mapper {
                 (value.fract().is_zero() && value >= Decimal::ONE)
                     .then(|| value.to_u32())
                     .flatten()
+                    .filter(|month| *month <= MAX_TERM_MONTHS)
             }) {
                 Some(month) => month,
                 None => {
@@ -288,7 +303,9 @@ impl Mapper {
                     let text = cell.value.text();
                     self.skip(
                         &location,
-                        format!("start month '{text}' is not a whole month from 1: row skipped"),
+                        format!(
+                            "start month '{text}' is not a whole month from 1 to {MAX_TERM_MONTHS}: row skipped"
+                        ),
                     );
                     return Err(());
                 }
