@@ -1306,3 +1306,49 @@ fn a_quote_files_pricing_options_reach_both_documents_as_combined_totals() {
     // The combined schedule: months 2-12 are each 7,060.00 due.
     assert!(appendix.contains("$7,060.00"));
 }
+
+/// With a billing start on the quote, the schedule tables carry each month's dates
+/// (pricing-rules section 10: month m runs from start + (m - 1) months to the day before
+/// start + m months, clamped at a short month's end); without one, no date is invented.
+#[test]
+fn schedules_carry_dates_only_when_the_quote_states_its_billing_start() {
+    let loaded = standard_book().unwrap();
+    let plain = quote(&[("silver", 7)], 24);
+    for kind in [Kind::Proposal, Kind::Appendix] {
+        let text = text_of(&render(&kind, &loaded, &plain));
+        assert!(
+            !text.contains(" to 1"),
+            "{kind:?}: a date without a start: {text}"
+        );
+    }
+
+    let mut dated = plain.clone();
+    dated.contract.start_date = Some(date("2026-01-31"));
+    // Month 1: 31 Jan 2026 to the day before 28 Feb (31 Jan + 1 month, clamped): 27 Feb.
+    // Month 2: 28 Feb 2026 to the day before 31 Mar: 30 Mar 2026.
+    // Month 24 (the term credit's month): 31 Dec 2027 + ... = 31 Dec 2027 to 30 Jan 2028.
+    // Year 2: months 13-24, 31 Jan 2027 to 30 Jan 2028.
+    let appendix = text_of(&render(&Kind::Appendix, &loaded, &dated));
+    for expected in [
+        "starting on 31 January 2026 (the billing start)",
+        "1: 31 Jan 2026 to 27 Feb 2026",
+        "2: 28 Feb 2026 to 30 Mar 2026",
+        "24: 31 Dec 2027 to 30 Jan 2028",
+    ] {
+        assert!(
+            appendix.contains(expected),
+            "appendix: {expected}: {appendix}"
+        );
+    }
+    let proposal = text_of(&render(&Kind::Proposal, &loaded, &dated));
+    for expected in [
+        "Months 1-12: 31 Jan 2026 to 30 Jan 2027",
+        "Months 13-24: 31 Jan 2027 to 30 Jan 2028",
+        "Month 24: 31 Dec 2027 to 30 Jan 2028",
+    ] {
+        assert!(
+            proposal.contains(expected),
+            "proposal: {expected}: {proposal}"
+        );
+    }
+}

@@ -230,6 +230,20 @@ pub(crate) fn due_before_installation(priced: &PricedQuote, formats: &Formats) -
     }
 }
 
+/// Contract months `first` to `last` as dates ("1 Apr 2026 to 31 Mar 2027"), when the quote
+/// states its billing start; `None` without one (a proposal before signature), never from an
+/// assumed date.
+pub(crate) fn contract_period(quote: &Quote, first: u32, last: u32) -> Option<String> {
+    let start = quote.contract.start_date?;
+    let from = crate::core::contract::calendar::month_first_day(start, first)?;
+    let to = crate::core::contract::calendar::month_last_day(start, last)?;
+    Some(format!(
+        "{} to {}",
+        from.format("%-d %b %Y"),
+        to.format("%-d %b %Y")
+    ))
+}
+
 /// "27 November 2026".
 pub(crate) fn long_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()

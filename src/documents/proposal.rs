@@ -323,9 +323,9 @@ fn term_and_totals(layout: &mut Layout, inputs: &Document, formats: &Formats) {
             ),
             Style::BODY,
         );
-        layout.table(&tables::credits(priced, formats));
+        layout.table(&tables::credits(inputs.quote, priced, formats));
     }
-    layout.table(&tables::yearly_totals(priced, formats));
+    layout.table(&tables::yearly_totals(inputs.quote, priced, formats));
 }
 
 fn return_on_investment(

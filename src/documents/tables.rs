@@ -10,7 +10,7 @@ use crate::core::options::PricedOptions;
 use crate::core::options::components::PricedComponent;
 use crate::core::price_book::{HourlyRate, PriceBook, RateOverride, Tier};
 use crate::core::pricing::{LineSegment, PricedQuote};
-use crate::core::quote::SetupMode;
+use crate::core::quote::{Quote, SetupMode};
 
 /// The discount a line gets, as text ("8%", "8% + 2%", "none").
 fn discount_text(quantity: Decimal, extra: Decimal) -> String {
@@ -228,8 +228,9 @@ pub fn one_time_fees(priced: &PricedQuote, formats: &Formats) -> Table {
     }
 }
 
-/// Amounts due per contract year and the total contract value.
-pub fn yearly_totals(priced: &PricedQuote, formats: &Formats) -> Table {
+/// Amounts due per contract year and the total contract value; each year's dates when the
+/// quote states its billing start.
+pub fn yearly_totals(quote: &Quote, priced: &PricedQuote, formats: &Formats) -> Table {
     let mut rows: Vec<Row> = priced
         .yearly_totals()
         .iter()
@@ -237,9 +238,16 @@ pub fn yearly_totals(priced: &PricedQuote, formats: &Formats) -> Table {
         .map(|(index, amount)| {
             let first = index * 12 + 1;
             let last = (first + 11).min(priced.schedule.len());
+            let months = format!("Months {first}-{last}");
+            let period = u32::try_from(first)
+                .ok()
+                .zip(u32::try_from(last).ok())
+                .and_then(|(first, last)| super::contract_period(quote, first, last));
             Row::new(vec![
                 format!("Year {}", index + 1).into(),
-                format!("Months {first}-{last}").into(),
+                period
+                    .map_or(months.clone(), |period| format!("{months}: {period}"))
+                    .into(),
                 formats.money(*amount).into(),
             ])
         })
@@ -249,18 +257,21 @@ pub fn yearly_totals(priced: &PricedQuote, formats: &Formats) -> Table {
         super::months(priced.term_months).into(),
         formats.money(priced.total_contract_value).into(),
     ]));
+    // Dated months ("Months 13-24: 15 Apr 2027 to 14 Apr 2028") need the room on one line.
+    let dated = quote.contract.start_date.is_some();
     Table {
         columns: vec![
-            Column::new("Contract year", 2.0, Align::Left),
-            Column::new("Months", 2.0, Align::Left),
-            Column::new("Amount due", 2.0, Align::Right),
+            Column::new("Contract year", if dated { 1.2 } else { 2.0 }, Align::Left),
+            Column::new("Months", if dated { 3.4 } else { 2.0 }, Align::Left),
+            Column::new("Amount due", if dated { 1.4 } else { 2.0 }, Align::Right),
         ],
         rows,
     }
 }
 
-/// Term credits: the month each is granted, its amount, and the amount due that month.
-pub fn credits(priced: &PricedQuote, formats: &Formats) -> Table {
+/// Term credits: the month each is granted (with its dates when the quote states its billing
+/// start), its amount, and the amount due that month.
+pub fn credits(quote: &Quote, priced: &PricedQuote, formats: &Formats) -> Table {
     let rows = priced
         .credits
         .iter()
@@ -270,8 +281,11 @@ pub fn credits(priced: &PricedQuote, formats: &Formats) -> Table {
                 .iter()
                 .find(|month| month.month == credit.month)
                 .map_or(Decimal::ZERO, |month| month.due);
+            let month = format!("Month {}", credit.month);
             Row::new(vec![
-                format!("Month {}", credit.month).into(),
+                super::contract_period(quote, credit.month, credit.month)
+                    .map_or(month.clone(), |period| format!("{month}: {period}"))
+                    .into(),
                 formats.money(credit.amount).into(),
                 formats.money(due).into(),
             ])

@@ -73,10 +73,16 @@ pub(super) fn term_and_credits(layout: &mut Layout, inputs: &Document, formats: 
             list.join(" and ")
         )
     };
+    let starting = match inputs.quote.contract.start_date {
+        Some(start) => format!(
+            "starting on {} (the billing start)",
+            crate::documents::long_date(start)
+        ),
+        None => "starting with the month of installation".to_string(),
+    };
     layout.paragraph(
         &format!(
-            "The term is {}, starting with the month of installation. {credits} The amounts due \
-             by contract month:",
+            "The term is {}, {starting}. {credits} The amounts due by contract month:",
             months(priced.term_months)
         ),
         Style::BODY,
@@ -85,8 +91,11 @@ pub(super) fn term_and_credits(layout: &mut Layout, inputs: &Document, formats: 
         .schedule
         .iter()
         .map(|month| {
+            let number = month.month.to_string();
             Row::new(vec![
-                month.month.to_string().into(),
+                crate::documents::contract_period(inputs.quote, month.month, month.month)
+                    .map_or(number.clone(), |period| format!("{number}: {period}"))
+                    .into(),
                 formats.money(month.recurring).into(),
                 formats.money(month.setup).into(),
                 if month.credit.is_zero() {
@@ -111,7 +120,16 @@ pub(super) fn term_and_credits(layout: &mut Layout, inputs: &Document, formats: 
     ]));
     layout.table(&Table {
         columns: vec![
-            Column::new("Contract month", 1.4, Align::Left),
+            // Wide enough for "12: 15 Mar 2027 to 14 Apr 2027" on one line.
+            Column::new(
+                "Contract month",
+                if inputs.quote.contract.start_date.is_some() {
+                    3.2
+                } else {
+                    1.4
+                },
+                Align::Left,
+            ),
             Column::new("Recurring", 1.5, Align::Right),
             Column::new("Setup", 1.3, Align::Right),
             Column::new("Term credit", 1.3, Align::Right),
