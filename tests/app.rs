@@ -543,8 +543,9 @@ fn export_writes_a_pdf_to_the_path_the_dialog_gives() {
     }
 }
 
-/// Replaces the text of the text field named `name`: focus, select all, type, Enter.
-fn replace_text(harness: &mut Harness<'_, QuoteApp>, name: &str, text: &str) {
+/// Replaces the text of the text field named `name`: focus, select all, type, Enter (the
+/// window's tests share it).
+pub(crate) fn replace_text(harness: &mut Harness<'_, QuoteApp>, name: &str, text: &str) {
     harness.get_by_label(name).focus();
     harness.run_steps(1);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);

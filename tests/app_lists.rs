@@ -11,6 +11,8 @@ use msp_quote::core::cost::{Acquisition, HardwareLine};
 use msp_quote::core::roi::{CostAmount, CostCategory, CostLine, CostPeriod};
 use rust_decimal::Decimal;
 
+use crate::app::replace_text;
+
 /// Hardware lines in the big analysis.
 const LINES: usize = 10_000;
 
@@ -60,18 +62,6 @@ fn harness_on(tab: Tab) -> Harness<'static, QuoteApp> {
     harness.state_mut().set_tab(tab);
     harness.run_steps(3);
     harness
-}
-
-/// Replaces the text of the text field named `name`: focus, select all, type, Enter.
-fn replace_text(harness: &mut Harness<'_, QuoteApp>, name: &str, text: &str) {
-    harness.get_by_label(name).focus();
-    harness.run_steps(1);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.run_steps(1);
-    harness.get_by_label(name).type_text(text);
-    harness.run_steps(1);
-    harness.key_press(egui::Key::Enter);
-    harness.run_steps(3);
 }
 
 /// Picks `option` in the combo box named `name` (through AccessKit: a long popup may have

@@ -13,6 +13,8 @@ use msp_quote::core::quote::{DeviceLine, Quote};
 use msp_quote::formats::price_book::sha256_hex;
 use rust_decimal::Decimal;
 
+use crate::app::replace_text;
+
 fn harness(app: QuoteApp) -> Harness<'static, QuoteApp> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
@@ -62,18 +64,6 @@ fn monthly_recurring(harness: &mut Harness<'_, QuoteApp>) -> String {
     harness.state_mut().set_tab(Tab::PriceBook);
     harness.run_steps(2);
     monthly
-}
-
-/// Replaces the text of the field named `name`: focus, select all, type, Enter.
-fn replace_text(harness: &mut Harness<'_, QuoteApp>, name: &str, text: &str) {
-    harness.get_by_label(name).focus();
-    harness.run_steps(1);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.run_steps(1);
-    harness.get_by_label(name).type_text(text);
-    harness.run_steps(1);
-    harness.key_press(egui::Key::Enter);
-    harness.run_steps(3);
 }
 
 /// The Silver server price of the book the quote is priced with.

@@ -908,6 +908,8 @@ fn saving_a_quote_priced_with_unsaved_book_edits_pinned_a_book_no_file_has() {
     use msp_quote::app::{AppSetup, QuoteApp, ScriptedDialogs, Tab};
     use msp_quote::formats::price_book::sha256_hex;
 
+    use crate::app::replace_text;
+
     let dir = std::env::temp_dir().join(format!("msp-quote-unsaved-book-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -918,16 +920,6 @@ fn saving_a_quote_priced_with_unsaved_book_edits_pinned_a_book_no_file_has() {
         .with_size(egui::vec2(1280.0, 800.0))
         .build_ui_state(|ui, app: &mut QuoteApp| app.show(ui), app);
     harness.run_steps(2);
-    let replace_text = |harness: &mut Harness<'_, QuoteApp>, name: &str, text: &str| {
-        harness.get_by_label(name).focus();
-        harness.run_steps(1);
-        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-        harness.run_steps(1);
-        harness.get_by_label(name).type_text(text);
-        harness.run_steps(1);
-        harness.key_press(egui::Key::Enter);
-        harness.run_steps(3);
-    };
     let embedded_pin = harness.state().book().pin();
     let pin_before = harness.state().quote().price_book_pin.clone();
     replace_text(&mut harness, "Silver monthly price, Server", "790");
