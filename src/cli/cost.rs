@@ -111,7 +111,7 @@ pub fn run(args: &CostArgs) -> Result<String, CliError> {
             {
                 object.insert("import".to_string(), import_json(path, lines));
             }
-            super::price::json_text(&streamed)?
+            super::json_text(&streamed)?
         }
         OutputFormat::Text => {
             let mut out = String::new();

@@ -93,6 +93,17 @@ impl CliError {
     }
 }
 
+/// `value` as pretty JSON text with a final newline: what `--format json` prints.
+///
+/// # Errors
+/// A [`CliError`] when `value` cannot be written as JSON.
+pub(crate) fn json_text(value: &impl serde::Serialize) -> Result<String, CliError> {
+    let mut text = serde_json::to_string_pretty(value)
+        .map_err(|error| CliError::new(format!("cannot write the JSON: {error}")))?;
+    text.push('\n');
+    Ok(text)
+}
+
 /// What a run produced: text for stdout, or an error for stderr.
 pub enum Outcome {
     /// Print this to stdout and exit 0.

@@ -60,7 +60,7 @@ pub fn run(args: &PriceArgs) -> Result<String, CliError> {
             {
                 map.insert("contract".to_string(), contract_json(contract));
             }
-            json_text(&streamed)?
+            super::json_text(&streamed)?
         }
         OutputFormat::Text => {
             let contract = match &inputs.contract {
@@ -155,15 +155,4 @@ pub fn price_table(priced: &PricedQuote) -> String {
     out.push_str(&summary(totals));
     out.push_str(&warning_lines(priced.warnings.iter().map(|w| &w.message)));
     out
-}
-
-/// `value` as pretty JSON text with a final newline.
-///
-/// # Errors
-/// A [`CliError`] when `value` cannot be written as JSON.
-pub(super) fn json_text(value: &impl serde::Serialize) -> Result<String, CliError> {
-    let mut text = serde_json::to_string_pretty(value)
-        .map_err(|error| CliError::new(format!("cannot write the JSON: {error}")))?;
-    text.push('\n');
-    Ok(text)
 }
