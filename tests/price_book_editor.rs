@@ -198,6 +198,21 @@ fn save_as_a_new_version_writes_a_book_check_price_book_accepts_and_the_quote_pi
         String::from_utf8_lossy(&check.stderr)
     );
     let bytes = std::fs::read(&path).unwrap();
+    // The handbook citations of the fields that did not change are kept; the one beside the
+    // changed Silver price cited $750 and is dropped.
+    let saved = String::from_utf8(bytes.clone()).unwrap();
+    assert!(
+        saved.contains("// handbook: $500 per server per month"),
+        "Bronze's citation lost:\n{saved}"
+    );
+    assert!(
+        saved.contains("// handbook: $1,000 per server per month"),
+        "Gold's citation lost:\n{saved}"
+    );
+    assert!(
+        !saved.contains("// handbook: $750 per server per month"),
+        "the changed Silver price kept its old citation:\n{saved}"
+    );
     let book = harness.state().book();
     assert_eq!(book.sha256, sha256_hex(&bytes));
     assert_eq!(book.book.version, "2026.2");

@@ -11,8 +11,10 @@ use super::{BookEditor, QuoteApp};
 use crate::app::dialogs::{DialogAnswer, DialogRequest};
 use crate::app::{error_notice, info_notice};
 use crate::formats::price_book::{
-    LoadedBook, load_price_book, raw_price_book_to_ron, validate_raw_price_book,
+    LoadedBook, STANDARD_BOOK_RON, load_price_book, raw_price_book, raw_price_book_to_ron,
+    raw_price_book_to_ron_keeping, sha256_hex, validate_raw_price_book,
 };
+use crate::formats::{PRICE_BOOK_SIZE_LIMIT, read_input_text};
 
 /// The save form's fields and its last outcome.
 #[derive(Debug, Clone)]
@@ -165,7 +167,14 @@ fn write_new_version(editor: &mut BookEditor, path: &Path) -> Result<LoadedBook,
             first.join("; ")
         ));
     }
-    let text = raw_price_book_to_ron(&raw).map_err(|error| error.to_string())?;
+    let text = match book_source(&editor.base) {
+        Some(source) => {
+            let base = raw_price_book(&editor.base.book);
+            raw_price_book_to_ron_keeping(&raw, &base, &source)
+        }
+        None => raw_price_book_to_ron(&raw),
+    }
+    .map_err(|error| error.to_string())?;
     crate::formats::write_atomically(path, text.as_bytes())
         .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
     let loaded = load_price_book(path).map_err(|error| error.to_string())?;
@@ -179,6 +188,17 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
     }
+}
+
+/// The RON text `loaded` was read from, for its comments: the embedded book's, or its file's
+/// when it still holds those very bytes (`None` when the file changed or cannot be read: the
+/// new version is then written without comments).
+fn book_source(loaded: &LoadedBook) -> Option<String> {
+    let source = match &loaded.path {
+        None => STANDARD_BOOK_RON.to_string(),
+        Some(path) => read_input_text(path, PRICE_BOOK_SIZE_LIMIT).ok()?,
+    };
+    (sha256_hex(source.as_bytes()) == loaded.sha256).then_some(source)
 }
 
 #[cfg(test)]

@@ -172,3 +172,109 @@ pub fn price_book_to_ron_keeping(
     }
     Ok(xlsx::insert_comments(&text, &notes).0)
 }
+
+/// `raw` as RON text keeping the comments of `source`, the RON file `base` was read from:
+/// each comment goes back above its field or item when everything in it is written the same
+/// in `base` and in `raw` (a comment over a changed value may cite the old value, so it is
+/// dropped), and the comments of the whole book are kept. What the editor's "Save as a new
+/// version" writes.
+///
+/// # Errors
+/// Only if RON serialisation fails, which plain strings and numbers do not.
+pub fn raw_price_book_to_ron_keeping(
+    raw: &raw::RawPriceBook,
+    base: &raw::RawPriceBook,
+    source: &str,
+) -> Result<String, ron::Error> {
+    let text = raw_price_book_to_ron(raw)?;
+    let before = keyed_code(&raw_price_book_to_ron(base)?);
+    let after = keyed_code(&text);
+    let code_within = |lines: &[(String, String)], key: &str| -> Vec<String> {
+        lines
+            .iter()
+            .filter(|(line_key, _)| xlsx::key_within(line_key, key))
+            .map(|(_, code)| code.clone())
+            .collect()
+    };
+    let mut notes: std::collections::BTreeMap<String, Vec<String>> =
+        std::collections::BTreeMap::new();
+    for (key, comment) in xlsx::capture_comments(source) {
+        if key.is_empty() || code_within(&before, &key) == code_within(&after, &key) {
+            notes.entry(key).or_default().push(comment);
+        }
+    }
+    Ok(xlsx::insert_comments(&text, &notes).0)
+}
+
+/// Each line of code of `text` with its key (see `xlsx::capture_comments`), trimmed.
+fn keyed_code(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .zip(xlsx::scan_lines(text))
+        .filter_map(|(line, info)| info.key.map(|key| (key, line.trim().to_string())))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn comment_lines(text: &str) -> Vec<String> {
+        text.lines()
+            .map(str::trim)
+            .filter(|line| line.starts_with("//"))
+            .map(str::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn a_new_version_keeps_the_comments_of_what_did_not_change() {
+        let book = parse_price_book(STANDARD_BOOK_RON, STANDARD_BOOK_NAME).unwrap();
+        let base = raw_price_book(&book);
+        let source_comments = xlsx::capture_comments(STANDARD_BOOK_RON).len();
+
+        let unchanged = raw_price_book_to_ron_keeping(&base, &base, STANDARD_BOOK_RON).unwrap();
+        assert_eq!(
+            parse_price_book(&unchanged, "unchanged").unwrap(),
+            book,
+            "the text with comments is the same book"
+        );
+        let kept = comment_lines(&unchanged).len();
+        assert!(
+            kept * 10 >= source_comments * 9,
+            "{kept} of {source_comments} comments kept for an unchanged book"
+        );
+
+        let mut raised = base.clone();
+        if let Some(silver) = raised.tiers.iter_mut().find(|tier| tier.id == "silver") {
+            silver
+                .monthly_prices
+                .insert("server".to_string(), "790.00".to_string());
+        }
+        let text = raw_price_book_to_ron_keeping(&raised, &base, STANDARD_BOOK_RON).unwrap();
+        let comments = comment_lines(&text).join("\n");
+        for (case, comment, kept) in [
+            (
+                "Bronze's price, unchanged",
+                "// handbook: $500 per server per month",
+                true,
+            ),
+            (
+                "Silver's price, changed",
+                "// handbook: $750 per server per month",
+                false,
+            ),
+            (
+                "the tiers' heading cites Silver $750",
+                "Bronze $500, Silver $750",
+                false,
+            ),
+            (
+                "the whole book's heading",
+                "// The standard price book",
+                true,
+            ),
+        ] {
+            assert_eq!(comments.contains(comment), kept, "{case}:\n{comments}");
+        }
+    }
+}

@@ -29,7 +29,7 @@ use super::raw::RawPriceBook;
 use crate::core::price_book::PriceBook;
 use crate::formats::problem::{InputError, Location, Problem, ron_problem};
 
-pub use comments::{capture_comments, insert_comments};
+pub use comments::{capture_comments, insert_comments, key_within, scan_lines};
 
 /// What an import gives: the RON text to save, the validated book, and caveats.
 #[derive(Debug, Clone)]
