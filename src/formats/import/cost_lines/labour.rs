@@ -60,9 +60,22 @@ fn equivalent_hours(cost: Decimal, role: &RoleCost) -> Result<Decimal, String> {
             role.name
         ));
     }
-    cost.checked_div(role.hourly_cost)
+    let hours = cost
+        .checked_div(role.hourly_cost)
         .map(|hours| round_half_away(hours, 6))
-        .ok_or_else(|| "labour cost too large".to_string())
+        .ok_or_else(|| "labour cost too large".to_string())?;
+    within_hours_limit(hours)
+}
+
+/// `hours` a month when within a quote file's limit, so a quote saved after the import opens.
+fn within_hours_limit(hours: Decimal) -> Result<Decimal, String> {
+    if hours > MAX_HOURS {
+        return Err(format!(
+            "{} h a month is above the limit of 1,000,000 hours",
+            hours.normalize()
+        ));
+    }
+    Ok(hours)
 }
 
 /// A labour line from a row's hours (at the role's cost, or at `rate` when the sheet gives
@@ -79,31 +92,15 @@ pub fn labour_line(
     role_named: Option<&str>,
     pricing: Option<&LabourPricing>,
 ) -> Result<LabourLine, String> {
-    let line = labour_line_unchecked(description, hours, rate, cost, role_named, pricing)?;
-    // The same limit a quote file's labour line has, so a quote saved after the import opens.
-    if line.hours_per_month > MAX_HOURS {
-        return Err(format!(
-            "{} h a month is above the limit of 1,000,000 hours",
-            line.hours_per_month.normalize()
-        ));
-    }
-    Ok(line)
-}
-
-fn labour_line_unchecked(
-    description: &str,
-    hours: Option<Decimal>,
-    rate: Option<Decimal>,
-    cost: Option<Decimal>,
-    role_named: Option<&str>,
-    pricing: Option<&LabourPricing>,
-) -> Result<LabourLine, String> {
     if [hours, rate, cost]
         .iter()
         .flatten()
         .any(|value| *value < Decimal::ZERO)
     {
         return Err("negative labour hours, rate or cost".to_string());
+    }
+    if let Some(hours) = hours {
+        within_hours_limit(hours)?;
     }
     let need_pricing = || {
         pricing
@@ -184,6 +181,41 @@ mod tests {
                 name: "Technical Specialist".into(),
                 hourly_cost: dec!(45),
             }],
+        }
+    }
+
+    #[test]
+    fn hours_past_the_quote_files_limit_are_refused_however_they_are_given() {
+        let pricing = pricing();
+        // At 45.00/h: 45,000,045.00 is 1,000,001 h; 2 h at 22,500,000/h is 45,000,000.00 =
+        // 1,000,000 h exactly (the limit itself is taken).
+        for (case, hours, rate, cost, refused) in [
+            ("hours given", Some(dec!(1000001)), None, None, true),
+            ("hours at the limit", Some(dec!(1000000)), None, None, false),
+            ("a cost", None, None, Some(dec!(45000045)), true),
+            (
+                "hours at a rate",
+                Some(dec!(2)),
+                Some(dec!(22500000)),
+                None,
+                false,
+            ),
+            (
+                "hours at a higher rate",
+                Some(dec!(2)),
+                Some(dec!(22500045)),
+                None,
+                true,
+            ),
+        ] {
+            let result = labour_line("x", hours, rate, cost, None, Some(&pricing));
+            assert_eq!(
+                result
+                    .as_ref()
+                    .is_err_and(|reason| reason.contains("above the limit of 1,000,000 hours")),
+                refused,
+                "case {case}: {result:?}"
+            );
         }
     }
 
