@@ -419,3 +419,61 @@ fn tier_rate_text(book: &PriceBook, tier: &Tier, rate: &HourlyRate, formats: &Fo
         RateOverride::Rate(amount) => formats.money(amount),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::core::price_book::DiscountMode;
+    use crate::core::pricing::price_quote;
+    use crate::core::quote::DeviceLine;
+    use crate::formats::price_book::standard_book;
+
+    const TIERS: [&str; 3] = ["bronze", "silver", "gold"];
+
+    proptest! {
+        /// However the servers are split into lines, in volume or graduated mode, the fee
+        /// rows hold every device and every cent of the lines, and no two rows could be one.
+        #[test]
+        fn device_fee_rows_reconcile_with_the_lines(
+            lines in prop::collection::vec((0usize..3, 1u32..40), 1..30),
+            graduated in any::<bool>(),
+        ) {
+            let mut book = standard_book().unwrap().book;
+            if graduated {
+                for schedule in &mut book.discount_schedules {
+                    schedule.mode = DiscountMode::Graduated;
+                }
+            }
+            let mut quote = Quote::empty(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
+            quote.devices = lines
+                .iter()
+                .map(|(tier, count)| DeviceLine {
+                    tier: TIERS[*tier].to_string(),
+                    kind: "server".to_string(),
+                    count: *count,
+                })
+                .collect();
+            let priced = price_quote(&book, &quote).unwrap();
+            let rows = device_fee_rows(&priced);
+            let devices: u64 = lines.iter().map(|(_, count)| u64::from(*count)).sum();
+            prop_assert_eq!(rows.iter().map(|row| row.count).sum::<u64>(), devices);
+            let lines_monthly: Decimal = priced.lines.iter().map(|line| line.monthly).sum();
+            let rows_monthly: Decimal = rows.iter().map(|row| row.monthly).sum();
+            prop_assert_eq!(rows_monthly, lines_monthly);
+            for (index, row) in rows.iter().enumerate() {
+                let same_price = |other: &DeviceFeeRow| {
+                    (other.tier_name, other.kind_name, other.unit_list, other.discount_percent,
+                     other.extra_discount_percent, other.unit_net)
+                        == (row.tier_name, row.kind_name, row.unit_list, row.discount_percent,
+                            row.extra_discount_percent, row.unit_net)
+                };
+                prop_assert!(!rows[index + 1..].iter().any(same_price), "{:?} twice", row);
+            }
+            // At most one row per tier and discount band (one band past the last).
+            let bands: usize = book.discount_schedules.iter().map(|s| s.bands.len() + 1).sum();
+            prop_assert!(rows.len() <= TIERS.len() * bands, "{} rows", rows.len());
+        }
+    }
+}
