@@ -426,9 +426,66 @@ fn device_lines_merge_only_with_lines_of_the_same_tier_kind_and_price() {
 }
 
 /// A fee table longer than a page flows over pages: every page with rows repeats the
-/// header, and no row is cut (each shows its list, net and monthly amounts).
+/// header, and no row is cut (each shows its list, net and monthly amounts). 300 distinct
+/// add-ons (a book may have that many), one of each: 300 rows.
 #[test]
-fn a_thousand_addon_lines_paginate_without_cutting_rows() {
+fn a_fee_table_of_300_addons_paginates_without_cutting_rows() {
+    use msp_quote::core::price_book::{AddOn, AddOnUnit};
+    let mut loaded = standard_book().unwrap();
+    loaded.book.addons = (0..300)
+        .map(|index| AddOn {
+            id: format!("service-{index:03}"),
+            name: format!("Managed extra service {index:03}"),
+            unit: AddOnUnit::Flat,
+            monthly_price: dec!(100),
+            discountable: false,
+        })
+        .collect();
+    let mut quote = quote(&[("silver", 1)], 12);
+    quote.addons = (0..300)
+        .map(|index| AddOnLine {
+            id: format!("service-{index:03}"),
+            quantity: 1,
+        })
+        .collect();
+    // The appendix lists add-ons only in its fee table (the proposal also lists them in its
+    // configuration table, without amounts).
+    let bytes = render(&Kind::Appendix, &loaded, &quote);
+    let pages = pages_of(&bytes);
+    assert!(pages.len() > 8, "only {} pages", pages.len());
+    assert!(
+        pages.len() < 30,
+        "{} pages: something is repeated per line",
+        pages.len()
+    );
+    let label = "Managed extra service";
+    let mut rows = 0;
+    for (index, page) in pages.iter().enumerate() {
+        let on_page = page.matches(label).count();
+        if on_page > 0 {
+            assert!(
+                page.contains("Net price"),
+                "page {} has rows but no header",
+                index + 1
+            );
+            // A whole row: list, net and monthly, $100.00 each (flat, never discounted).
+            assert!(
+                page.matches("$100.00").count() >= 3 * on_page,
+                "page {}: a row is cut",
+                index + 1
+            );
+        }
+        rows += on_page;
+    }
+    assert_eq!(rows, 300);
+    // 300 x 100.00 + one Silver server at 750.00 = 30,750.00 a month.
+    assert!(text_of(&bytes).contains("$30,750.00"));
+}
+
+/// A thousand lines of one add-on are one row of 1,000, in the fee table and in the
+/// proposal's configuration.
+#[test]
+fn a_thousand_lines_of_one_addon_are_one_row() {
     let loaded = standard_book().unwrap();
     let mut quote = quote(&[("silver", 1)], 12);
     quote.addons = (0..1000)
@@ -437,37 +494,25 @@ fn a_thousand_addon_lines_paginate_without_cutting_rows() {
             quantity: 1,
         })
         .collect();
-    // The appendix lists add-on lines only in its fee table (the proposal also lists them in
-    // its configuration table, without amounts).
-    {
-        let bytes = render(&Kind::Appendix, &loaded, &quote);
-        let pages = pages_of(&bytes);
-        assert!(pages.len() > 20, "only {} pages", pages.len());
+    for kind in [Kind::Proposal, Kind::Appendix] {
+        let bytes = render(&kind, &loaded, &quote);
         assert!(
-            pages.len() < 45,
-            "{} pages: something is repeated per line",
-            pages.len()
+            page_count(&bytes) < 12,
+            "{kind:?}: {} pages",
+            page_count(&bytes)
         );
-        let label = "Quarterly business review";
-        let mut rows = 0;
-        for (index, page) in pages.iter().enumerate() {
-            let on_page = page.matches(label).count();
-            if on_page > 0 {
-                assert!(
-                    page.contains("Net price"),
-                    "page {} has rows but no header",
-                    index + 1
-                );
-                // A whole row: list, net and monthly, $100.00 each (flat, never discounted).
-                assert!(
-                    page.matches("$100.00").count() >= 3 * on_page,
-                    "page {}: a row is cut",
-                    index + 1
-                );
-            }
-            rows += on_page;
-        }
-        assert_eq!(rows, 1000);
+        let text = text_of(&bytes);
+        let rows = text.matches("Quarterly business review").count();
+        // The proposal names it in the configuration and the fee table, the appendix in its
+        // fee table.
+        let expected = match kind {
+            Kind::Proposal => 2,
+            Kind::Appendix => 1,
+        };
+        assert_eq!(rows, expected, "{kind:?}: {text}");
+        // 1,000 x 100.00 = 100,000.00 a month, + 750.00 for the server.
+        assert!(text.contains("$100,000.00"), "{kind:?}");
+        assert!(text.contains("$100,750.00"), "{kind:?}");
     }
 }
 

@@ -203,33 +203,37 @@ fn executive_summary(layout: &mut Layout, inputs: &Document, has_options: bool, 
 fn configuration(layout: &mut Layout, inputs: &Document, formats: &Formats) {
     let priced = inputs.priced;
     layout.heading("Recommended configuration", 80.0);
-    // One row per tier and kind, however many lines the quote splits them into.
-    let mut groups: Vec<(&str, &str, u32)> = Vec::new();
-    for line in &priced.lines {
+    // One row per tier and kind, and one per add-on, however many lines the quote splits
+    // them into.
+    let items = priced
+        .lines
+        .iter()
+        .map(|line| (line.tier_name.as_str(), line.kind_name.as_str(), line.count))
+        .chain(
+            priced
+                .addons
+                .iter()
+                .map(|addon| ("Add-on", addon.name.as_str(), addon.quantity)),
+        );
+    let mut groups: Vec<(&str, &str, u64)> = Vec::new();
+    for (group, item, count) in items {
         match groups
             .iter_mut()
-            .find(|(tier, kind, _)| *tier == line.tier_name && *kind == line.kind_name)
+            .find(|(known_group, known_item, _)| *known_group == group && *known_item == item)
         {
-            Some(group) => group.2 += line.count,
-            None => groups.push((&line.tier_name, &line.kind_name, line.count)),
+            Some(known) => known.2 += u64::from(count),
+            None => groups.push((group, item, u64::from(count))),
         }
     }
     let rows = groups
         .iter()
-        .map(|(tier, kind, count)| {
+        .map(|(group, item, count)| {
             Row::new(vec![
-                (*tier).into(),
-                (*kind).into(),
+                (*group).into(),
+                (*item).into(),
                 count.to_string().into(),
             ])
         })
-        .chain(priced.addons.iter().map(|addon| {
-            Row::new(vec![
-                "Add-on".into(),
-                addon.name.clone().into(),
-                addon.quantity.to_string().into(),
-            ])
-        }))
         .collect();
     layout.table(&Table {
         columns: vec![

@@ -22,10 +22,10 @@ fn discount_text(quantity: Decimal, extra: Decimal) -> String {
     }
 }
 
-/// Recurring fees: one row per tier, kind and price (device lines that share all three are
-/// summed into one row, however many lines the quote splits them into), then each add-on,
-/// component or phase line and package, and the monthly total (combined with the options
-/// when `priced` is).
+/// Recurring fees: one row per tier, kind and price and one per add-on and price (lines that
+/// share them are summed into one row, however many lines the quote splits them into), then
+/// each component or phase line and package, and the monthly total (combined with the
+/// options when `priced` is).
 pub fn recurring_fees(
     priced: &PricedQuote,
     options: Option<(&PriceBook, &PricedOptions)>,
@@ -52,14 +52,14 @@ pub fn recurring_fees(
             ])
         })
         .collect();
-    rows.extend(priced.addons.iter().map(|addon| {
+    rows.extend(addon_fee_rows(priced).into_iter().map(|row| {
         Row::new(vec![
-            addon.name.clone().into(),
-            addon.quantity.to_string().into(),
-            formats.money(addon.unit_list).into(),
-            discount_text(addon.discount_percent, Decimal::ZERO).into(),
-            formats.money(addon.unit_net).into(),
-            formats.money(addon.monthly).into(),
+            row.name.into(),
+            row.quantity.to_string().into(),
+            formats.money(row.unit_list).into(),
+            discount_text(row.discount_percent, Decimal::ZERO).into(),
+            formats.money(row.unit_net).into(),
+            formats.money(row.monthly).into(),
         ])
     }));
     if let Some((book, options)) = options {
@@ -139,6 +139,48 @@ fn device_fee_rows(priced: &PricedQuote) -> Vec<DeviceFeeRow<'_>> {
                 index.insert(key, rows.len());
                 rows.push(row);
             }
+        }
+    }
+    rows
+}
+
+/// One row of add-on fees: one add-on at one price.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct AddOnFeeRow<'a> {
+    name: &'a str,
+    quantity: u64,
+    unit_list: Decimal,
+    discount_percent: Decimal,
+    unit_net: Decimal,
+    monthly: Decimal,
+}
+
+/// The add-on fee rows in the order of their first line; lines of the same add-on, list
+/// price, discount and net price are summed. A sum past the exact range keeps its rows apart.
+fn addon_fee_rows(priced: &PricedQuote) -> Vec<AddOnFeeRow<'_>> {
+    let mut rows: Vec<AddOnFeeRow> = Vec::new();
+    let mut index: HashMap<(&str, [Decimal; 3]), usize> = HashMap::new();
+    for addon in &priced.addons {
+        let key = (
+            addon.name.as_str(),
+            [addon.unit_list, addon.discount_percent, addon.unit_net],
+        );
+        let summed = index.get(&key).and_then(|&at| {
+            let same = &mut rows[at];
+            same.monthly = same.monthly.checked_add(addon.monthly)?;
+            same.quantity += u64::from(addon.quantity);
+            Some(())
+        });
+        if summed.is_none() {
+            index.insert(key, rows.len());
+            rows.push(AddOnFeeRow {
+                name: &addon.name,
+                quantity: u64::from(addon.quantity),
+                unit_list: addon.unit_list,
+                discount_percent: addon.discount_percent,
+                unit_net: addon.unit_net,
+                monthly: addon.monthly,
+            });
         }
     }
     rows
