@@ -14,6 +14,7 @@ mod blocks;
 mod chart;
 pub mod contract;
 mod export;
+mod fee_rows;
 mod layout;
 mod pdf;
 mod proposal;

@@ -1,15 +1,14 @@
 //! Tables both documents print, built only from customer-facing figures.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
 
+use super::fee_rows::{addon_fee_rows, device_fee_rows};
 use super::layout::{Align, Cell, Column, Row, Table};
 use super::{Formats, percent};
 use crate::core::options::PricedOptions;
 use crate::core::options::components::PricedComponent;
 use crate::core::price_book::{HourlyRate, PriceBook, RateOverride, Tier};
-use crate::core::pricing::{LineSegment, PricedQuote};
+use crate::core::pricing::PricedQuote;
 use crate::core::quote::{Quote, SetupMode};
 
 /// The discount a line gets, as text ("8%", "8% + 2%", "none").
@@ -74,116 +73,6 @@ pub fn recurring_fees(
         formats.money(priced.monthly_recurring).into(),
     ]));
     Table { columns, rows }
-}
-
-/// One row of device fees: devices of one tier and kind at one price.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct DeviceFeeRow<'a> {
-    tier_name: &'a str,
-    kind_name: &'a str,
-    count: u64,
-    unit_list: Decimal,
-    discount_percent: Decimal,
-    extra_discount_percent: Decimal,
-    unit_net: Decimal,
-    monthly: Decimal,
-}
-
-/// The device fee rows in the order of their first line: a line gives one row (one per
-/// segment when its devices get different discounts), and rows of the same tier, kind, list
-/// price, discounts and net price are summed. A sum past the exact range keeps its rows apart.
-fn device_fee_rows(priced: &PricedQuote) -> Vec<DeviceFeeRow<'_>> {
-    let mut rows: Vec<DeviceFeeRow> = Vec::new();
-    let mut index: HashMap<(&str, &str, [Decimal; 4]), usize> = HashMap::new();
-    for line in &priced.lines {
-        let single = [LineSegment {
-            count: line.count,
-            discount_percent: line.discount_percent,
-            unit_net: line.unit_net,
-            amount: line.monthly,
-        }];
-        let segments = if line.segments.len() <= 1 {
-            &single[..]
-        } else {
-            &line.segments[..]
-        };
-        for segment in segments {
-            let row = DeviceFeeRow {
-                tier_name: &line.tier_name,
-                kind_name: &line.kind_name,
-                count: u64::from(segment.count),
-                unit_list: line.unit_list,
-                discount_percent: segment.discount_percent,
-                extra_discount_percent: line.extra_discount_percent,
-                unit_net: segment.unit_net,
-                monthly: segment.amount,
-            };
-            let key = (
-                row.tier_name,
-                row.kind_name,
-                [
-                    row.unit_list,
-                    row.discount_percent,
-                    row.extra_discount_percent,
-                    row.unit_net,
-                ],
-            );
-            let summed = index.get(&key).and_then(|&at| {
-                let same = &mut rows[at];
-                let monthly = same.monthly.checked_add(row.monthly)?;
-                same.count += row.count;
-                same.monthly = monthly;
-                Some(())
-            });
-            if summed.is_none() {
-                index.insert(key, rows.len());
-                rows.push(row);
-            }
-        }
-    }
-    rows
-}
-
-/// One row of add-on fees: one add-on at one price.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct AddOnFeeRow<'a> {
-    name: &'a str,
-    quantity: u64,
-    unit_list: Decimal,
-    discount_percent: Decimal,
-    unit_net: Decimal,
-    monthly: Decimal,
-}
-
-/// The add-on fee rows in the order of their first line; lines of the same add-on, list
-/// price, discount and net price are summed. A sum past the exact range keeps its rows apart.
-fn addon_fee_rows(priced: &PricedQuote) -> Vec<AddOnFeeRow<'_>> {
-    let mut rows: Vec<AddOnFeeRow> = Vec::new();
-    let mut index: HashMap<(&str, [Decimal; 3]), usize> = HashMap::new();
-    for addon in &priced.addons {
-        let key = (
-            addon.name.as_str(),
-            [addon.unit_list, addon.discount_percent, addon.unit_net],
-        );
-        let summed = index.get(&key).and_then(|&at| {
-            let same = &mut rows[at];
-            same.monthly = same.monthly.checked_add(addon.monthly)?;
-            same.quantity += u64::from(addon.quantity);
-            Some(())
-        });
-        if summed.is_none() {
-            index.insert(key, rows.len());
-            rows.push(AddOnFeeRow {
-                name: &addon.name,
-                quantity: u64::from(addon.quantity),
-                unit_list: addon.unit_list,
-                discount_percent: addon.discount_percent,
-                unit_net: addon.unit_net,
-                monthly: addon.monthly,
-            });
-        }
-    }
-    rows
 }
 
 /// The customer's label of a component or phase line ("Patching, Server").
@@ -459,63 +348,5 @@ fn tier_rate_text(book: &PriceBook, tier: &Tier, rate: &HourlyRate, formats: &Fo
             None => "Included".to_string(),
         },
         RateOverride::Rate(amount) => formats.money(amount),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    use super::*;
-    use crate::core::price_book::DiscountMode;
-    use crate::core::pricing::price_quote;
-    use crate::core::quote::DeviceLine;
-    use crate::formats::price_book::standard_book;
-
-    const TIERS: [&str; 3] = ["bronze", "silver", "gold"];
-
-    proptest! {
-        /// However the servers are split into lines, in volume or graduated mode, the fee
-        /// rows hold every device and every cent of the lines, and no two rows could be one.
-        #[test]
-        fn device_fee_rows_reconcile_with_the_lines(
-            lines in prop::collection::vec((0usize..3, 1u32..40), 1..30),
-            graduated in any::<bool>(),
-        ) {
-            let mut book = standard_book().unwrap().book;
-            if graduated {
-                for schedule in &mut book.discount_schedules {
-                    schedule.mode = DiscountMode::Graduated;
-                }
-            }
-            let mut quote = Quote::empty(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
-            quote.devices = lines
-                .iter()
-                .map(|(tier, count)| DeviceLine {
-                    tier: TIERS[*tier].to_string(),
-                    kind: "server".to_string(),
-                    count: *count,
-                })
-                .collect();
-            let priced = price_quote(&book, &quote).unwrap();
-            let rows = device_fee_rows(&priced);
-            let devices: u64 = lines.iter().map(|(_, count)| u64::from(*count)).sum();
-            prop_assert_eq!(rows.iter().map(|row| row.count).sum::<u64>(), devices);
-            let lines_monthly: Decimal = priced.lines.iter().map(|line| line.monthly).sum();
-            let rows_monthly: Decimal = rows.iter().map(|row| row.monthly).sum();
-            prop_assert_eq!(rows_monthly, lines_monthly);
-            for (index, row) in rows.iter().enumerate() {
-                let same_price = |other: &DeviceFeeRow| {
-                    (other.tier_name, other.kind_name, other.unit_list, other.discount_percent,
-                     other.extra_discount_percent, other.unit_net)
-                        == (row.tier_name, row.kind_name, row.unit_list, row.discount_percent,
-                            row.extra_discount_percent, row.unit_net)
-                };
-                prop_assert!(!rows[index + 1..].iter().any(same_price), "{:?} twice", row);
-            }
-            // At most one row per tier and discount band (one band past the last).
-            let bands: usize = book.discount_schedules.iter().map(|s| s.bands.len() + 1).sum();
-            prop_assert!(rows.len() <= TIERS.len() * bands, "{} rows", rows.len());
-        }
     }
 }
